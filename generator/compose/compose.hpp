@@ -1,0 +1,45 @@
+// Phase 4: the planned meeting into format-neutral document trees, one per
+// page of the site / section of the pack. Markdown is parsed here, once.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "../compute/compute.hpp"
+#include "../doc/doc.hpp"
+#include "../model/model.hpp"
+#include "../support/support.hpp"
+
+namespace agendapack::compose {
+
+struct Context {
+    const model::Site& site;
+    const FileSystem& fs;
+    std::string data_dir;
+};
+
+struct ComposedMeeting {
+    const compute::MeetingPlan* plan = nullptr;
+    doc::Document front_sheet;
+    doc::Document public_information;
+    doc::Document agenda;
+    std::vector<doc::Document> documents;  // agenda order; ids from the plan
+};
+
+ComposedMeeting compose_meeting(const Context& context, const compute::MeetingPlan& plan);
+
+// The pieces, exposed for focused tests.
+doc::Document compose_front_sheet(const Context& context, const compute::MeetingPlan& plan);
+doc::Document compose_public_information(const Context& context, const compute::MeetingPlan& plan);
+doc::Document compose_agenda(const Context& context, const compute::MeetingPlan& plan);
+doc::Document compose_report(const Context& context, const compute::MeetingPlan& plan, const compute::PlacedDocument& placed);
+doc::Document compose_minutes(const Context& context, const compute::MeetingPlan& plan, const compute::PlacedDocument& placed);
+doc::Document compose_appendix(const Context& context, const compute::MeetingPlan& plan, const compute::PlacedDocument& placed);
+
+// Markdown with agendapack's fenced blocks (```table) resolved against data/.
+doc::Blocks content_blocks(const Context& context, const model::Markdown& markdown, doc::MarkdownOptions options = {});
+
+// "Councillors A (Chair), B and C" / "Councillor A".
+std::string councillors(const std::vector<std::string>& names);
+
+}  // namespace agendapack::compose

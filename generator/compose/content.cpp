@@ -1,0 +1,83 @@
+// Markdown plus the fenced blocks agendapack adds to it.
+#include <algorithm>
+#include <map>
+
+#include "../load/load.hpp"
+#include "compose.hpp"
+
+namespace agendapack::compose {
+
+namespace {
+
+// Fence options are one `name: value` per line. Not YAML: a caption such as
+// "Pupils (Source: DfE)" must not need quoting.
+std::map<std::string, std::pair<std::string, SourceLocation>> fence_options(const std::string& body, const SourceLocation& where,
+                                                                             const std::vector<std::string>& known) {
+    std::map<std::string, std::pair<std::string, SourceLocation>> options;
+    size_t start = 0;
+    for (int line = where.line; start < body.size(); ++line) {
+        size_t end = body.find('\n', start);
+        if (end == std::string::npos) end = body.size();
+        std::string text = body.substr(start, end - start);
+        start = end + 1;
+        if (trim(text).empty()) continue;
+        SourceLocation at{where.file, line, 1};
+        size_t colon = text.find(':');
+        if (colon == std::string::npos) throw InputError(at, "expected 'name: value' in the block, not '" + trim(text) + "'");
+        std::string name = trim(text.substr(0, colon));
+        if (std::find(known.begin(), known.end(), name) == known.end()) {
+            std::string message = "unknown option '" + name + "' in a table block";
+            std::string suggestion = closest_match(name, known);
+            if (!suggestion.empty()) message += " (did you mean '" + suggestion + "'?)";
+            throw InputError(at, message);
+        }
+        if (options.count(name)) throw InputError(at, "option '" + name + "' is given twice");
+        SourceLocation value_at{where.file, line, static_cast<int>(colon) + 2};
+        options[name] = {trim(text.substr(colon + 1)), value_at};
+    }
+    return options;
+}
+
+doc::Block table_from_fence(const Context& context, const std::string& body, const SourceLocation& where) {
+    auto options = fence_options(body, where, {"csv", "caption"});
+    if (!options.count("csv")) throw InputError(where, "a table block needs 'csv: <path inside data/>'");
+    const auto& [csv, csv_at] = options.at("csv");
+    load::CsvTable data = load::load_csv(context.fs, context.data_dir, csv, csv_at);
+
+    doc::Block table;
+    table.kind = doc::Block::Kind::Table;
+    table.role = "data-table";
+    if (options.count("caption")) {
+        const auto& [caption, caption_at] = options.at("caption");
+        table.caption = doc::markdown_inline({caption, caption_at});
+    }
+    doc::Row header;
+    for (const auto& name : data.header) header.cells.push_back(doc::text_cell(name, true, "col"));
+    table.rows.push_back(std::move(header));
+    table.header_rows = 1;
+    for (const auto& row : data.rows) {
+        doc::Row out;
+        for (size_t i = 0; i < row.cells.size(); ++i)
+            out.cells.push_back(i == 0 ? doc::text_cell(row.cells[i], true, "row") : doc::text_cell(row.cells[i]));
+        table.rows.push_back(std::move(out));
+    }
+    return table;
+}
+
+}  // namespace
+
+doc::Blocks content_blocks(const Context& context, const model::Markdown& markdown, doc::MarkdownOptions options) {
+    options.fence = [&context](const std::string& info, const std::string& body, const SourceLocation& where) -> doc::Blocks {
+        if (info == "table") return {table_from_fence(context, body, where)};
+        SourceLocation fence_line = where;
+        fence_line.line -= 1;
+        throw InputError(fence_line, "unknown block '```" + info + "': agendapack knows '```table'");
+    };
+    return doc::markdown(markdown, options);
+}
+
+std::string councillors(const std::vector<std::string>& names) {
+    return (names.size() == 1 ? "Councillor " : "Councillors ") + join_with_and(names);
+}
+
+}  // namespace agendapack::compose

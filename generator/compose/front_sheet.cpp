@@ -1,0 +1,145 @@
+// The pack's opening pages: front sheet, public information (with the
+// disclosure pages), and the agenda.
+#include "compose.hpp"
+
+namespace agendapack::compose {
+
+namespace {
+
+using doc::Block;
+using doc::Blocks;
+
+Block plain_list(const std::vector<std::string>& lines, const std::string& role) {
+    Blocks items;
+    for (const auto& line : lines) items.push_back(doc::list_item("", {doc::paragraph({doc::text(line)})}));
+    return doc::list(false, std::move(items), role);
+}
+
+Block contact_block(const model::Contact& contact) {
+    Blocks lines;
+    lines.push_back(doc::paragraph({doc::strong({doc::text(contact.role)})}));
+    lines.push_back(doc::paragraph({doc::text(contact.person.name)}));
+    if (!contact.person.tel.empty()) lines.push_back(doc::paragraph({doc::text("Tel: " + contact.person.tel)}));
+    if (!contact.person.email.empty())
+        lines.push_back(doc::paragraph(
+            {doc::text("Email: "), doc::link("mailto:" + contact.person.email, {doc::text(contact.person.email)})}));
+    return doc::section("contact", std::move(lines));
+}
+
+// Two columns headed by the calendar years of the municipal year; May to
+// December under the first, January to April under the second.
+Block dates_of_meetings_table(const compute::MeetingPlan& plan) {
+    std::vector<std::string> first, second;
+    if (plan.year)
+        for (const auto& date : plan.year->meetings)
+            (date.year == plan.municipal_year ? first : second).push_back(padded_day_month(date));
+    Block table;
+    table.kind = Block::Kind::Table;
+    table.role = "dates-of-meetings";
+    table.header_rows = 1;
+    table.rows.push_back({{doc::text_cell(std::to_string(plan.municipal_year), true, "col"),
+                           doc::text_cell(std::to_string(plan.municipal_year + 1), true, "col")}});
+    for (size_t i = 0; i < std::max(first.size(), second.size()); ++i)
+        table.rows.push_back({{doc::text_cell(i < first.size() ? first[i] : ""),
+                               doc::text_cell(i < second.size() ? second[i] : "")}});
+    return table;
+}
+
+Blocks information_blocks(const Context& context, const compute::MeetingPlan& plan,
+                          const std::vector<model::BlockRef>& refs) {
+    Blocks out;
+    const Date& date = plan.meeting->date;
+    for (const auto& ref : refs) {
+        if (ref.use == "dates-of-meetings") {
+            std::string label = std::to_string(plan.municipal_year) + "/" + std::to_string((plan.municipal_year + 1) % 100);
+            out.push_back(doc::section("information-block", {doc::heading(3, {doc::text("Dates of Meetings: Municipal Year " + label)}),
+                                                              dates_of_meetings_table(plan)}));
+            continue;
+        }
+        const model::VersionedBlock& block = ref.use.empty() ? ref.block : context.site.council.blocks.at(ref.use);
+        const model::BlockVersion* version = compute::version_in_force(block, date);
+        if (!version) continue;  // not yet in force at this meeting
+        Blocks children;
+        if (!version->heading.empty()) children.push_back(doc::heading(3, {doc::text(version->heading)}));
+        for (auto& b : content_blocks(context, version->text)) children.push_back(std::move(b));
+        out.push_back(doc::section("information-block", std::move(children)));
+    }
+    return out;
+}
+
+}  // namespace
+
+doc::Document compose_front_sheet(const Context&, const compute::MeetingPlan& plan) {
+    const model::Meeting& meeting = *plan.meeting;
+    doc::Document d;
+    d.kind = doc::Document::Kind::FrontSheet;
+    d.id = "front-sheet";
+    d.title = plan.committee->name + ", " + long_date_with_weekday(meeting.date);
+    d.stamp = "Public Document Pack";
+    Blocks& body = d.body;
+    body.push_back(doc::heading(1, {doc::text(plan.committee->name)}));
+    body.push_back(doc::paragraph({doc::strong({doc::text(long_date_with_weekday(meeting.date) + " at " + *printed_time(meeting.time))})}, "when"));
+    if (meeting.note_time) body.push_back(doc::paragraph({doc::strong({doc::text("PLEASE NOTE TIME OF MEETING")})}, "notice"));
+    body.push_back(doc::paragraph({doc::strong({doc::text(meeting.venue)})}, "venue"));
+    body.push_back(doc::paragraph({doc::text(meeting.open_to_public ? "This meeting is open to the public"
+                                                                     : "This meeting is not open to the public")},
+                                  "openness"));
+    Blocks people;
+    people.push_back(doc::section("members", {doc::heading(2, {doc::text("Members")}), plain_list(plan.members, "people")}));
+    if (!plan.appointed_members.empty())
+        people.push_back(doc::section("appointed-members", {doc::heading(2, {doc::text("Appointed Members")}),
+                                                            plain_list(plan.appointed_members, "people")}));
+    Blocks contacts{doc::heading(2, {doc::text("Contacts")})};
+    for (const auto& contact : plan.contacts) contacts.push_back(contact_block(contact));
+    people.push_back(doc::section("contacts", std::move(contacts)));
+    body.push_back(doc::section("front-sheet-columns", std::move(people)));
+    return d;
+}
+
+doc::Document compose_public_information(const Context& context, const compute::MeetingPlan& plan) {
+    doc::Document d;
+    d.kind = doc::Document::Kind::PublicInformation;
+    d.id = "public-information";
+    d.title = "Public information";
+    Blocks info{doc::heading(2, {doc::text("PUBLIC INFORMATION")}), doc::paragraph({doc::strong({doc::text(to_upper(plan.committee->name))})}, "committee-caps")};
+    for (auto& b : information_blocks(context, plan, plan.committee->public_information)) info.push_back(std::move(b));
+    d.body.push_back(doc::section("public-information", std::move(info), "public-information"));
+    if (!plan.committee->disclosure.empty()) {
+        Blocks disclosure{doc::heading(2, {doc::text("Disclosure of interests and principles of decision making")})};
+        for (auto& b : information_blocks(context, plan, plan.committee->disclosure)) disclosure.push_back(std::move(b));
+        d.body.push_back(doc::section("disclosure", std::move(disclosure), "disclosure"));
+    }
+    return d;
+}
+
+doc::Document compose_agenda(const Context& context, const compute::MeetingPlan& plan) {
+    doc::Document d;
+    d.kind = doc::Document::Kind::Agenda;
+    d.id = "agenda";
+    d.title = "Agenda";
+    Blocks items;
+    for (const auto& item : plan.agenda) {
+        doc::Inlines title{doc::text(item.title)};
+        if (!item.documents.empty()) title = {doc::internal_link(item.documents.front().id, title)};
+        Block heading = doc::heading(3, title, "item-" + std::to_string(item.number));
+        Blocks children{heading};
+        for (auto& b : content_blocks(context, item.description)) {
+            b.role = "agenda-description";
+            children.push_back(std::move(b));
+        }
+        if (item.documents.size() > 1) {
+            Blocks links;
+            for (const auto& placed : item.documents)
+                links.push_back(doc::list_item("", {doc::paragraph({doc::internal_link(placed.id, {doc::text(placed.title)})})}));
+            children.push_back(doc::list(false, std::move(links), "item-documents"));
+        }
+        items.push_back(doc::list_item(std::to_string(item.number), std::move(children)));
+    }
+    Blocks agenda{doc::heading(2, {doc::text("AGENDA")}), doc::list(true, std::move(items), "agenda")};
+    if (plan.meeting->issued) agenda.push_back(doc::paragraph({doc::text(weekday_date(*plan.meeting->issued))}, "sign-off"));
+    if (!plan.signatory.empty()) agenda.push_back(doc::paragraph({doc::text(plan.signatory)}, "sign-off"));
+    d.body.push_back(doc::section("agenda", std::move(agenda), "agenda"));
+    return d;
+}
+
+}  // namespace agendapack::compose

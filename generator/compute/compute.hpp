@@ -1,0 +1,60 @@
+// Phase 3: everything that is worked out rather than written: agenda and
+// appendix numbers, stamps, the wording in force on a date, the membership
+// that applies, the signatory, stable meeting and document ids.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "../model/model.hpp"
+
+namespace agendapack::compute {
+
+const model::BlockVersion* version_in_force(const model::VersionedBlock& block, const Date& date);
+std::string signatory_in_force(const model::Council& council, const Date& date);
+
+// "{dates}" and "{municipal_year}" in standard wording, filled in.
+std::string fill_placeholders(std::string text, const std::string& dates, const std::string& municipal_year);
+
+struct PlacedDocument {
+    const model::Document* source = nullptr;
+    std::string id;     // page name inside the meeting folder, stable across builds
+    std::string title;  // what links and page titles call it
+    std::string stamp;  // "Agenda Item 8", "Agenda Item 8, Appendix 1"
+    int item_number = 0;
+    int appendix_number = 0;  // 0 when the document is not an appendix
+};
+
+struct PlannedItem {
+    int number = 0;
+    std::string title;
+    model::Markdown description;  // placeholders filled
+    std::vector<PlacedDocument> documents;
+    SourceLocation where;
+};
+
+struct MeetingPlan {
+    const model::Committee* committee = nullptr;
+    const model::Meeting* meeting = nullptr;
+    std::string id;  // children-and-families-2024-09-26: a permalink
+    int municipal_year = 0;
+    const model::MunicipalYear* year = nullptr;  // null when no year file covers it
+    std::vector<std::string> members;
+    std::vector<std::string> appointed_members;
+    std::vector<model::Contact> contacts;
+    std::string signatory;
+    std::vector<PlannedItem> agenda;
+    std::optional<PlacedDocument> own_minutes;
+
+    std::vector<const PlacedDocument*> documents() const;  // agenda order, then own minutes
+    const PlannedItem* item_of(const model::Document* document) const;
+};
+
+MeetingPlan plan_meeting(const model::Site& site, const model::Committee& committee, const model::Meeting& meeting);
+
+// Every meeting of the site, planned, newest first within each committee;
+// validates what only shows across files (duplicate ids, dates outside years).
+std::vector<MeetingPlan> plan_site(const model::Site& site);
+
+}  // namespace agendapack::compute

@@ -1,0 +1,110 @@
+// The format-neutral document tree every renderer draws from. Everything in
+// it is already computed (numbers, labels, dates); renderers only lay it out.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "../model/model.hpp"
+#include "../support/support.hpp"
+
+namespace agendapack::doc {
+
+struct Inline {
+    enum class Kind { Text, Emphasis, Strong, Code, Link, SoftBreak, LineBreak };
+    Kind kind = Kind::Text;
+    std::string text;     // Text, Code
+    std::string url;      // Link to the outside world (https:, mailto:)
+    std::string target;   // Link to a document of the site, by document id
+    std::vector<Inline> children;
+};
+using Inlines = std::vector<Inline>;
+
+Inline text(std::string value);
+Inline strong(Inlines children);
+Inline link(std::string url, Inlines children);
+Inline internal_link(std::string document_id, Inlines children);
+std::string plain_text(const Inlines& inlines);
+
+struct Block;
+using Blocks = std::vector<Block>;
+
+struct Cell {
+    Blocks content;
+    bool header = false;
+    std::string scope;  // "row" or "col" for header cells
+    int colspan = 1;
+};
+
+struct Row {
+    std::vector<Cell> cells;
+};
+
+struct Block {
+    enum class Kind {
+        Paragraph,  // inlines
+        Heading,    // level, inlines
+        List,       // children are ListItems; ordered lists carry their labels
+        ListItem,   // label (may be empty for bullets), children
+        Numbered,   // a paragraph with a hanging number: label, children
+        Table,      // rows, header_rows, caption
+        Section,    // a titled group: role, id, children (heading inside)
+        Quote,      // children
+        Code,       // text
+        Rule,
+    };
+    Kind kind = Kind::Paragraph;
+    int level = 0;
+    bool ordered = false;
+    std::string label;
+    std::string role;  // what the block is for ("cover-fields", "resolved", …): renderers style by it
+    std::string id;    // anchor for links and, later, page references
+    std::string text;
+    Inlines inlines;
+    Blocks children;
+    std::vector<Row> rows;
+    int header_rows = 0;
+    Inlines caption;
+    SourceLocation origin;  // where Markdown put it, for errors found after parsing
+};
+
+Block paragraph(Inlines inlines, std::string role = "");
+Block heading(int level, Inlines inlines, std::string id = "");
+Block section(std::string role, Blocks children, std::string id = "");
+Block list(bool ordered, Blocks items, std::string role = "");
+Block list_item(std::string label, Blocks children);
+Block numbered(std::string label, Blocks children);
+Cell cell(Blocks content, bool header = false, std::string scope = "");
+Cell text_cell(const std::string& value, bool header = false, std::string scope = "");
+
+// One page of the site / one document of the pack.
+struct Document {
+    enum class Kind { FrontSheet, PublicInformation, Agenda, Report, Appendix, Minutes };
+    Kind kind = Kind::Report;
+    std::string id;      // stable, unique within a meeting: "07-youth-justice-service"
+    std::string title;   // for page titles and links
+    std::string stamp;   // "Agenda Item 7", "Agenda Item 8, Appendix 1"
+    int agenda_number = 0;
+    Blocks body;
+};
+
+// Markdown (CommonMark via cmark) into blocks. Raw HTML and unsafe links are
+// input errors at their source line, never passed through.
+struct MarkdownOptions {
+    // Labels for ordered lists, by nesting depth and delimiter: "(i)", "i)", "1)", "1.", "a)".
+    std::string period_style = "1.";
+    std::string paren_style = "1)";
+    std::string nested_style = "a)";
+    // Fenced blocks with an info word (```table) are handed here; plain
+    // fences stay code. Returns the blocks that replace the fence.
+    std::function<Blocks(const std::string& info, const std::string& body, const SourceLocation& where)> fence;
+};
+Blocks markdown(const model::Markdown& source, const MarkdownOptions& options = {});
+Inlines markdown_inline(const model::Markdown& source);  // one paragraph's inlines
+
+// "(i)" style label for the n-th item (1-based).
+std::string list_label(const std::string& style, int n);
+std::string roman(int n);
+
+}  // namespace agendapack::doc

@@ -1,0 +1,178 @@
+// CommonMark (cmark) into the document tree. cmark gives one AST; this walks
+// it once. Raw HTML and unsafe link schemes are rejected with their location
+// rather than silently dropped, so an officer learns why text went missing.
+#include <cmark.h>
+
+#include <memory>
+
+#include "doc.hpp"
+
+namespace agendapack::doc {
+
+namespace {
+
+struct Walker {
+    const model::Markdown& source;
+    const MarkdownOptions& options;
+
+    SourceLocation at(cmark_node* node) const {
+        int line = cmark_node_get_start_line(node);
+        int column = cmark_node_get_start_column(node);
+        SourceLocation where = source.origin;
+        if (line <= 0) return where;
+        if (line == 1) where.column = source.origin.column + column - 1;
+        else where.column = column;
+        where.line = source.origin.line + line - 1;
+        return where;
+    }
+
+    static std::string literal(cmark_node* node) {
+        const char* text = cmark_node_get_literal(node);
+        return text ? text : "";
+    }
+
+    void check_url(cmark_node* node, const std::string& url) const {
+        std::string lower;
+        for (char c : url) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        lower = trim(lower);
+        for (const char* scheme : {"javascript:", "vbscript:", "data:", "file:"})
+            if (lower.rfind(scheme, 0) == 0)
+                throw InputError(at(node), "links to '" + std::string(scheme) + "' addresses are not allowed");
+    }
+
+    Inlines inlines(cmark_node* parent) const {
+        Inlines out;
+        for (cmark_node* node = cmark_node_first_child(parent); node; node = cmark_node_next(node)) {
+            Inline i;
+            switch (cmark_node_get_type(node)) {
+                case CMARK_NODE_TEXT:
+                    // Merge runs of text that cmark splits at punctuation.
+                    if (!out.empty() && out.back().kind == Inline::Kind::Text) {
+                        out.back().text += literal(node);
+                        continue;
+                    }
+                    i.text = literal(node);
+                    break;
+                case CMARK_NODE_CODE:
+                    i.kind = Inline::Kind::Code;
+                    i.text = literal(node);
+                    break;
+                case CMARK_NODE_SOFTBREAK:
+                    i.kind = Inline::Kind::SoftBreak;
+                    break;
+                case CMARK_NODE_LINEBREAK:
+                    i.kind = Inline::Kind::LineBreak;
+                    break;
+                case CMARK_NODE_EMPH:
+                    i.kind = Inline::Kind::Emphasis;
+                    i.children = inlines(node);
+                    break;
+                case CMARK_NODE_STRONG:
+                    i.kind = Inline::Kind::Strong;
+                    i.children = inlines(node);
+                    break;
+                case CMARK_NODE_LINK: {
+                    i.kind = Inline::Kind::Link;
+                    const char* url = cmark_node_get_url(node);
+                    i.url = url ? url : "";
+                    check_url(node, i.url);
+                    i.children = inlines(node);
+                    break;
+                }
+                case CMARK_NODE_IMAGE:
+                    throw InputError(at(node), "images are not supported yet: describe the picture in words");
+                case CMARK_NODE_HTML_INLINE:
+                    throw InputError(at(node), "raw HTML is not allowed in content: '" + trim(literal(node)) + "'");
+                default: continue;
+            }
+            out.push_back(std::move(i));
+        }
+        return out;
+    }
+
+    Blocks blocks(cmark_node* parent, int list_depth) const {
+        Blocks out;
+        for (cmark_node* node = cmark_node_first_child(parent); node; node = cmark_node_next(node)) {
+            switch (cmark_node_get_type(node)) {
+                case CMARK_NODE_PARAGRAPH: out.push_back(paragraph(inlines(node))); break;
+                case CMARK_NODE_HEADING:
+                    out.push_back(heading(cmark_node_get_heading_level(node), inlines(node)));
+                    out.back().origin = at(node);
+                    break;
+                case CMARK_NODE_LIST: out.push_back(list_block(node, list_depth)); break;
+                case CMARK_NODE_BLOCK_QUOTE: {
+                    Block quote;
+                    quote.kind = Block::Kind::Quote;
+                    quote.children = blocks(node, list_depth);
+                    out.push_back(std::move(quote));
+                    break;
+                }
+                case CMARK_NODE_CODE_BLOCK: {
+                    const char* info_text = cmark_node_get_fence_info(node);
+                    std::string info = trim(info_text ? info_text : "");
+                    if (!info.empty() && options.fence) {
+                        SourceLocation where = at(node);
+                        where.line += 1;  // the body starts under the fence line
+                        where.column = 1;
+                        for (auto& b : options.fence(info, literal(node), where)) out.push_back(std::move(b));
+                        break;
+                    }
+                    Block code;
+                    code.kind = Block::Kind::Code;
+                    code.text = literal(node);
+                    out.push_back(std::move(code));
+                    break;
+                }
+                case CMARK_NODE_THEMATIC_BREAK: {
+                    Block rule;
+                    rule.kind = Block::Kind::Rule;
+                    out.push_back(rule);
+                    break;
+                }
+                case CMARK_NODE_HTML_BLOCK:
+                    throw InputError(at(node), "raw HTML is not allowed in content: '" + trim(literal(node).substr(0, 40)) + "'");
+                default: break;
+            }
+        }
+        return out;
+    }
+
+    Block list_block(cmark_node* node, int depth) const {
+        bool ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST;
+        std::string style;
+        if (ordered) {
+            if (depth > 0) style = options.nested_style;
+            else if (cmark_node_get_list_delim(node) == CMARK_PAREN_DELIM) style = options.paren_style;
+            else style = options.period_style;
+        }
+        Blocks items;
+        int n = 0;
+        for (cmark_node* item = cmark_node_first_child(node); item; item = cmark_node_next(item)) {
+            ++n;
+            items.push_back(list_item(ordered ? list_label(style, n) : "", blocks(item, depth + 1)));
+            items.back().origin = at(item);
+        }
+        Block result = list(ordered, std::move(items));
+        result.origin = at(node);
+        return result;
+    }
+};
+
+}  // namespace
+
+Blocks markdown(const model::Markdown& source, const MarkdownOptions& options) {
+    std::unique_ptr<cmark_node, decltype(&cmark_node_free)> root(
+        cmark_parse_document(source.text.data(), source.text.size(), CMARK_OPT_SAFE | CMARK_OPT_SMART), &cmark_node_free);
+    Walker walker{source, options};
+    return walker.blocks(root.get(), 0);
+}
+
+Inlines markdown_inline(const model::Markdown& source) {
+    Blocks blocks = markdown(source);
+    if (blocks.empty()) return {};
+    if (blocks.size() != 1 || blocks[0].kind != Block::Kind::Paragraph)
+        throw InputError(source.origin, "this field takes one paragraph of text, without headings, lists or blank lines");
+    return blocks[0].inlines;
+}
+
+}  // namespace agendapack::doc

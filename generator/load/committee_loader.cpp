@@ -1,0 +1,137 @@
+// A committee folder: committee.yaml, its municipal-year files, its meetings.
+#include "loaders.hpp"
+
+namespace agendapack::load {
+
+namespace {
+
+std::vector<model::BlockRef> read_block_refs(const YamlText& source, const YAML::Node& list, const std::string& key,
+                                             const model::Council& council) {
+    std::vector<model::BlockRef> refs;
+    require_sequence(source, list, key);
+    for (const auto& item : list) {
+        Fields f(source, item, {"use", "heading", "text", "versions"}, "an entry of '" + key + "'");
+        model::BlockRef ref;
+        ref.where = source.at(item);
+        if (f.has("use")) {
+            if (f.has("heading") || f.has("text") || f.has("versions"))
+                source.fail(item, "an entry with 'use' takes its wording from council.yaml: remove 'heading', 'text' and 'versions'");
+            ref.use = f.string("use");
+            if (ref.use != "dates-of-meetings" && !council.blocks.count(ref.use)) {
+                std::vector<std::string> keys{"dates-of-meetings"};
+                for (const auto& [k, _] : council.blocks) keys.push_back(k);
+                std::string message = "unknown block '" + ref.use + "' (blocks are defined in council.yaml)";
+                std::string suggestion = closest_match(ref.use, keys);
+                if (!suggestion.empty()) message += " (did you mean '" + suggestion + "'?)";
+                source.fail(f.node("use"), message);
+            }
+        } else if (f.has("versions")) {
+            if (f.has("heading") || f.has("text"))
+                source.fail(item, "an entry with 'versions' keeps its heading and text inside each version");
+            ref.block = read_versions(source, f.node("versions"), "versions");
+        } else {
+            if (!f.has("text") && !f.has("heading")) source.fail(item, "an entry of '" + key + "' needs 'use', or 'heading' and 'text'");
+            ref.block.where = ref.where;
+            ref.block.versions.push_back({std::nullopt, f.string_or("heading", ""), f.markdown("text")});
+        }
+        refs.push_back(std::move(ref));
+    }
+    return refs;
+}
+
+model::AgendaItemText read_item_text(const YamlText& source, const YAML::Node& node, const std::string& what) {
+    Fields f(source, node, {"title", "description"}, what);
+    return {f.string("title"), f.markdown("description")};
+}
+
+// 2024-25 -> 2024; anything else is not a municipal-year file name.
+std::optional<int> year_file_start(const std::string& name) {
+    if (name.size() != 12 || name.substr(7) != ".yaml" || name[4] != '-') return std::nullopt;
+    for (int i : {0, 1, 2, 3, 5, 6})
+        if (name[i] < '0' || name[i] > '9') return std::nullopt;
+    int start = std::stoi(name.substr(0, 4));
+    if ((start + 1) % 100 != std::stoi(name.substr(5, 2))) return std::nullopt;
+    return start;
+}
+
+}  // namespace
+
+std::vector<model::Contact> read_contacts(const YamlText& source, const YAML::Node& list, const PeopleRegistry& people) {
+    std::vector<model::Contact> contacts;
+    require_sequence(source, list, "contacts");
+    for (const auto& item : list) {
+        Fields f(source, item, {"role", "person"}, "a contact");
+        contacts.push_back({f.string("role"), read_person(source, f.require("person"), people, "a contact")});
+    }
+    return contacts;
+}
+
+model::MunicipalYear load_municipal_year(const FileSystem& fs, const std::string& path, int start_year,
+                                         const model::Council& council) {
+    YamlText source{path, *fs.read(path)};
+    YAML::Node root = parse_yaml(source);
+    Fields f(source, root, {"meetings", "members", "appointed_members", "contacts"}, "a municipal year file");
+    model::MunicipalYear year;
+    year.start_year = start_year;
+    year.where = f.where();
+    if (f.has("meetings")) {
+        YAML::Node list = f.node("meetings");
+        require_sequence(source, list, "meetings");
+        for (const auto& item : list) {
+            Date date = scalar_date(source, item, "meetings");
+            if (municipal_year_start(date) != start_year)
+                source.fail(item, iso(date) + " is not in the municipal year " + municipal_year_label(start_year) +
+                                      " (May " + std::to_string(start_year) + " to April " + std::to_string(start_year + 1) + ")");
+            if (!year.meetings.empty() && date <= year.meetings.back())
+                source.fail(item, "list the meetings in date order, each once");
+            year.meetings.push_back(date);
+        }
+    }
+    year.members = f.strings("members");
+    year.appointed_members = f.strings("appointed_members");
+    if (f.has("contacts")) year.contacts = read_contacts(source, f.node("contacts"), council.people);
+    return year;
+}
+
+model::Committee load_committee(const FileSystem& fs, const std::string& dir, const std::string& slug,
+                                const model::Council& council) {
+    const std::string path = join_path(dir, "committee.yaml");
+    YamlText source{path, *fs.read(path)};
+    YAML::Node root = parse_yaml(source);
+    Fields f(source, root,
+             {"name", "short_name", "public_information", "disclosure", "standard_items", "vice_chair_election",
+              "minutes_item"},
+             "committee.yaml");
+    model::Committee committee;
+    committee.slug = slug;
+    committee.name = f.string("name");
+    committee.short_name = f.string_or("short_name", "Committee");
+    if (f.has("public_information"))
+        committee.public_information = read_block_refs(source, f.node("public_information"), "public_information", council);
+    if (f.has("disclosure")) committee.disclosure = read_block_refs(source, f.node("disclosure"), "disclosure", council);
+    if (f.has("standard_items")) {
+        YAML::Node list = f.node("standard_items");
+        require_sequence(source, list, "standard_items");
+        for (const auto& item : list) committee.standard_items.push_back(read_item_text(source, item, "a standard item"));
+    }
+    committee.vice_chair_election = f.has("vice_chair_election")
+                                        ? read_item_text(source, f.node("vice_chair_election"), "vice_chair_election")
+                                        : model::AgendaItemText{"ELECTION OF VICE CHAIR", {}};
+    committee.minutes_item = f.has("minutes_item")
+                                 ? read_item_text(source, f.node("minutes_item"), "minutes_item")
+                                 : model::AgendaItemText{"MINUTES OF THE PREVIOUS MEETING (INCLUDING MATTERS ARISING)", {}};
+
+    for (const auto& name : fs.list(dir)) {
+        const std::string child = join_path(dir, name);
+        if (auto start = year_file_start(name)) {
+            committee.years[*start] = load_municipal_year(fs, child, *start, council);
+        } else if (fs.is_directory(child)) {
+            if (!parse_iso_date(name))
+                throw InputError({child, 0, 0}, "a meeting folder must be named by the meeting's date, like 2024-09-26");
+            committee.meetings.push_back(load_meeting(fs, child, name, council));
+        }
+    }
+    return committee;
+}
+
+}  // namespace agendapack::load

@@ -1,0 +1,113 @@
+#include "load.hpp"
+
+namespace agendapack::load {
+
+namespace {
+
+// Length of the UTF-8 sequence starting at s[i], or 0 when it is malformed.
+size_t utf8_length(const std::string& s, size_t i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return 0;
+    for (size_t k = 1; k < n; ++k)
+        if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
+    return n;
+}
+
+}  // namespace
+
+CsvTable parse_csv(const std::string& file, const std::string& input) {
+    CsvTable table;
+    table.file = file;
+    std::string text = input.compare(0, 3, "\xEF\xBB\xBF") == 0 ? input.substr(3) : input;
+
+    int line = 1, column = 1;
+    std::vector<std::string> row;
+    std::string cell;
+    int row_line = 1;
+    bool quoted = false, after_quote = false, row_open = false;
+    auto end_cell = [&] {
+        row.push_back(cell);
+        cell.clear();
+        after_quote = false;
+    };
+    auto end_row = [&] {
+        end_cell();
+        if (table.header.empty()) {
+            table.header = row;
+        } else {
+            if (row.size() != table.header.size())
+                throw InputError({file, row_line, 1}, "row has " + std::to_string(row.size()) + " cells but the header has " +
+                                                        std::to_string(table.header.size()));
+            table.rows.push_back({row_line, row});
+        }
+        row.clear();
+        row_open = false;
+    };
+
+    for (size_t i = 0; i < text.size();) {
+        size_t n = utf8_length(text, i);
+        if (n == 0) throw InputError({file, line, column}, "the file is not UTF-8 text (bad byte sequence)");
+        char c = text[i];
+        if (!row_open) {
+            row_open = true;
+            row_line = line;
+        }
+        if (quoted) {
+            if (c == '"') {
+                if (i + 1 < text.size() && text[i + 1] == '"') {
+                    cell += '"';
+                    i += 2;
+                    column += 2;
+                    continue;
+                }
+                quoted = false;
+                after_quote = true;
+            } else {
+                cell.append(text, i, n);
+                if (c == '\n') {
+                    ++line;
+                    column = 0;
+                }
+            }
+        } else if (c == ',') {
+            end_cell();
+        } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+            // CRLF: handled by the '\n' that follows.
+        } else if (c == '\n') {
+            end_row();
+            ++line;
+            column = 0;
+        } else if (c == '"') {
+            if (!cell.empty() || after_quote)
+                throw InputError({file, line, column}, "a quote inside an unquoted cell: quote the whole cell and double the quote (\"\")");
+            quoted = true;
+        } else {
+            if (after_quote)
+                throw InputError({file, line, column}, "text after a closing quote: a quoted cell must end at a comma or the end of the line");
+            cell.append(text, i, n);
+        }
+        i += n;
+        ++column;
+    }
+    if (quoted) throw InputError({file, row_line, 1}, "a quoted cell is never closed");
+    if (row_open) end_row();
+    if (table.header.empty()) throw InputError({file, 1, 1}, "the file is empty: it needs at least a header row");
+    // The first header cell may be a blank corner above the row labels.
+    for (size_t k = 1; k < table.header.size(); ++k)
+        if (trim(table.header[k]).empty())
+            throw InputError({file, 1, 1}, "header cell " + std::to_string(k + 1) + " is empty: every column but the first needs a name");
+    return table;
+}
+
+CsvTable load_csv(const FileSystem& fs, const std::string& data_dir, const std::string& relative,
+                  const SourceLocation& referenced_from) {
+    if (relative.find("..") != std::string::npos || (!relative.empty() && relative[0] == '/'))
+        throw InputError(referenced_from, "'" + relative + "' must be a path inside data/");
+    std::string path = join_path(data_dir, relative);
+    auto text = fs.read(path);
+    if (!text) throw InputError(referenced_from, "data file '" + path + "' does not exist");
+    return parse_csv(path, *text);
+}
+
+}  // namespace agendapack::load

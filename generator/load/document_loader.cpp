@@ -1,0 +1,117 @@
+// One Markdown document: its front matter (cover-sheet fields, minutes
+// attendance, appendix titles) read strictly; its body kept for compose.
+#include "loaders.hpp"
+
+namespace agendapack::load {
+
+namespace {
+
+const std::vector<std::string> kReportKeys = {
+    "document", "decision_maker", "subject", "date_of_decision", "report_of", "contact_details", "confidentiality",
+    "recommendations", "key_decision", "wards_affected", "appendices", "documents_in_members_rooms",
+    "equality_impact_assessment", "data_protection_impact_assessment", "background_documents"};
+const std::vector<std::string> kMinutesKeys = {"document",          "held",
+                                               "first_minute",      "present",
+                                               "apologies",         "appointed_members",
+                                               "appointed_members_apologies", "resolved_style"};
+const std::vector<std::string> kAppendixKeys = {"document", "title", "listed_as"};
+
+std::string yes_no(const Fields& f, const std::string& key) {
+    std::string value = f.string_or(key, "No");
+    if (value != "Yes" && value != "No") f.source().fail(f.node(key), "'" + key + "' must be Yes or No, not '" + value + "'");
+    return value;
+}
+
+void read_cover(const Fields& f, model::CoverSheet& cover, const PeopleRegistry& people) {
+    const YamlText& source = f.source();
+    cover.decision_maker = f.optional_string("decision_maker");
+    cover.subject = f.optional_string("subject");
+    cover.date_of_decision = f.optional_date("date_of_decision");
+    cover.report_of = f.string("report_of");
+    if (f.has("contact_details")) {
+        Fields contacts(source, f.node("contact_details"), {"executive_director", "author"}, "contact_details");
+        if (contacts.has("executive_director"))
+            cover.executive_director = read_person(source, contacts.node("executive_director"), people, "executive_director");
+        if (contacts.has("author")) cover.author = read_person(source, contacts.node("author"), people, "author");
+    }
+    cover.confidentiality = f.string_or("confidentiality", "None");
+    if (f.has("recommendations")) {
+        YAML::Node list = f.node("recommendations");
+        require_sequence(source, list, "recommendations");
+        for (const auto& item : list) cover.recommendations.push_back(scalar_markdown(source, item, "recommendations"));
+    }
+    cover.key_decision = yes_no(f, "key_decision");
+    cover.wards_affected = f.string_or("wards_affected", "None");
+    if (f.has("appendices")) cover.appendices = f.strings("appendices");
+    cover.documents_in_members_rooms = f.strings("documents_in_members_rooms");
+    cover.equality_impact_assessment = yes_no(f, "equality_impact_assessment");
+    cover.data_protection_impact_assessment = yes_no(f, "data_protection_impact_assessment");
+    if (f.has("background_documents")) {
+        YAML::Node list = f.node("background_documents");
+        require_sequence(source, list, "background_documents");
+        for (const auto& item : list) {
+            Fields b(source, item, {"title", "exempt_paragraph"}, "a background document");
+            cover.background_documents.push_back({b.string("title"), b.string_or("exempt_paragraph", "")});
+        }
+    }
+}
+
+void read_minutes(const Fields& f, model::MinutesHeader& minutes) {
+    minutes.held = f.date("held");
+    minutes.first_minute = f.integer_or("first_minute", 1);
+    if (minutes.first_minute < 1) f.source().fail(f.node("first_minute"), "'first_minute' must be 1 or more");
+    minutes.present = f.strings("present");
+    if (minutes.present.empty()) f.source().fail(f.require("present"), "'present' must name at least one councillor");
+    minutes.apologies = f.strings("apologies");
+    minutes.appointed_members = f.strings("appointed_members");
+    minutes.appointed_members_apologies = f.strings("appointed_members_apologies");
+    minutes.resolved_style = f.string_or("resolved_style", "(i)");
+    if (minutes.resolved_style != "(i)" && minutes.resolved_style != "i)" && minutes.resolved_style != "1)")
+        f.source().fail(f.node("resolved_style"), "'resolved_style' must be \"(i)\", \"i)\" or \"1)\", not '" + minutes.resolved_style + "'");
+}
+
+}  // namespace
+
+model::Document load_document(const FileSystem& fs, const std::string& meeting_dir, const std::string& relative,
+                              const SourceLocation& referenced_from, const model::Council& council) {
+    if (relative.find('/') != std::string::npos || relative.size() < 4 || relative.substr(relative.size() - 3) != ".md")
+        throw InputError(referenced_from, "'" + relative + "' must be the name of a .md file in the meeting's folder");
+    const std::string path = join_path(meeting_dir, relative);
+    auto text = fs.read(path);
+    if (!text) throw InputError(referenced_from, "document '" + relative + "' does not exist in " + meeting_dir);
+
+    FrontMatterFile parts = split_front_matter(path, *text);
+    YamlText source{path, parts.front_matter, parts.front_matter_line};
+    YAML::Node root = parse_yaml(source);
+    if (!root.IsMap()) source.fail(root, "the front matter must be a mapping of fields");
+    YAML::Node kind_node = root["document"];
+    if (!kind_node) throw InputError({path, 1, 1}, "the front matter needs 'document: report', 'document: appendix' or 'document: minutes'");
+    std::string kind = scalar_string(source, kind_node, "document");
+
+    model::Document doc;
+    doc.path = relative;
+    doc.slug = slugify(relative.substr(0, relative.size() - 3));
+    doc.body = {parts.body, {path, parts.body_line, 1}};
+    if (kind == "report") {
+        doc.kind = model::DocumentKind::Report;
+        Fields f(source, root, kReportKeys, "a report's front matter");
+        read_cover(f, doc.cover, council.people);
+    } else if (kind == "minutes") {
+        doc.kind = model::DocumentKind::Minutes;
+        Fields f(source, root, kMinutesKeys, "the minutes' front matter");
+        read_minutes(f, doc.minutes);
+    } else if (kind == "appendix") {
+        doc.kind = model::DocumentKind::Appendix;
+        Fields f(source, root, kAppendixKeys, "an appendix's front matter");
+        doc.title = f.string("title");
+        doc.listed_as = f.string_or("listed_as", doc.title);
+    } else {
+        std::string message = "unknown document kind '" + kind + "': use report, appendix or minutes";
+        std::string suggestion = closest_match(kind, {"report", "appendix", "minutes"});
+        if (!suggestion.empty()) message = "unknown document kind '" + kind + "' (did you mean '" + suggestion + "'?)";
+        source.fail(kind_node, message);
+    }
+    return doc;
+}
+
+}  // namespace agendapack::load

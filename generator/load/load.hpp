@@ -1,0 +1,44 @@
+// Phase 1: read content/ into the model. Every problem is an InputError at
+// file:line:col; nothing is computed here beyond what validation needs.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "../model/model.hpp"
+#include "../support/support.hpp"
+
+namespace agendapack::load {
+
+struct ContentPaths {
+    std::string content = "content";
+    std::string data = "data";
+};
+
+model::Site load_site(const FileSystem& fs, const ContentPaths& paths);
+
+// A Markdown file split into its front matter and body, with the body's
+// first line number, so Markdown errors point at the right line.
+struct FrontMatterFile {
+    std::string front_matter;
+    int front_matter_line = 2;  // line of the first front-matter line
+    std::string body;
+    int body_line = 1;
+};
+FrontMatterFile split_front_matter(const std::string& file, const std::string& text);
+
+// RFC 4180 CSV, UTF-8 (a leading BOM is dropped). Rows keep their line.
+struct CsvTable {
+    std::string file;
+    std::vector<std::string> header;
+    struct Row {
+        int line = 0;
+        std::vector<std::string> cells;
+    };
+    std::vector<Row> rows;
+};
+CsvTable parse_csv(const std::string& file, const std::string& text);
+CsvTable load_csv(const FileSystem& fs, const std::string& data_dir, const std::string& relative,
+                  const SourceLocation& referenced_from);
+
+}  // namespace agendapack::load

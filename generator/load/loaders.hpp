@@ -1,0 +1,31 @@
+// Private to the load module: the per-file readers load_site() composes.
+#pragma once
+
+#include <map>
+
+#include "load.hpp"
+#include "yaml_fields.hpp"
+
+namespace agendapack::load {
+
+using PeopleRegistry = std::map<std::string, model::Person>;
+
+model::VersionedBlock read_versions(const YamlText& source, const YAML::Node& list, const std::string& key);
+std::vector<model::DatedText> read_dated_texts(const YamlText& source, const YAML::Node& list, const std::string& key,
+                                               const std::string& text_key);
+model::Person read_person(const YamlText& source, const YAML::Node& node, const PeopleRegistry& people,
+                          const std::string& what);
+PeopleRegistry load_people(const FileSystem& fs, const std::string& path);
+model::Council load_council(const FileSystem& fs, const std::string& content_dir);
+
+model::Committee load_committee(const FileSystem& fs, const std::string& dir, const std::string& slug,
+                                const model::Council& council);
+model::MunicipalYear load_municipal_year(const FileSystem& fs, const std::string& path, int start_year,
+                                         const model::Council& council);
+std::vector<model::Contact> read_contacts(const YamlText& source, const YAML::Node& list, const PeopleRegistry& people);
+model::Meeting load_meeting(const FileSystem& fs, const std::string& dir, const std::string& folder,
+                            const model::Council& council);
+model::Document load_document(const FileSystem& fs, const std::string& meeting_dir, const std::string& relative,
+                              const SourceLocation& referenced_from, const model::Council& council);
+
+}  // namespace agendapack::load

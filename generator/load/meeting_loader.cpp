@@ -1,0 +1,98 @@
+// A meeting folder: meeting.yaml and the documents its agenda attaches.
+#include "loaders.hpp"
+
+namespace agendapack::load {
+
+namespace {
+
+std::vector<model::Document> read_documents(const FileSystem& fs, const YamlText& source, const YAML::Node& list,
+                                            const std::string& key, const std::string& dir,
+                                            const model::Council& council) {
+    std::vector<model::Document> documents;
+    require_sequence(source, list, key);
+    for (const auto& item : list) {
+        std::string relative = scalar_string(source, item, key);
+        for (const auto& earlier : documents)
+            if (earlier.path == relative) source.fail(item, "'" + relative + "' is listed twice");
+        documents.push_back(load_document(fs, dir, relative, source.at(item), council));
+    }
+    return documents;
+}
+
+model::AgendaItem read_agenda_item(const FileSystem& fs, const YamlText& source, const YAML::Node& node,
+                                   const std::string& dir, const model::Council& council) {
+    Fields f(source, node, {"title", "description", "documents", "approve_minutes"}, "an agenda item");
+    model::AgendaItem item;
+    item.where = f.where();
+    if (f.has("approve_minutes")) {
+        if (f.has("documents")) source.fail(node, "the minutes item lists its files under 'approve_minutes', not 'documents'");
+        item.approves_minutes = true;
+        item.title = f.string_or("title", "");
+        item.description = f.markdown("description");
+        item.documents = read_documents(fs, source, f.node("approve_minutes"), "approve_minutes", dir, council);
+        for (size_t i = 0; i < item.documents.size(); ++i)
+            if (item.documents[i].kind != model::DocumentKind::Minutes)
+                source.fail(f.node("approve_minutes")[i], "'" + item.documents[i].path + "' is not minutes (its front matter says another document kind)");
+        return item;
+    }
+    item.title = f.string("title");
+    item.description = f.markdown("description");
+    if (f.has("documents")) item.documents = read_documents(fs, source, f.node("documents"), "documents", dir, council);
+    for (size_t i = 1; i < item.documents.size(); ++i)
+        if (item.documents[i].kind == model::DocumentKind::Report)
+            source.fail(f.node("documents")[i], "only the first document of an item can be its report; '" +
+                                                    item.documents[i].path + "' would be printed as an appendix");
+    return item;
+}
+
+}  // namespace
+
+model::Meeting load_meeting(const FileSystem& fs, const std::string& dir, const std::string& folder,
+                            const model::Council& council) {
+    const std::string path = join_path(dir, "meeting.yaml");
+    auto text = fs.read(path);
+    if (!text) throw InputError({path, 0, 0}, "file not found: every meeting folder needs a meeting.yaml");
+    YamlText source{path, *text};
+    YAML::Node root = parse_yaml(source);
+    Fields f(source, root,
+             {"date", "time", "note_time", "venue", "open_to_public", "issued", "elect_vice_chair", "standard_items",
+              "members", "appointed_members", "contacts", "agenda", "minutes"},
+             "meeting.yaml");
+    model::Meeting meeting;
+    meeting.folder = folder;
+    meeting.where = f.where();
+    meeting.date = f.date("date");
+    if (iso(meeting.date) != folder)
+        source.fail(f.node("date"), "the date " + iso(meeting.date) + " does not match the folder name '" + folder + "'");
+    meeting.time = f.string("time");
+    if (!printed_time(meeting.time))
+        source.fail(f.node("time"), "'time' must be a 24-hour time written \"HH:MM\", like \"17:30\"");
+    meeting.note_time = f.boolean_or("note_time", false);
+    meeting.venue = f.string("venue");
+    meeting.open_to_public = f.boolean_or("open_to_public", true);
+    meeting.issued = f.optional_date("issued");
+    if (meeting.issued && *meeting.issued > meeting.date)
+        source.fail(f.node("issued"), "the agenda is issued on " + iso(*meeting.issued) + ", after the meeting itself");
+    meeting.elect_vice_chair = f.boolean_or("elect_vice_chair", false);
+    meeting.standard_items = f.boolean_or("standard_items", true);
+    if (f.has("members")) meeting.members = f.strings("members");
+    if (f.has("appointed_members")) meeting.appointed_members = f.strings("appointed_members");
+    if (f.has("contacts")) meeting.contacts = read_contacts(source, f.node("contacts"), council.people);
+    if (f.has("agenda")) {
+        YAML::Node list = f.node("agenda");
+        require_sequence(source, list, "agenda");
+        for (const auto& node : list) meeting.agenda.push_back(read_agenda_item(fs, source, node, dir, council));
+    }
+    if (f.has("minutes")) {
+        auto file = f.string("minutes");
+        meeting.own_minutes = load_document(fs, dir, file, source.at(f.node("minutes")), council);
+        if (meeting.own_minutes->kind != model::DocumentKind::Minutes)
+            source.fail(f.node("minutes"), "'" + file + "' is not minutes (its front matter says another document kind)");
+        if (meeting.own_minutes->minutes.held != meeting.date)
+            source.fail(f.node("minutes"), "'" + file + "' records the meeting held on " + iso(meeting.own_minutes->minutes.held) +
+                                               ", not this one (" + iso(meeting.date) + ")");
+    }
+    return meeting;
+}
+
+}  // namespace agendapack::load

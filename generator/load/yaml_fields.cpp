@@ -1,0 +1,151 @@
+#include "yaml_fields.hpp"
+
+#include <set>
+
+namespace agendapack::load {
+
+SourceLocation YamlText::at(const YAML::Mark& mark) const {
+    if (mark.line < 0) return {file, 0, 0};
+    return {file, mark.line + first_line, mark.column + 1};
+}
+
+void YamlText::fail(const YAML::Node& node, const std::string& message) const { throw InputError(at(node), message); }
+
+YAML::Node parse_yaml(const YamlText& source) {
+    try {
+        YAML::Node root = YAML::Load(source.text);
+        if (root.IsNull()) return YAML::Node(YAML::NodeType::Map);
+        return root;
+    } catch (const YAML::ParserException& e) {
+        throw InputError(source.at(e.mark), "YAML syntax error: " + e.msg);
+    }
+}
+
+namespace {
+
+std::string describe(const YAML::Node& node) {
+    switch (node.Type()) {
+        case YAML::NodeType::Map: return "a mapping";
+        case YAML::NodeType::Sequence: return "a list";
+        case YAML::NodeType::Null: return "nothing";
+        default: return "'" + node.Scalar() + "'";
+    }
+}
+
+}  // namespace
+
+Fields::Fields(const YamlText& source, const YAML::Node& node, std::vector<std::string> known, std::string what)
+    : source_(source), node_(node), what_(std::move(what)) {
+    if (!node.IsMap()) source.fail(node, what_ + " must be a mapping of keys to values, not " + describe(node));
+    std::set<std::string> seen;
+    for (auto it = node.begin(); it != node.end(); ++it) {
+        const YAML::Node& key_node = it->first;
+        if (!key_node.IsScalar()) source.fail(key_node, "a key in " + what_ + " must be a plain word");
+        const std::string key = key_node.Scalar();
+        if (!seen.insert(key).second) source.fail(key_node, "duplicate key '" + key + "' in " + what_);
+        bool is_known = false;
+        for (const auto& k : known) is_known = is_known || k == key;
+        if (!is_known) {
+            std::string message = "unknown key '" + key + "' in " + what_;
+            std::string suggestion = closest_match(key, known);
+            if (!suggestion.empty()) message += " (did you mean '" + suggestion + "'?)";
+            source.fail(key_node, message);
+        }
+    }
+}
+
+bool Fields::has(const std::string& key) const { return bool(node_[key]); }
+
+YAML::Node Fields::node(const std::string& key) const { return node_[key]; }
+
+YAML::Node Fields::require(const std::string& key) const {
+    YAML::Node value = node_[key];
+    if (!value) source_.fail(node_, what_ + " is missing the required key '" + key + "'");
+    return value;
+}
+
+std::string scalar_string(const YamlText& source, const YAML::Node& value, const std::string& key) {
+    if (!value.IsScalar()) source.fail(value, "'" + key + "' must be text, not " + describe(value));
+    return value.Scalar();
+}
+
+Date scalar_date(const YamlText& source, const YAML::Node& value, const std::string& key) {
+    std::string text = scalar_string(source, value, key);
+    auto date = parse_iso_date(text);
+    if (!date) source.fail(value, "'" + key + "' must be a date written YYYY-MM-DD, not '" + text + "'");
+    return *date;
+}
+
+void require_sequence(const YamlText& source, const YAML::Node& value, const std::string& key) {
+    if (!value.IsSequence()) source.fail(value, "'" + key + "' must be a list, not " + describe(value));
+}
+
+model::Markdown scalar_markdown(const YamlText& source, const YAML::Node& value, const std::string& key) {
+    model::Markdown md;
+    md.text = scalar_string(source, value, key);
+    md.origin = source.at(value);
+    // A block scalar (| or >) starts its text on the line after the indicator.
+    const auto& mark = value.Mark();
+    if (mark.pos >= 0 && static_cast<size_t>(mark.pos) < source.text.size()) {
+        char indicator = source.text[mark.pos];
+        if (indicator == '|' || indicator == '>') {
+            md.origin.line += 1;
+            md.origin.column = 1;
+        }
+    }
+    return md;
+}
+
+std::string Fields::string(const std::string& key) const { return scalar_string(source_, require(key), key); }
+
+std::optional<std::string> Fields::optional_string(const std::string& key) const {
+    if (!has(key)) return std::nullopt;
+    return scalar_string(source_, node_[key], key);
+}
+
+std::string Fields::string_or(const std::string& key, const std::string& fallback) const {
+    return optional_string(key).value_or(fallback);
+}
+
+Date Fields::date(const std::string& key) const { return scalar_date(source_, require(key), key); }
+
+std::optional<Date> Fields::optional_date(const std::string& key) const {
+    if (!has(key)) return std::nullopt;
+    return scalar_date(source_, node_[key], key);
+}
+
+bool Fields::boolean_or(const std::string& key, bool fallback) const {
+    if (!has(key)) return fallback;
+    std::string text = scalar_string(source_, node_[key], key);
+    if (text == "true" || text == "yes" || text == "Yes") return true;
+    if (text == "false" || text == "no" || text == "No") return false;
+    source_.fail(node_[key], "'" + key + "' must be true or false, not '" + text + "'");
+}
+
+int Fields::integer_or(const std::string& key, int fallback) const {
+    if (!has(key)) return fallback;
+    std::string text = scalar_string(source_, node_[key], key);
+    try {
+        size_t used = 0;
+        int value = std::stoi(text, &used);
+        if (used == text.size() && value >= 0) return value;
+    } catch (const std::exception&) {
+    }
+    source_.fail(node_[key], "'" + key + "' must be a whole number, not '" + text + "'");
+}
+
+std::vector<std::string> Fields::strings(const std::string& key) const {
+    std::vector<std::string> out;
+    if (!has(key)) return out;
+    YAML::Node list = node_[key];
+    require_sequence(source_, list, key);
+    for (const auto& item : list) out.push_back(scalar_string(source_, item, key));
+    return out;
+}
+
+model::Markdown Fields::markdown(const std::string& key) const {
+    if (!has(key)) return model::Markdown{"", where()};
+    return scalar_markdown(source_, node_[key], key);
+}
+
+}  // namespace agendapack::load

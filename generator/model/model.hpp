@@ -1,0 +1,170 @@
+// The content as officers wrote it, validated and typed, nothing computed yet.
+// Markdown bodies are kept as text with their location; the compose phase
+// turns them into document trees.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "../support/support.hpp"
+
+namespace agendapack::model {
+
+// Markdown text plus where it starts, so errors inside it point at the source.
+struct Markdown {
+    std::string text;
+    SourceLocation origin;  // line of the first character of `text`
+};
+
+// One wording of a block, in force from `from` (or from the beginning).
+struct BlockVersion {
+    std::optional<Date> from;
+    std::string heading;
+    Markdown text;
+};
+
+struct VersionedBlock {
+    std::string key;  // council block name; "" for blocks written in place
+    std::vector<BlockVersion> versions;
+    SourceLocation where;
+};
+
+struct DatedText {
+    std::optional<Date> from;
+    std::string text;
+};
+
+struct Person {
+    std::string key;
+    std::string name;
+    std::string title;
+    std::string tel;
+    std::string email;
+};
+
+struct Council {
+    std::string name;
+    std::vector<DatedText> signatory;
+    std::map<std::string, VersionedBlock> blocks;
+    std::map<std::string, Person> people;
+};
+
+struct AgendaItemText {
+    std::string title;
+    Markdown description;
+};
+
+// A reference to a public-information block: written in place or `use:`d.
+struct BlockRef {
+    std::string use;  // council block key, or the built-in "dates-of-meetings"
+    VersionedBlock block;  // when written in place
+    SourceLocation where;
+};
+
+struct Contact {
+    std::string role;
+    Person person;
+};
+
+struct MunicipalYear {
+    int start_year = 0;
+    std::vector<Date> meetings;
+    std::vector<std::string> members;
+    std::vector<std::string> appointed_members;
+    std::vector<Contact> contacts;
+    SourceLocation where;
+};
+
+// Report cover-sheet fields, named after their printed labels.
+struct CoverSheet {
+    std::optional<std::string> decision_maker;
+    std::optional<std::string> subject;
+    std::optional<Date> date_of_decision;
+    std::string report_of;
+    std::optional<Person> executive_director;
+    std::optional<Person> author;
+    std::string confidentiality = "None";
+    std::vector<Markdown> recommendations;
+    std::string key_decision = "No";
+    std::string wards_affected = "None";
+    std::optional<std::vector<std::string>> appendices;
+    std::vector<std::string> documents_in_members_rooms;
+    std::string equality_impact_assessment = "No";
+    std::string data_protection_impact_assessment = "No";
+    struct Background {
+        std::string title;
+        std::string exempt_paragraph;
+    };
+    std::vector<Background> background_documents;
+};
+
+struct MinutesHeader {
+    Date held;
+    int first_minute = 1;
+    std::vector<std::string> present;
+    std::vector<std::string> apologies;
+    std::vector<std::string> appointed_members;
+    std::vector<std::string> appointed_members_apologies;
+    std::string resolved_style = "(i)";
+};
+
+enum class DocumentKind { Report, Appendix, Minutes };
+
+struct Document {
+    DocumentKind kind = DocumentKind::Appendix;
+    std::string path;  // as given in meeting.yaml, relative to the meeting folder
+    std::string slug;  // file name without .md: stable part of the page address
+    std::string title;      // appendix title
+    std::string listed_as;  // appendix title in the cover's list
+    CoverSheet cover;       // reports
+    MinutesHeader minutes;  // minutes
+    Markdown body;
+};
+
+struct AgendaItem {
+    std::string title;
+    Markdown description;
+    std::vector<Document> documents;
+    bool approves_minutes = false;
+    SourceLocation where;
+};
+
+struct Meeting {
+    std::string folder;  // 2024-09-26
+    Date date;
+    std::string time;  // "17:30"
+    bool note_time = false;
+    std::string venue;
+    bool open_to_public = true;
+    std::optional<Date> issued;
+    bool elect_vice_chair = false;
+    bool standard_items = true;
+    std::optional<std::vector<std::string>> members;
+    std::optional<std::vector<std::string>> appointed_members;
+    std::optional<std::vector<Contact>> contacts;
+    std::vector<AgendaItem> agenda;
+    std::optional<Document> own_minutes;
+    SourceLocation where;
+};
+
+struct Committee {
+    std::string slug;  // folder name
+    std::string name;
+    std::string short_name;
+    std::vector<BlockRef> public_information;
+    std::vector<BlockRef> disclosure;
+    std::vector<AgendaItemText> standard_items;
+    AgendaItemText vice_chair_election;
+    AgendaItemText minutes_item;
+    std::map<int, MunicipalYear> years;
+    std::vector<Meeting> meetings;  // sorted by date
+};
+
+struct Site {
+    Council council;
+    std::vector<Committee> committees;
+};
+
+}  // namespace agendapack::model

@@ -1,0 +1,152 @@
+// Document tree to HTML fragments. Every class name comes from a block's
+// role, so the stylesheet, not this code, decides how things look.
+#include <algorithm>
+
+#include "html.hpp"
+
+namespace agendapack::render::html {
+
+namespace {
+
+using doc::Block;
+using doc::Inline;
+
+std::string class_attr(const std::string& role, const std::string& extra = "") {
+    std::string classes = role;
+    if (!extra.empty()) classes = classes.empty() ? extra : extra + " " + classes;
+    return classes.empty() ? "" : " class=\"" + escape(classes) + "\"";
+}
+
+std::string id_attr(const std::string& id) { return id.empty() ? "" : " id=\"" + escape(id) + "\""; }
+
+void render_block(const Block& block, const LinkResolver& links, std::string& out);
+
+// A cell or list item holding one paragraph renders without the <p>.
+void render_content(const doc::Blocks& blocks, const LinkResolver& links, std::string& out) {
+    if (blocks.size() == 1 && blocks[0].kind == Block::Kind::Paragraph && blocks[0].role.empty()) {
+        out += render_inlines(blocks[0].inlines, links);
+        return;
+    }
+    for (const auto& b : blocks) render_block(b, links, out);
+}
+
+void render_table(const Block& table, const LinkResolver& links, std::string& out) {
+    out += "<table" + class_attr(table.role) + id_attr(table.id) + ">\n";
+    if (!table.caption.empty()) out += "<caption>" + render_inlines(table.caption, links) + "</caption>\n";
+    for (size_t r = 0; r < table.rows.size(); ++r) {
+        if (r == 0 && table.header_rows > 0) out += "<thead>\n";
+        if (r == static_cast<size_t>(table.header_rows)) out += "<tbody>\n";
+        out += "<tr>";
+        for (const auto& cell : table.rows[r].cells) {
+            bool header = cell.header && !cell.content.empty();
+            std::string tag = header ? "th" : "td";
+            out += "<" + tag;
+            if (header && !cell.scope.empty()) out += " scope=\"" + cell.scope + "\"";
+            if (cell.colspan > 1) out += " colspan=\"" + std::to_string(cell.colspan) + "\"";
+            out += ">";
+            render_content(cell.content, links, out);
+            out += "</" + tag + ">";
+        }
+        out += "</tr>\n";
+        if (r + 1 == static_cast<size_t>(table.header_rows)) out += "</thead>\n";
+    }
+    if (table.rows.size() > static_cast<size_t>(table.header_rows)) out += "</tbody>\n";
+    out += "</table>\n";
+}
+
+void render_block(const Block& block, const LinkResolver& links, std::string& out) {
+    switch (block.kind) {
+        case Block::Kind::Paragraph:
+            out += "<p" + class_attr(block.role) + ">" + render_inlines(block.inlines, links) + "</p>\n";
+            break;
+        case Block::Kind::Heading: {
+            std::string tag = "h" + std::to_string(std::clamp(block.level, 1, 6));
+            out += "<" + tag + id_attr(block.id) + class_attr(block.role) + ">";
+            if (!block.label.empty()) out += "<span class=\"num\">" + escape(block.label) + "</span> ";
+            out += render_inlines(block.inlines, links) + "</" + tag + ">\n";
+            break;
+        }
+        case Block::Kind::List: {
+            bool labelled = block.ordered;
+            std::string tag = block.ordered ? "ol" : "ul";
+            out += "<" + tag + class_attr(block.role, labelled ? "labelled" : "") + ">\n";
+            for (const auto& item : block.children) {
+                out += "<li" + id_attr(item.id) + ">";
+                if (labelled) out += "<span class=\"label\">" + escape(item.label) + "</span><div class=\"item\">";
+                render_content(item.children, links, out);
+                if (labelled) out += "</div>";
+                out += "</li>\n";
+            }
+            out += "</" + tag + ">\n";
+            break;
+        }
+        case Block::Kind::ListItem: render_content(block.children, links, out); break;
+        case Block::Kind::Numbered:
+            out += "<div class=\"numbered\"><span class=\"num\">" + escape(block.label) + "</span><div class=\"para\">\n";
+            for (const auto& b : block.children) render_block(b, links, out);
+            out += "</div></div>\n";
+            break;
+        case Block::Kind::Table: render_table(block, links, out); break;
+        case Block::Kind::Section: {
+            // <section> only where a heading names it; otherwise a plain grouping.
+            bool titled = !block.children.empty() && block.children.front().kind == Block::Kind::Heading;
+            std::string tag = titled ? "section" : "div";
+            out += "<" + tag + class_attr(block.role) + id_attr(block.id) + ">\n";
+            for (const auto& b : block.children) render_block(b, links, out);
+            out += "</" + tag + ">\n";
+            break;
+        }
+        case Block::Kind::Quote:
+            out += "<blockquote>\n";
+            for (const auto& b : block.children) render_block(b, links, out);
+            out += "</blockquote>\n";
+            break;
+        case Block::Kind::Code: out += "<pre><code>" + escape(block.text) + "</code></pre>\n"; break;
+        case Block::Kind::Rule: out += "<hr>\n"; break;
+    }
+}
+
+}  // namespace
+
+std::string escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string render_inlines(const doc::Inlines& inlines, const LinkResolver& links) {
+    std::string out;
+    for (const auto& i : inlines) {
+        switch (i.kind) {
+            case Inline::Kind::Text: out += escape(i.text); break;
+            case Inline::Kind::Code: out += "<code>" + escape(i.text) + "</code>"; break;
+            case Inline::Kind::SoftBreak: out += "\n"; break;
+            case Inline::Kind::LineBreak: out += "<br>\n"; break;
+            case Inline::Kind::Emphasis: out += "<em>" + render_inlines(i.children, links) + "</em>"; break;
+            case Inline::Kind::Strong: out += "<strong>" + render_inlines(i.children, links) + "</strong>"; break;
+            case Inline::Kind::Link: {
+                std::string href = i.target.empty() ? i.url : links(i.target);
+                out += "<a href=\"" + escape(href) + "\">" + render_inlines(i.children, links) + "</a>";
+                break;
+            }
+        }
+    }
+    return out;
+}
+
+std::string render_blocks(const doc::Blocks& blocks, const LinkResolver& links) {
+    std::string out;
+    for (const auto& b : blocks) render_block(b, links, out);
+    return out;
+}
+
+}  // namespace agendapack::render::html

@@ -1,0 +1,40 @@
+// The HTML renderer: document trees into accessible pages, placed in
+// Mustache page templates from templates/html/.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "../../compose/compose.hpp"
+#include "../../doc/doc.hpp"
+#include "../../support/support.hpp"
+
+namespace agendapack::render::html {
+
+std::string escape(std::string_view text);
+
+// Internal links name a document id; the page decides the relative address.
+using LinkResolver = std::function<std::string(const std::string& document_id)>;
+
+std::string render_inlines(const doc::Inlines& inlines, const LinkResolver& links);
+std::string render_blocks(const doc::Blocks& blocks, const LinkResolver& links);
+
+struct Templates {
+    std::string page;      // the shell every page shares
+    std::string index;     // body of output/index.html
+    std::string meeting;   // body of a meeting page
+    std::string document;  // body of a document page
+    std::string stylesheet;
+};
+Templates load_templates(const FileSystem& fs, const std::string& dir);
+
+struct OutputFile {
+    std::string path;  // relative to the output folder
+    std::string bytes;
+};
+
+std::vector<OutputFile> render_site(const model::Site& site, const std::vector<compose::ComposedMeeting>& meetings,
+                                    const Templates& templates);
+
+}  // namespace agendapack::render::html

@@ -1,0 +1,162 @@
+// The site's pages: the index, one page per meeting, one per document.
+// Page structure lives in the Mustache templates; this file only fills them.
+#include <kainjow/mustache.hpp>
+
+#include <map>
+
+#include "html.hpp"
+
+namespace agendapack::render::html {
+
+namespace {
+
+using kainjow::mustache::data;
+using kainjow::mustache::mustache;
+
+std::string render_template(const std::string& name, const std::string& text, const data& values) {
+    mustache tmpl{text};
+    if (!tmpl.is_valid()) throw InputError({name, 0, 0}, "template error: " + tmpl.error_message());
+    std::string out = tmpl.render(values);
+    if (!tmpl.is_valid()) throw InputError({name, 0, 0}, "template error: " + tmpl.error_message());
+    return out;
+}
+
+struct Crumb {
+    std::string label;
+    std::string href;
+};
+
+std::string page(const Templates& templates, const std::string& title, const std::string& root,
+                 const std::vector<Crumb>& crumbs, const std::string& content) {
+    data values;
+    values.set("title", title);
+    values.set("root", root);
+    values.set("content", content);
+    data trail{data::type::list};
+    for (size_t i = 0; i < crumbs.size(); ++i) {
+        data crumb;
+        crumb.set("label", crumbs[i].label);
+        if (!crumbs[i].href.empty()) crumb.set("href", crumbs[i].href);
+        if (i + 1 == crumbs.size()) crumb.set("current", true);
+        trail.push_back(crumb);
+    }
+    values.set("crumbs", trail);
+    values.set("has_crumbs", !crumbs.empty());
+    return render_template("templates/html/page.mustache", templates.page, values);
+}
+
+std::string meeting_heading(const compute::MeetingPlan& plan) {
+    return plan.committee->name + " – " + long_date_with_weekday(plan.meeting->date);
+}
+
+std::string document_href(const std::string& id) { return id + ".html"; }
+
+OutputFile index_page(const model::Site& site, const std::vector<compose::ComposedMeeting>& meetings, const Templates& templates) {
+    data committees{data::type::list};
+    for (const auto& committee : site.committees) {
+        // Meetings arrive newest first; group them by municipal year in that order.
+        std::vector<std::pair<int, data>> years;
+        for (const auto& composed : meetings) {
+            const compute::MeetingPlan& plan = *composed.plan;
+            if (plan.committee != &committee) continue;
+            if (years.empty() || years.back().first != plan.municipal_year) {
+                data year;
+                year.set("label", std::to_string(plan.municipal_year) + "/" + std::to_string((plan.municipal_year + 1) % 100));
+                year.set("meetings", data{data::type::list});
+                years.emplace_back(plan.municipal_year, year);
+            }
+            data meeting;
+            meeting.set("href", "meetings/" + plan.id + "/index.html");
+            meeting.set("date", long_date_with_weekday(plan.meeting->date));
+            meeting.set("items", std::to_string(plan.agenda.size()));
+            meeting.set("documents", std::to_string(plan.documents().size()));
+            years.back().second["meetings"].push_back(meeting);
+        }
+        data entry;
+        entry.set("name", committee.name);
+        data year_list{data::type::list};
+        for (auto& [_, year] : years) year_list.push_back(year);
+        entry.set("years", year_list);
+        committees.push_back(entry);
+    }
+    data values;
+    values.set("council", site.council.name);
+    values.set("committees", committees);
+    std::string body = render_template("templates/html/index.mustache", templates.index, values);
+    return {"index.html", page(templates, site.council.name + " – committee meetings", "", {}, body)};
+}
+
+OutputFile meeting_page(const compose::ComposedMeeting& composed, const Templates& templates) {
+    const compute::MeetingPlan& plan = *composed.plan;
+    LinkResolver links = [](const std::string& id) { return document_href(id); };
+    data values;
+    values.set("front_sheet", render_blocks(composed.front_sheet.body, links));
+    values.set("public_information", render_blocks(composed.public_information.body, links));
+    values.set("agenda", render_blocks(composed.agenda.body, links));
+    data documents{data::type::list};
+    for (const auto& d : composed.documents) {
+        data entry;
+        entry.set("href", document_href(d.id));
+        entry.set("title", d.title);
+        entry.set("stamp", d.stamp);
+        documents.push_back(entry);
+    }
+    values.set("documents", documents);
+    values.set("has_documents", !composed.documents.empty());
+    std::string body = render_template("templates/html/meeting.mustache", templates.meeting, values);
+    return {"meetings/" + plan.id + "/index.html",
+            page(templates, meeting_heading(plan), "../../",
+                 {{"Meetings", "../../index.html"}, {long_date_with_weekday(plan.meeting->date), ""}}, body)};
+}
+
+OutputFile document_page(const compose::ComposedMeeting& composed, size_t index, const Templates& templates) {
+    const compute::MeetingPlan& plan = *composed.plan;
+    const doc::Document& d = composed.documents[index];
+    LinkResolver links = [](const std::string& id) { return document_href(id); };
+    data values;
+    values.set("title", d.title);
+    values.set("stamp", d.stamp);
+    values.set("show_title", d.kind == doc::Document::Kind::Report);
+    values.set("body", render_blocks(d.body, links));
+    values.set("meeting", meeting_heading(plan));
+    if (index > 0) {
+        values.set("previous_href", document_href(composed.documents[index - 1].id));
+        values.set("previous_title", composed.documents[index - 1].title);
+    }
+    if (index + 1 < composed.documents.size()) {
+        values.set("next_href", document_href(composed.documents[index + 1].id));
+        values.set("next_title", composed.documents[index + 1].title);
+    }
+    std::string body = render_template("templates/html/document.mustache", templates.document, values);
+    return {"meetings/" + plan.id + "/" + document_href(d.id),
+            page(templates, d.title + " – " + meeting_heading(plan), "../../",
+                 {{"Meetings", "../../index.html"}, {long_date_with_weekday(plan.meeting->date), "index.html"}, {d.title, ""}},
+                 body)};
+}
+
+}  // namespace
+
+Templates load_templates(const FileSystem& fs, const std::string& dir) {
+    auto read = [&](const std::string& name) {
+        std::string path = join_path(join_path(dir, "html"), name);
+        auto text = fs.read(path);
+        if (!text) throw InputError({path, 0, 0}, "template not found");
+        return *text;
+    };
+    return {read("page.mustache"), read("index.mustache"), read("meeting.mustache"), read("document.mustache"),
+            read("style.css")};
+}
+
+std::vector<OutputFile> render_site(const model::Site& site, const std::vector<compose::ComposedMeeting>& meetings,
+                                    const Templates& templates) {
+    std::vector<OutputFile> files;
+    files.push_back(index_page(site, meetings, templates));
+    files.push_back({"assets/style.css", templates.stylesheet});
+    for (const auto& composed : meetings) {
+        files.push_back(meeting_page(composed, templates));
+        for (size_t i = 0; i < composed.documents.size(); ++i) files.push_back(document_page(composed, i, templates));
+    }
+    return files;
+}
+
+}  // namespace agendapack::render::html

@@ -1,0 +1,38 @@
+#include "support.hpp"
+
+namespace agendapack {
+
+std::string format_location(const SourceLocation& where) {
+    std::string out = where.file;
+    if (where.line > 0) {
+        out += ":" + std::to_string(where.line);
+        out += ":" + std::to_string(where.column > 0 ? where.column : 1);
+    }
+    return out;
+}
+
+InputError::InputError(SourceLocation where, std::string message)
+    : std::runtime_error(format_location(where) + ": " + message),
+      where_(std::move(where)),
+      message_(std::move(message)) {}
+
+std::string source_excerpt(const std::string& file_text, int line, int column) {
+    if (line <= 0) return "";
+    size_t start = 0;
+    for (int current = 1; current < line; ++current) {
+        start = file_text.find('\n', start);
+        if (start == std::string::npos) return "";
+        ++start;
+    }
+    size_t end = file_text.find('\n', start);
+    std::string text = file_text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    if (!text.empty() && text.back() == '\r') text.pop_back();
+    if (trim(text).empty()) return "";
+    // Tabs keep their width so the caret lands under the right character.
+    std::string caret;
+    for (int i = 1; i < column && i - 1 < static_cast<int>(text.size()); ++i)
+        caret += text[i - 1] == '\t' ? '\t' : ' ';
+    return text + "\n" + caret + "^";
+}
+
+}  // namespace agendapack

@@ -1,0 +1,105 @@
+// Shared plumbing used by every phase: source locations and input errors,
+// the file system seam, ISO dates and their printed styles, small text helpers.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace agendapack {
+
+// 1-based line and column inside a named source file. line 0 = "whole file".
+struct SourceLocation {
+    std::string file;
+    int line = 0;
+    int column = 0;
+};
+
+// The one error type for bad input. Its text is `file:line:col: message`,
+// which tests assert verbatim, so callers never format it themselves.
+class InputError : public std::runtime_error {
+public:
+    InputError(SourceLocation where, std::string message);
+    const SourceLocation& where() const { return where_; }
+    const std::string& message() const { return message_; }
+
+private:
+    SourceLocation where_;
+    std::string message_;
+};
+
+std::string format_location(const SourceLocation& where);
+
+// The offending source line and a caret under the column (ninja style),
+// or "" when the line cannot be shown.
+std::string source_excerpt(const std::string& file_text, int line, int column);
+
+// Everything the generator reads goes through this, so tests can run on
+// in-memory trees and the loader never touches the disk directly.
+class FileSystem {
+public:
+    virtual ~FileSystem() = default;
+    virtual std::optional<std::string> read(const std::string& path) const = 0;
+    virtual bool is_directory(const std::string& path) const = 0;
+    // Names (not paths) of the entries of a directory, sorted bytewise.
+    virtual std::vector<std::string> list(const std::string& path) const = 0;
+};
+
+class DiskFileSystem : public FileSystem {
+public:
+    std::optional<std::string> read(const std::string& path) const override;
+    bool is_directory(const std::string& path) const override;
+    std::vector<std::string> list(const std::string& path) const override;
+};
+
+class MemoryFileSystem : public FileSystem {
+public:
+    void add(const std::string& path, std::string contents);
+    std::optional<std::string> read(const std::string& path) const override;
+    bool is_directory(const std::string& path) const override;
+    std::vector<std::string> list(const std::string& path) const override;
+
+private:
+    std::map<std::string, std::string> files_;
+};
+
+std::string join_path(const std::string& a, const std::string& b);
+
+// A calendar date as sources write it (ISO 8601, 2024-09-26).
+struct Date {
+    int year = 0;
+    int month = 0;
+    int day = 0;
+    auto operator<=>(const Date&) const = default;
+    bool valid() const { return year != 0; }
+};
+
+std::optional<Date> parse_iso_date(std::string_view text);
+int weekday(const Date& d);  // 0 = Monday
+std::string month_name(int month);
+std::string iso(const Date& d);                  // 2024-09-26
+std::string long_date_with_weekday(const Date& d);  // Thursday, 26th September, 2024
+std::string weekday_date(const Date& d);          // Wednesday, 18 September 2024
+std::string day_month_year(const Date& d);        // 8 August 2024
+std::string upper_date(const Date& d);            // 26 SEPTEMBER 2024
+std::string padded_day_month(const Date& d);      // 08 August
+// The UK municipal year starts in May: 2024-09-26 belongs to 2024-25.
+int municipal_year_start(const Date& d);
+std::string municipal_year_label(int start_year);  // 2024-25
+
+// "17:30" -> "5.30 pm", the way the front sheet prints times.
+std::optional<std::string> printed_time(std::string_view hh_mm);
+
+std::string to_upper(std::string_view text);  // ASCII letters only; UTF-8 passes through
+std::string trim(std::string_view text);
+std::string join_with_and(const std::vector<std::string>& items);  // "A, B and C"
+std::string slugify(std::string_view text);
+// The candidate closest to `word` when it is a likely typo, else "".
+std::string closest_match(const std::string& word, const std::vector<std::string>& candidates);
+
+}  // namespace agendapack

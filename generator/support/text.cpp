@@ -1,0 +1,83 @@
+#include "support.hpp"
+
+#include <algorithm>
+
+namespace agendapack {
+
+std::string to_upper(std::string_view text) {
+    std::string out(text);
+    for (char& c : out)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    return out;
+}
+
+std::string trim(std::string_view text) {
+    const char* space = " \t\r\n";
+    auto first = text.find_first_not_of(space);
+    if (first == std::string_view::npos) return "";
+    auto last = text.find_last_not_of(space);
+    return std::string(text.substr(first, last - first + 1));
+}
+
+std::string join_with_and(const std::vector<std::string>& items) {
+    std::string out;
+    for (size_t i = 0; i < items.size(); ++i) {
+        if (i > 0) out += i + 1 == items.size() ? " and " : ", ";
+        out += items[i];
+    }
+    return out;
+}
+
+std::string slugify(std::string_view text) {
+    std::string out;
+    bool dash = false;
+    for (char c : text) {
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            out += c;
+            dash = false;
+        } else if (c >= 'A' && c <= 'Z') {
+            out += static_cast<char>(c - 'A' + 'a');
+            dash = false;
+        } else if (!dash && !out.empty()) {
+            out += '-';
+            dash = true;
+        }
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    return out;
+}
+
+namespace {
+
+size_t edit_distance(const std::string& a, const std::string& b) {
+    std::vector<size_t> previous(b.size() + 1), current(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j) previous[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+        current[0] = i;
+        for (size_t j = 1; j <= b.size(); ++j) {
+            size_t substitute = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+            current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitute});
+        }
+        std::swap(previous, current);
+    }
+    return previous[b.size()];
+}
+
+}  // namespace
+
+std::string closest_match(const std::string& word, const std::vector<std::string>& candidates) {
+    std::string best;
+    size_t best_distance = std::string::npos;
+    for (const auto& candidate : candidates) {
+        size_t d = edit_distance(word, candidate);
+        if (d < best_distance) {
+            best_distance = d;
+            best = candidate;
+        }
+    }
+    // A third of the word may differ: catches typos, not unrelated keys.
+    size_t limit = std::max<size_t>(2, word.size() / 3);
+    return best_distance <= limit ? best : "";
+}
+
+}  // namespace agendapack
