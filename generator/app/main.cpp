@@ -103,7 +103,7 @@ int run(const Options& options) {
             files = std::move(chosen);
         }
         if (options.command == "check") {
-            std::cout << "agendapack: " << plans.size() << " meetings, " << files.size() << " pages: all sources read cleanly\n";
+            std::cout << "agendapack: " << plans.size() << (plans.size() == 1 ? " meeting, " : " meetings, ") << files.size() << " files: all sources read cleanly\n";
             return 0;
         }
         publish::publish(options.out, files, options.meetings.empty());

@@ -26,10 +26,7 @@ std::map<std::string, std::pair<std::string, SourceLocation>> fence_options(cons
         if (colon == std::string::npos) throw InputError(at, "expected 'name: value' in the block, not '" + trim(text) + "'");
         std::string name = trim(text.substr(0, colon));
         if (std::find(known.begin(), known.end(), name) == known.end()) {
-            std::string message = "unknown option '" + name + "' in a table block";
-            std::string suggestion = closest_match(name, known);
-            if (!suggestion.empty()) message += " (did you mean '" + suggestion + "'?)";
-            throw InputError(at, message);
+            throw InputError(at, unknown_name("option", name, known) + " in a table block");
         }
         if (options.count(name)) throw InputError(at, "option '" + name + "' is given twice");
         SourceLocation value_at{where.file, line, static_cast<int>(colon) + 2};

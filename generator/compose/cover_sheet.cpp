@@ -12,20 +12,20 @@ using doc::Block;
 using doc::Blocks;
 
 struct SectionSpec {
-    const char* name;     // as officers write it after ##, compared case-insensitively
+    const char* name;     // as officers write it after ##; compared ignoring case
     const char* printed;  // as the cover prints it
     bool numbered;
 };
 
 const std::array<SectionSpec, 8> kSections = {{
-    {"brief summary", "BRIEF SUMMARY", false},
-    {"reasons for report recommendations", "REASONS FOR REPORT RECOMMENDATIONS", true},
-    {"alternative options considered and rejected", "ALTERNATIVE OPTIONS CONSIDERED AND REJECTED", true},
-    {"detail (including consultation carried out)", "DETAIL (Including consultation carried out)", true},
-    {"resource implications", "RESOURCE IMPLICATIONS", true},
-    {"legal implications", "LEGAL IMPLICATIONS", true},
-    {"risk management implications", "RISK MANAGEMENT IMPLICATIONS", true},
-    {"policy framework implications", "POLICY FRAMEWORK IMPLICATIONS", true},
+    {"Brief summary", "BRIEF SUMMARY", false},
+    {"Reasons for report recommendations", "REASONS FOR REPORT RECOMMENDATIONS", true},
+    {"Alternative options considered and rejected", "ALTERNATIVE OPTIONS CONSIDERED AND REJECTED", true},
+    {"Detail (including consultation carried out)", "DETAIL (Including consultation carried out)", true},
+    {"Resource implications", "RESOURCE IMPLICATIONS", true},
+    {"Legal implications", "LEGAL IMPLICATIONS", true},
+    {"Risk management implications", "RISK MANAGEMENT IMPLICATIONS", true},
+    {"Policy framework implications", "POLICY FRAMEWORK IMPLICATIONS", true},
 }};
 
 std::string lower(std::string text) {
@@ -101,20 +101,16 @@ std::vector<Blocks> split_sections(const model::Document& document, Blocks block
     int current = -1;
     for (auto& block : blocks) {
         if (block.kind == Block::Kind::Heading && block.level <= 2) {
-            std::string name = lower(trim(doc::plain_text(block.inlines)));
-            if (name == "detail") name = kSections[3].name;
+            const std::string written = trim(doc::plain_text(block.inlines));
+            std::string name = lower(written);
+            if (name == "detail") name = lower(kSections[3].name);
             int found = -1;
             std::vector<std::string> names;
             for (size_t i = 0; i < kSections.size(); ++i) {
                 names.push_back(kSections[i].name);
-                if (name == kSections[i].name) found = static_cast<int>(i);
+                if (name == lower(kSections[i].name)) found = static_cast<int>(i);
             }
-            if (found < 0) {
-                std::string message = "unknown report section '" + doc::plain_text(block.inlines) + "'";
-                std::string suggestion = closest_match(name, names);
-                if (!suggestion.empty()) message += " (did you mean '" + suggestion + "'?)";
-                throw InputError(block.origin, message);
-            }
+            if (found < 0) throw InputError(block.origin, unknown_name("report section", written, names));
             if (found <= current)
                 throw InputError(block.origin, "section '" + doc::plain_text(block.inlines) +
                                                    "' is out of order: the cover sheet prints it before '" +

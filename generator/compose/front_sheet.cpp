@@ -129,8 +129,11 @@ doc::Document compose_agenda(const Context& context, const compute::MeetingPlan&
         }
         if (item.documents.size() > 1) {
             Blocks links;
-            for (const auto& placed : item.documents)
-                links.push_back(doc::list_item("", {doc::paragraph({doc::internal_link(placed.id, {doc::text(placed.title)})})}));
+            for (const auto& placed : item.documents) {
+                // The item title already names the report; the list only says which part is which.
+                std::string label = placed.source->kind == model::DocumentKind::Report ? "Report" : placed.title;
+                links.push_back(doc::list_item("", {doc::paragraph({doc::internal_link(placed.id, {doc::text(label)})})}));
+            }
             children.push_back(doc::list(false, std::move(links), "item-documents"));
         }
         items.push_back(doc::list_item(std::to_string(item.number), std::move(children)));

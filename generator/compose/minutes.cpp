@@ -103,36 +103,4 @@ doc::Document compose_minutes(const Context& context, const compute::MeetingPlan
     return d;
 }
 
-doc::Document compose_appendix(const Context& context, const compute::MeetingPlan&, const compute::PlacedDocument& placed) {
-    const model::Document& source = *placed.source;
-    doc::Document d;
-    d.kind = doc::Document::Kind::Appendix;
-    d.id = placed.id;
-    d.title = placed.title;
-    d.stamp = placed.stamp;
-    d.agenda_number = placed.item_number;
-    d.body.push_back(doc::heading(1, {doc::text(source.title)}));
-    for (auto& block : content_blocks(context, source.body)) {
-        if (block.kind == Block::Kind::Heading && block.level < 2) block.level = 2;
-        d.body.push_back(std::move(block));
-    }
-    return d;
-}
-
-ComposedMeeting compose_meeting(const Context& context, const compute::MeetingPlan& plan) {
-    ComposedMeeting composed;
-    composed.plan = &plan;
-    composed.front_sheet = compose_front_sheet(context, plan);
-    composed.public_information = compose_public_information(context, plan);
-    composed.agenda = compose_agenda(context, plan);
-    for (const compute::PlacedDocument* placed : plan.documents()) {
-        switch (placed->source->kind) {
-            case model::DocumentKind::Report: composed.documents.push_back(compose_report(context, plan, *placed)); break;
-            case model::DocumentKind::Minutes: composed.documents.push_back(compose_minutes(context, plan, *placed)); break;
-            case model::DocumentKind::Appendix: composed.documents.push_back(compose_appendix(context, plan, *placed)); break;
-        }
-    }
-    return composed;
-}
-
 }  // namespace agendapack::compose

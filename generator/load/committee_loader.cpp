@@ -20,10 +20,7 @@ std::vector<model::BlockRef> read_block_refs(const YamlText& source, const YAML:
             if (ref.use != "dates-of-meetings" && !council.blocks.count(ref.use)) {
                 std::vector<std::string> keys{"dates-of-meetings"};
                 for (const auto& [k, _] : council.blocks) keys.push_back(k);
-                std::string message = "unknown block '" + ref.use + "' (blocks are defined in council.yaml)";
-                std::string suggestion = closest_match(ref.use, keys);
-                if (!suggestion.empty()) message += " (did you mean '" + suggestion + "'?)";
-                source.fail(f.node("use"), message);
+                source.fail(f.node("use"), unknown_name("block", ref.use, keys) + "; blocks are defined in council.yaml");
             }
         } else if (f.has("versions")) {
             if (f.has("heading") || f.has("text"))

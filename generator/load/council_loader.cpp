@@ -43,10 +43,7 @@ model::Person read_person(const YamlText& source, const YAML::Node& node, const 
         if (it == people.end()) {
             std::vector<std::string> keys;
             for (const auto& [k, _] : people) keys.push_back(k);
-            std::string message = "unknown person '" + node.Scalar() + "' (people are listed in people.yaml)";
-            std::string suggestion = closest_match(node.Scalar(), keys);
-            if (!suggestion.empty()) message += " (did you mean '" + suggestion + "'?)";
-            source.fail(node, message);
+            source.fail(node, unknown_name("person", node.Scalar(), keys) + "; people are listed in people.yaml");
         }
         return it->second;
     }

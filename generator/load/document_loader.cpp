@@ -106,10 +106,8 @@ model::Document load_document(const FileSystem& fs, const std::string& meeting_d
         doc.title = f.string("title");
         doc.listed_as = f.string_or("listed_as", doc.title);
     } else {
-        std::string message = "unknown document kind '" + kind + "': use report, appendix or minutes";
-        std::string suggestion = closest_match(kind, {"report", "appendix", "minutes"});
-        if (!suggestion.empty()) message = "unknown document kind '" + kind + "' (did you mean '" + suggestion + "'?)";
-        source.fail(kind_node, message);
+        source.fail(kind_node, unknown_name("document kind", kind, {"report", "appendix", "minutes"}) +
+                                   "; a document is a report, an appendix or minutes");
     }
     return doc;
 }

@@ -11,13 +11,32 @@ SourceLocation YamlText::at(const YAML::Mark& mark) const {
 
 void YamlText::fail(const YAML::Node& node, const std::string& message) const { throw InputError(at(node), message); }
 
+namespace {
+
+// yaml-cpp's messages name parser states; officers need to know what to type.
+std::string plain_yaml_message(const std::string& message) {
+    static const std::pair<const char*, const char*> plain[] = {
+        {"end of sequence flow not found", "a list opened with '[' is never closed with ']'"},
+        {"end of map flow not found", "a mapping opened with '{' is never closed with '}'"},
+        {"illegal map value", "unexpected ': ' inside a value: put the whole value in double quotes"},
+        {"end of sequence not found", "a list item is indented differently from the items before it"},
+        {"end of map not found", "a key is indented differently from the keys before it"},
+        {"unknown escape character", "unknown escape after '\\' in a double-quoted value: write '\\\\' for a backslash"},
+    };
+    for (const auto& [raw, words] : plain)
+        if (message == raw) return std::string("YAML syntax error: ") + words;
+    return "YAML syntax error: " + message;
+}
+
+}  // namespace
+
 YAML::Node parse_yaml(const YamlText& source) {
     try {
         YAML::Node root = YAML::Load(source.text);
         if (root.IsNull()) return YAML::Node(YAML::NodeType::Map);
         return root;
     } catch (const YAML::ParserException& e) {
-        throw InputError(source.at(e.mark), "YAML syntax error: " + e.msg);
+        throw InputError(source.at(e.mark), plain_yaml_message(e.msg));
     }
 }
 
@@ -46,10 +65,7 @@ Fields::Fields(const YamlText& source, const YAML::Node& node, std::vector<std::
         bool is_known = false;
         for (const auto& k : known) is_known = is_known || k == key;
         if (!is_known) {
-            std::string message = "unknown key '" + key + "' in " + what_;
-            std::string suggestion = closest_match(key, known);
-            if (!suggestion.empty()) message += " (did you mean '" + suggestion + "'?)";
-            source.fail(key_node, message);
+            source.fail(key_node, unknown_name("key", key, known) + " in " + what_);
         }
     }
 }

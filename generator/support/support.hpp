@@ -96,10 +96,14 @@ std::string municipal_year_label(int start_year);  // 2024-25
 std::optional<std::string> printed_time(std::string_view hh_mm);
 
 std::string to_upper(std::string_view text);  // ASCII letters only; UTF-8 passes through
+std::string to_lower(std::string_view text);  // ASCII letters only
 std::string trim(std::string_view text);
 std::string join_with_and(const std::vector<std::string>& items);  // "A, B and C"
 std::string slugify(std::string_view text);
 // The candidate closest to `word` when it is a likely typo, else "".
 std::string closest_match(const std::string& word, const std::vector<std::string>& candidates);
+// "unknown key 'venu' (did you mean 'venue'?)": the one wording for every
+// unknown name, with the suggestion when there is a likely one.
+std::string unknown_name(const std::string& what, const std::string& word, const std::vector<std::string>& candidates);
 
 }  // namespace agendapack

@@ -11,6 +11,13 @@ std::string to_upper(std::string_view text) {
     return out;
 }
 
+std::string to_lower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
 std::string trim(std::string_view text) {
     const char* space = " \t\r\n";
     auto first = text.find_first_not_of(space);
@@ -69,7 +76,7 @@ std::string closest_match(const std::string& word, const std::vector<std::string
     std::string best;
     size_t best_distance = std::string::npos;
     for (const auto& candidate : candidates) {
-        size_t d = edit_distance(word, candidate);
+        size_t d = edit_distance(to_lower(word), to_lower(candidate));
         if (d < best_distance) {
             best_distance = d;
             best = candidate;
@@ -78,6 +85,13 @@ std::string closest_match(const std::string& word, const std::vector<std::string
     // A third of the word may differ: catches typos, not unrelated keys.
     size_t limit = std::max<size_t>(2, word.size() / 3);
     return best_distance <= limit ? best : "";
+}
+
+std::string unknown_name(const std::string& what, const std::string& word, const std::vector<std::string>& candidates) {
+    std::string message = "unknown " + what + " '" + word + "'";
+    std::string suggestion = closest_match(word, candidates);
+    if (!suggestion.empty()) message += " (did you mean '" + suggestion + "'?)";
+    return message;
 }
 
 }  // namespace agendapack

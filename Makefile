@@ -1,0 +1,31 @@
+# Two commands: `make` builds the generator and the example site into output/;
+# `make test` runs every test through CTest.
+BUILD ?= build
+JOBS ?= 2
+
+.PHONY: all deps configure generator site test clean
+
+all: site
+
+deps:
+	@scripts/install-deps.sh
+
+$(BUILD)/build.ninja: | deps
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release
+
+configure: $(BUILD)/build.ninja
+
+generator: configure
+	cmake --build $(BUILD) -j $(JOBS)
+
+site: generator
+	$(BUILD)/agendapack build --content content --data data --templates templates --out output
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+test: generator node_modules/.package-lock.json
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# The example content builds into a complete site: the index, a page per
+# meeting with every agenda item title on it, a page per document; and two
+# builds of the same sources are byte-identical.
+# usage: example_site.sh AGENDAPACK REPO_DIR
+set -euo pipefail
+agendapack=$1 repo=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$repo"
+"$agendapack" build --out "$work/a" > /dev/null
+"$agendapack" build --out "$work/b" > /dev/null
+
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+html_escape() { sed -e 's/&/\&amp;/g' -e 's/</\&lt;/g' -e 's/>/\&gt;/g'; }
+yaml_value() { sed -E 's/^[^:]*:[[:space:]]*//; s/^"(.*)"$/\1/'; }
+
+[ -f "$work/a/index.html" ] || fail "no index.html"
+checked_titles=0 checked_documents=0
+for committee in content/*/; do
+  name=$(basename "$committee")
+  standard=$(grep -A200 '^standard_items:' "$committee/committee.yaml" | sed -n '2,$p' | sed '/^[a-z_]*:/,$d' | grep -E '^\s*- title:' | yaml_value || true)
+  for meeting in "$committee"20*/; do
+    date=$(basename "$meeting")
+    page="$work/a/meetings/$name-$date/index.html"
+    [ -f "$page" ] || { fail "no meeting page for $name-$date"; continue; }
+    titles=$(grep -E '^\s*(- )?title:' "$meeting/meeting.yaml" | yaml_value || true)
+    if ! grep -qE '^standard_items:\s*false' "$meeting/meeting.yaml"; then titles="$standard"$'\n'"$titles"; fi
+    while IFS= read -r title; do
+      [ -z "$title" ] && continue
+      checked_titles=$((checked_titles + 1))
+      grep -qF "$(printf '%s' "$title" | html_escape)" "$page" || fail "$name-$date: agenda title '$title' not on its page"
+    done <<< "$titles"
+    for document in $(grep -oE '[A-Za-z0-9_.-]+\.md' "$meeting/meeting.yaml" | sort -u); do
+      checked_documents=$((checked_documents + 1))
+      [ -f "$work/a/meetings/$name-$date/${document%.md}.html" ] || fail "$name-$date: no page for $document"
+    done
+  done
+done
+[ "$checked_titles" -gt 20 ] || fail "only $checked_titles agenda titles found to check"
+[ "$checked_documents" -gt 20 ] || fail "only $checked_documents documents found to check"
+diff -r "$work/a" "$work/b" > /dev/null || fail "two builds of the same sources differ"
+echo "checked $checked_titles agenda titles and $checked_documents document pages"
+[ "$failures" -eq 0 ] && echo "1 passed, 0 failed" || { echo "0 passed, 1 failed"; exit 1; }

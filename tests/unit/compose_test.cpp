@@ -1,0 +1,183 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "compose/compose.hpp"
+#include "load/load.hpp"
+
+using namespace agendapack;
+namespace fs = std::filesystem;
+
+namespace {
+
+using Files = std::map<std::string, std::string>;
+
+// The minimal fixture in memory, with files replaced or added per test.
+struct Fixture {
+    MemoryFileSystem memory;
+    model::Site site;
+    std::vector<compute::MeetingPlan> plans;
+
+    explicit Fixture(const std::map<std::string, std::string>& overrides = {}) {
+        fs::path root = AGENDAPACK_FIXTURE;
+        for (const auto& entry : fs::recursive_directory_iterator(root)) {
+            if (!entry.is_regular_file()) continue;
+            std::ifstream in(entry.path(), std::ios::binary);
+            std::ostringstream text;
+            text << in.rdbuf();
+            memory.add(fs::relative(entry.path(), root).generic_string(), text.str());
+        }
+        for (const auto& [path, text] : overrides) memory.add(path, text);
+        site = load::load_site(memory, {"content", "data"});
+        plans = compute::plan_site(site);
+    }
+
+    compose::ComposedMeeting meeting() { return compose::compose_meeting({site, memory, "data"}, plans.at(0)); }
+};
+
+const char* kReportPath = "content/test-panel/2024-09-26/04-school-places.md";
+
+std::vector<std::string> labels(const doc::Blocks& blocks, doc::Block::Kind kind) {
+    std::vector<std::string> out;
+    for (const auto& b : blocks) {
+        if (b.kind == kind) out.push_back(b.label);
+        auto inner = labels(b.children, kind);
+        out.insert(out.end(), inner.begin(), inner.end());
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("paragraph numbers run on from Reasons to Policy, never in the Brief summary") {
+    Fixture f(Files{{kReportPath, R"md(---
+document: report
+report_of: X
+---
+
+## Brief summary
+
+1. Not numbered here.
+
+## Reasons for report recommendations
+
+1. One.
+
+## Alternative options considered and rejected
+
+1. Two.
+
+## Detail (including consultation carried out)
+
+### A subheading
+
+1. Three.
+
+   A continuation of three.
+
+   - a bullet inside three
+
+An unnumbered paragraph.
+
+1. Four.
+
+## Resource implications
+
+1. Five.
+
+## Legal implications
+
+### Statutory power to undertake proposals in the report
+
+1. Six.
+
+### Other legal implications
+
+1. Seven.
+
+## Risk management implications
+
+1. Eight.
+
+## Policy framework implications
+
+1. Nine.
+)md"}});
+    auto composed = f.meeting();
+    const doc::Document& report = composed.documents.at(1);
+    CHECK(labels(report.body, doc::Block::Kind::Numbered) ==
+          std::vector<std::string>{"1.", "2.", "3.", "4.", "5.", "6.", "7.", "8.", "9."});
+}
+
+TEST_CASE("report sections must be present, known and in printed order") {
+    auto body = std::string("---\ndocument: report\nreport_of: X\n---\n\n## Brief summary\n\nS.\n\n## Legal implications\n\n1. L.\n\n## Reasons for report recommendations\n\n1. R.\n");
+    Fixture f(Files{{kReportPath, body}});
+    CHECK_THROWS_WITH(f.meeting(), Catch::Contains("04-school-places.md:14:1: section 'Reasons for report recommendations' is out of order"));
+    Fixture g(Files{{kReportPath, "---\ndocument: report\nreport_of: X\n---\n\n## Brief summary\n\nS.\n"}});
+    CHECK_THROWS_WITH(g.meeting(), Catch::Contains("the report has no 'Reasons for report recommendations' section"));
+}
+
+TEST_CASE("minutes are numbered from first_minute and RESOLVED lists join their lead") {
+    Fixture f(Files{{"content/test-panel/2024-09-26/03-minutes.md", R"md(---
+document: minutes
+held: 2024-07-18
+first_minute: 25
+present: [Able (Chair), Baker]
+resolved_style: "i)"
+---
+
+## Apologies
+
+None.
+
+## School transport
+
+RESOLVED
+
+1. That routes are reviewed.
+1. That costs are reported:
+   1. by route;
+   1. by school.
+
+## Monitoring
+
+RESOLVED that the report be noted.
+)md"}});
+    auto composed = f.meeting();
+    const doc::Document& minutes = composed.documents.at(0);
+    CHECK(labels(minutes.body, doc::Block::Kind::Heading) == std::vector<std::string>{"", "25.", "26.", "27."});
+    CHECK(labels(minutes.body, doc::Block::Kind::ListItem) == std::vector<std::string>{"i)", "ii)", "a)", "b)"});
+    int resolutions = 0;
+    std::function<void(const doc::Blocks&)> count = [&](const doc::Blocks& blocks) {
+        for (const auto& b : blocks) {
+            if (b.role == "resolved") {
+                ++resolutions;
+                CHECK(b.children.front().inlines.front().kind == doc::Inline::Kind::Strong);
+            }
+            count(b.children);
+        }
+    };
+    count(minutes.body);
+    CHECK(resolutions == 2);
+}
+
+TEST_CASE("councillors are listed the way minutes print them") {
+    CHECK(compose::councillors({"Able (Chair)"}) == "Councillor Able (Chair)");
+    CHECK(compose::councillors({"Able (Chair)", "Baker", "Mrs Cole"}) == "Councillors Able (Chair), Baker and Mrs Cole");
+}
+
+TEST_CASE("a table block places a CSV file with its caption") {
+    Fixture f;
+    auto composed = f.meeting();
+    const doc::Document& appendix = composed.documents.at(2);
+    const doc::Block* table = nullptr;
+    for (const auto& b : appendix.body)
+        if (b.kind == doc::Block::Kind::Table) table = &b;
+    REQUIRE(table);
+    CHECK(doc::plain_text(table->caption) == "Places by year (Source: census)");
+    REQUIRE(table->rows.size() == 3);
+    CHECK(table->header_rows == 1);
+    CHECK(doc::plain_text(table->rows[1].cells[1].content[0].inlines) == "1,200");
+}

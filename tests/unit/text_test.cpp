@@ -1,0 +1,46 @@
+#include <catch2/catch.hpp>
+
+#include "support/support.hpp"
+
+using namespace agendapack;
+
+TEST_CASE("lists join with commas and a final and") {
+    CHECK(join_with_and({}) == "");
+    CHECK(join_with_and({"Able"}) == "Able");
+    CHECK(join_with_and({"Able", "Baker"}) == "Able and Baker");
+    CHECK(join_with_and({"Able (Chair)", "Baker", "Cole"}) == "Able (Chair), Baker and Cole");
+}
+
+TEST_CASE("typos get a suggestion, unrelated words do not") {
+    std::vector<std::string> keys{"venue", "time", "date", "agenda"};
+    CHECK(closest_match("venu", keys) == "venue");
+    CHECK(closest_match("Agenda", keys) == "agenda");
+    CHECK(closest_match("location", keys) == "");
+    CHECK(unknown_name("key", "tme", keys) == "unknown key 'tme' (did you mean 'time'?)");
+    CHECK(unknown_name("key", "colour", keys) == "unknown key 'colour'");
+}
+
+TEST_CASE("slugs are lower-case words joined by hyphens") {
+    CHECK(slugify("07-Youth Justice Service") == "07-youth-justice-service");
+    CHECK(slugify("  Children & Families  ") == "children-families");
+}
+
+TEST_CASE("errors carry file, line and column and show the source line") {
+    InputError error({"meeting.yaml", 3, 7}, "something is wrong");
+    CHECK(std::string(error.what()) == "meeting.yaml:3:7: something is wrong");
+    CHECK(source_excerpt("a: 1\nb: 2\nvenue: [x\n", 3, 8) == "venue: [x\n       ^");
+    CHECK(source_excerpt("a: 1\n", 9, 1) == "");
+    CHECK(format_location({"content", 0, 0}) == "content");
+}
+
+TEST_CASE("the in-memory file system lists folders like the disk") {
+    MemoryFileSystem fs;
+    fs.add("content/b/meeting.yaml", "x");
+    fs.add("content/a.yaml", "y");
+    fs.add("content/b/c/d.md", "z");
+    CHECK(fs.list("content") == std::vector<std::string>{"a.yaml", "b"});
+    CHECK(fs.is_directory("content/b"));
+    CHECK_FALSE(fs.is_directory("content/a.yaml"));
+    CHECK(fs.read("content/a.yaml") == "y");
+    CHECK_FALSE(fs.read("content/missing"));
+}

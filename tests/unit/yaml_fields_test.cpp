@@ -1,0 +1,63 @@
+#include <catch2/catch.hpp>
+
+#include "load/yaml_fields.hpp"
+
+using namespace agendapack;
+using namespace agendapack::load;
+
+namespace {
+
+std::string error_of(const std::function<void()>& action) {
+    try {
+        action();
+    } catch (const InputError& e) {
+        return e.what();
+    }
+    return "no error";
+}
+
+}  // namespace
+
+TEST_CASE("known keys read with their types") {
+    YamlText source{"m.yaml", "date: 2024-09-26\ntime: \"17:30\"\nnote_time: true\nfirst: 8\nlist: [a, b]\n"};
+    YAML::Node root = parse_yaml(source);
+    Fields f(source, root, {"date", "time", "note_time", "first", "list", "venue"}, "m.yaml");
+    CHECK(f.date("date") == Date{2024, 9, 26});
+    CHECK(f.string("time") == "17:30");
+    CHECK(f.boolean_or("note_time", false));
+    CHECK(f.integer_or("first", 1) == 8);
+    CHECK(f.strings("list") == std::vector<std::string>{"a", "b"});
+    CHECK(f.string_or("venue", "none") == "none");
+}
+
+TEST_CASE("yaml-cpp accepts duplicate keys; Fields does not") {
+    YamlText source{"m.yaml", "time: \"17:30\"\nvenue: Room 1\ntime: \"18:00\"\n"};
+    YAML::Node root = parse_yaml(source);
+    CHECK(error_of([&] { Fields(source, root, {"time", "venue"}, "m.yaml"); }) ==
+          "m.yaml:3:1: duplicate key 'time' in m.yaml");
+}
+
+TEST_CASE("front matter lines are offset to the file's own lines") {
+    YamlText source{"r.md", "document: report\nreport_of: [x\n", 2};
+    CHECK(error_of([&] { parse_yaml(source); }) ==
+          "r.md:4:1: YAML syntax error: a list opened with '[' is never closed with ']'");
+}
+
+TEST_CASE("wrong types are named in plain words") {
+    YamlText source{"m.yaml", "date: 26 Sept\nmembers: Councillor Able\nvenue: [a]\n"};
+    YAML::Node root = parse_yaml(source);
+    Fields f(source, root, {"date", "members", "venue"}, "m.yaml");
+    CHECK(error_of([&] { f.date("date"); }) == "m.yaml:1:7: 'date' must be a date written YYYY-MM-DD, not '26 Sept'");
+    CHECK(error_of([&] { f.strings("members"); }) == "m.yaml:2:10: 'members' must be a list, not 'Councillor Able'");
+    CHECK(error_of([&] { f.string("venue"); }) == "m.yaml:3:8: 'venue' must be text, not a list");
+    CHECK(error_of([&] { f.string("missing"); }) == "m.yaml:1:1: m.yaml is missing the required key 'missing'");
+}
+
+TEST_CASE("a block scalar's Markdown starts on the line after its indicator") {
+    YamlText source{"c.yaml", "text: |\n  First line.\n"};
+    YAML::Node root = parse_yaml(source);
+    Fields f(source, root, {"text"}, "c.yaml");
+    model::Markdown md = f.markdown("text");
+    CHECK(md.text == "First line.\n");
+    CHECK(md.origin.line == 2);
+}
