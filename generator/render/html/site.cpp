@@ -51,6 +51,13 @@ std::string meeting_heading(const compute::MeetingPlan& plan) {
 
 std::string document_href(const std::string& id) { return id + ".html"; }
 
+std::string count(size_t n, const std::string& noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
+
+// kainjow treats an empty string as true in a section, so absent values stay unset.
+void set_if(data& values, const std::string& key, const std::string& value) {
+    if (!value.empty()) values.set(key, value);
+}
+
 OutputFile index_page(const model::Site& site, const std::vector<compose::ComposedMeeting>& meetings, const Templates& templates) {
     data committees{data::type::list};
     for (const auto& committee : site.committees) {
@@ -68,8 +75,7 @@ OutputFile index_page(const model::Site& site, const std::vector<compose::Compos
             data meeting;
             meeting.set("href", "meetings/" + plan.id + "/index.html");
             meeting.set("date", long_date_with_weekday(plan.meeting->date));
-            meeting.set("items", std::to_string(plan.agenda.size()));
-            meeting.set("documents", std::to_string(plan.documents().size()));
+            meeting.set("summary", count(plan.agenda.size(), "agenda item") + ", " + count(plan.documents().size(), "document"));
             years.back().second["meetings"].push_back(meeting);
         }
         data entry;
@@ -98,7 +104,7 @@ OutputFile meeting_page(const compose::ComposedMeeting& composed, const Template
         data entry;
         entry.set("href", document_href(d.id));
         entry.set("title", d.title);
-        entry.set("stamp", d.stamp);
+        set_if(entry, "stamp", d.stamp);
         documents.push_back(entry);
     }
     values.set("documents", documents);
@@ -115,7 +121,7 @@ OutputFile document_page(const compose::ComposedMeeting& composed, size_t index,
     LinkResolver links = [](const std::string& id) { return document_href(id); };
     data values;
     values.set("title", d.title);
-    values.set("stamp", d.stamp);
+    set_if(values, "stamp", d.stamp);
     values.set("show_title", d.kind == doc::Document::Kind::Report);
     values.set("body", render_blocks(d.body, links));
     values.set("meeting", meeting_heading(plan));
