@@ -59,9 +59,18 @@ Blocks information_blocks(const Context& context, const compute::MeetingPlan& pl
         const model::VersionedBlock& block = ref.use.empty() ? ref.block : context.site.council.blocks.at(ref.use);
         const model::BlockVersion* version = compute::version_in_force(block, date);
         if (!version) continue;  // not yet in force at this meeting
+        doc::MarkdownOptions options;
+        options.period_style = version->list_style;
+        Blocks text = content_blocks(context, version->text, options);
         Blocks children;
-        if (!version->heading.empty()) children.push_back(doc::heading(3, {doc::text(version->heading)}));
-        for (auto& b : content_blocks(context, version->text)) children.push_back(std::move(b));
+        if (version->run_in && !text.empty() && text.front().kind == Block::Kind::Paragraph) {
+            // "Access – the meeting is accessible …": the heading opens the paragraph.
+            doc::Inlines& first = text.front().inlines;
+            first.insert(first.begin(), {doc::strong({doc::text(version->heading)}), doc::text(" ")});
+        } else if (!version->heading.empty()) {
+            children.push_back(doc::heading(3, {doc::text(version->heading)}));
+        }
+        for (auto& b : text) children.push_back(std::move(b));
         out.push_back(doc::section("information-block", std::move(children)));
     }
     return out;

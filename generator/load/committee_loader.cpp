@@ -10,12 +10,12 @@ std::vector<model::BlockRef> read_block_refs(const YamlText& source, const YAML:
     std::vector<model::BlockRef> refs;
     require_sequence(source, list, key);
     for (const auto& item : list) {
-        Fields f(source, item, {"use", "heading", "text", "versions"}, "an entry of '" + key + "'");
+        Fields f(source, item, {"use", "heading", "text", "versions", "run_in", "list_style"}, "an entry of '" + key + "'");
         model::BlockRef ref;
         ref.where = source.at(item);
         if (f.has("use")) {
-            if (f.has("heading") || f.has("text") || f.has("versions"))
-                source.fail(item, "an entry with 'use' takes its wording from council.yaml: remove 'heading', 'text' and 'versions'");
+            if (f.has("heading") || f.has("text") || f.has("versions") || f.has("run_in") || f.has("list_style"))
+                source.fail(item, "an entry with 'use' takes its wording from council.yaml: give it 'use' alone");
             ref.use = f.string("use");
             if (ref.use != "dates-of-meetings" && !council.blocks.count(ref.use)) {
                 std::vector<std::string> keys{"dates-of-meetings"};
@@ -23,13 +23,13 @@ std::vector<model::BlockRef> read_block_refs(const YamlText& source, const YAML:
                 source.fail(f.node("use"), unknown_name("block", ref.use, keys) + "; blocks are defined in council.yaml");
             }
         } else if (f.has("versions")) {
-            if (f.has("heading") || f.has("text"))
-                source.fail(item, "an entry with 'versions' keeps its heading and text inside each version");
+            if (f.has("heading") || f.has("text") || f.has("run_in") || f.has("list_style"))
+                source.fail(item, "an entry with 'versions' keeps its heading, text and options inside each version");
             ref.block = read_versions(source, f.node("versions"), "versions");
         } else {
             if (!f.has("text") && !f.has("heading")) source.fail(item, "an entry of '" + key + "' needs 'use', or 'heading' and 'text'");
             ref.block.where = ref.where;
-            ref.block.versions.push_back({std::nullopt, f.string_or("heading", ""), f.markdown("text")});
+            ref.block.versions.push_back(read_block_version(f));
         }
         refs.push_back(std::move(ref));
     }

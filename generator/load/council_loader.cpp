@@ -1,7 +1,24 @@
 // council.yaml and people.yaml: the wording and the people shared by every committee.
+#include <algorithm>
+
 #include "loaders.hpp"
 
 namespace agendapack::load {
+
+model::BlockVersion read_block_version(const Fields& f) {
+    model::BlockVersion version;
+    version.from = f.optional_date("from");
+    version.heading = f.string_or("heading", "");
+    version.text = f.markdown("text");
+    version.run_in = f.boolean_or("run_in", false);
+    version.list_style = f.string_or("list_style", "1.");
+    static const std::vector<std::string> styles{"(i)", "i)", "1)", "1.", "a)", "(a)"};
+    if (std::find(styles.begin(), styles.end(), version.list_style) == styles.end())
+        f.source().fail(f.node("list_style"), "'list_style' must be one of \"(i)\", \"i)\", \"1)\", \"1.\", \"a)\" or \"(a)\", not '" +
+                                                  version.list_style + "'");
+    if (version.run_in && version.heading.empty()) f.source().fail(f.node("run_in"), "'run_in' needs a 'heading' to run in");
+    return version;
+}
 
 model::VersionedBlock read_versions(const YamlText& source, const YAML::Node& list, const std::string& key) {
     model::VersionedBlock block;
@@ -10,11 +27,8 @@ model::VersionedBlock read_versions(const YamlText& source, const YAML::Node& li
     require_sequence(source, list, key);
     if (list.size() == 0) source.fail(list, "block '" + key + "' needs at least one version");
     for (const auto& item : list) {
-        Fields f(source, item, {"from", "heading", "text"}, "a version of block '" + key + "'");
-        model::BlockVersion version;
-        version.from = f.optional_date("from");
-        version.heading = f.string_or("heading", "");
-        version.text = f.markdown("text");
+        Fields f(source, item, {"from", "heading", "text", "run_in", "list_style"}, "a version of block '" + key + "'");
+        model::BlockVersion version = read_block_version(f);
         if (!block.versions.empty() && (!version.from || (block.versions.back().from && *version.from <= *block.versions.back().from)))
             source.fail(item, "versions of block '" + key + "' must be in date order, each later one with a 'from' date");
         block.versions.push_back(std::move(version));

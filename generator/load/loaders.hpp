@@ -10,6 +10,7 @@ namespace agendapack::load {
 
 using PeopleRegistry = std::map<std::string, model::Person>;
 
+model::BlockVersion read_block_version(const Fields& f);
 model::VersionedBlock read_versions(const YamlText& source, const YAML::Node& list, const std::string& key);
 std::vector<model::DatedText> read_dated_texts(const YamlText& source, const YAML::Node& list, const std::string& key,
                                                const std::string& text_key);

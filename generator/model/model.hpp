@@ -23,6 +23,8 @@ struct BlockVersion {
     std::optional<Date> from;
     std::string heading;
     Markdown text;
+    bool run_in = false;            // heading printed bold at the start of the first paragraph
+    std::string list_style = "1.";  // labels of the text's numbered lists: "(i)", "i)", "1)", "1.", "a)"
 };
 
 struct VersionedBlock {

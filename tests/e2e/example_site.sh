@@ -41,5 +41,10 @@ done
 [ "$checked_titles" -gt 20 ] || fail "only $checked_titles agenda titles found to check"
 [ "$checked_documents" -gt 20 ] || fail "only $checked_documents documents found to check"
 diff -r "$work/a" "$work/b" > /dev/null || fail "two builds of the same sources differ"
+
+# Paragraph numbers as the seed pack printed them (Youth Justice cover, 26 September 2024: 1 … 22).
+yj="$work/a/meetings/children-and-families-2024-09-26/07-youth-justice-service.html"
+last=$(grep -o '<span class="num">[0-9]*\.</span><div class="para">' "$yj" | tail -1 | grep -o '[0-9]*' | head -1)
+[ "$last" = "22" ] || fail "Youth Justice cover ends at paragraph '$last', the seed's ends at 22"
 echo "checked $checked_titles agenda titles and $checked_documents document pages"
 [ "$failures" -eq 0 ] && echo "1 passed, 0 failed" || { echo "0 passed, 1 failed"; exit 1; }
