@@ -9,12 +9,7 @@ using doc::Block;
 
 doc::Document compose_appendix(const Context& context, const compute::MeetingPlan&, const compute::PlacedDocument& placed) {
     const model::Document& source = *placed.source;
-    doc::Document d;
-    d.kind = doc::Document::Kind::Appendix;
-    d.id = placed.id;
-    d.title = placed.title;
-    d.stamp = placed.stamp;
-    d.agenda_number = placed.item_number;
+    doc::Document d = new_document(doc::Document::Kind::Appendix, placed);
     d.body.push_back(doc::heading(1, {doc::text(source.title)}));
     // Headings below the title never skip a level (a ### straight under the
     // title becomes h2), so screen-reader outlines stay whole.

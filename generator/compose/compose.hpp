@@ -36,6 +36,10 @@ doc::Document compose_report(const Context& context, const compute::MeetingPlan&
 doc::Document compose_minutes(const Context& context, const compute::MeetingPlan& plan, const compute::PlacedDocument& placed);
 doc::Document compose_appendix(const Context& context, const compute::MeetingPlan& plan, const compute::PlacedDocument& placed);
 
+// An empty document of the pack's own (front sheet, agenda …) or placed by the plan.
+doc::Document new_document(doc::Document::Kind kind, std::string id, std::string title);
+doc::Document new_document(doc::Document::Kind kind, const compute::PlacedDocument& placed);
+
 // Markdown with agendapack's fenced blocks (```table) resolved against data/.
 doc::Blocks content_blocks(const Context& context, const model::Markdown& markdown, doc::MarkdownOptions options = {});
 

@@ -73,6 +73,21 @@ doc::Blocks content_blocks(const Context& context, const model::Markdown& markdo
     return doc::markdown(markdown, options);
 }
 
+doc::Document new_document(doc::Document::Kind kind, std::string id, std::string title) {
+    doc::Document d;
+    d.kind = kind;
+    d.id = std::move(id);
+    d.title = std::move(title);
+    return d;
+}
+
+doc::Document new_document(doc::Document::Kind kind, const compute::PlacedDocument& placed) {
+    doc::Document d = new_document(kind, placed.id, placed.title);
+    d.stamp = placed.stamp;
+    d.agenda_number = placed.item_number;
+    return d;
+}
+
 std::string councillors(const std::vector<std::string>& names) {
     return (names.size() == 1 ? "Councillor " : "Councillors ") + join_with_and(names);
 }

@@ -137,12 +137,7 @@ doc::Document compose_report(const Context& context, const compute::MeetingPlan&
     const model::CoverSheet& cover = source.cover;
     const compute::PlannedItem* item = plan.item_of(&source);
 
-    doc::Document d;
-    d.kind = doc::Document::Kind::Report;
-    d.id = placed.id;
-    d.title = placed.title;
-    d.stamp = placed.stamp;
-    d.agenda_number = placed.item_number;
+    doc::Document d = new_document(doc::Document::Kind::Report, placed);
 
     Blocks& body = d.body;
     body.push_back(field_row_table({{"DECISION-MAKER:", cover.decision_maker.value_or(to_upper(plan.committee->name))},

@@ -80,10 +80,8 @@ Blocks information_blocks(const Context& context, const compute::MeetingPlan& pl
 
 doc::Document compose_front_sheet(const Context&, const compute::MeetingPlan& plan) {
     const model::Meeting& meeting = *plan.meeting;
-    doc::Document d;
-    d.kind = doc::Document::Kind::FrontSheet;
-    d.id = "front-sheet";
-    d.title = plan.committee->name + ", " + long_date_with_weekday(meeting.date);
+    doc::Document d = new_document(doc::Document::Kind::FrontSheet, "front-sheet",
+                                   plan.committee->name + ", " + long_date_with_weekday(meeting.date));
     d.stamp = "Public Document Pack";
     Blocks& body = d.body;
     body.push_back(doc::heading(1, {doc::text(plan.committee->name)}));
@@ -106,10 +104,7 @@ doc::Document compose_front_sheet(const Context&, const compute::MeetingPlan& pl
 }
 
 doc::Document compose_public_information(const Context& context, const compute::MeetingPlan& plan) {
-    doc::Document d;
-    d.kind = doc::Document::Kind::PublicInformation;
-    d.id = "public-information";
-    d.title = "Public information";
+    doc::Document d = new_document(doc::Document::Kind::PublicInformation, "public-information", "Public information");
     Blocks info{doc::heading(2, {doc::text("PUBLIC INFORMATION")}), doc::paragraph({doc::strong({doc::text(to_upper(plan.committee->name))})}, "committee-caps")};
     for (auto& b : information_blocks(context, plan, plan.committee->public_information)) info.push_back(std::move(b));
     d.body.push_back(doc::section("public-information", std::move(info), "public-information"));
@@ -122,10 +117,7 @@ doc::Document compose_public_information(const Context& context, const compute::
 }
 
 doc::Document compose_agenda(const Context& context, const compute::MeetingPlan& plan) {
-    doc::Document d;
-    d.kind = doc::Document::Kind::Agenda;
-    d.id = "agenda";
-    d.title = "Agenda";
+    doc::Document d = new_document(doc::Document::Kind::Agenda, "agenda", "Agenda");
     Blocks items;
     for (const auto& item : plan.agenda) {
         doc::Inlines title{doc::text(item.title)};

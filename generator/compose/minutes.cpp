@@ -44,12 +44,7 @@ Blocks group_resolutions(Blocks blocks) {
 doc::Document compose_minutes(const Context& context, const compute::MeetingPlan& plan, const compute::PlacedDocument& placed) {
     const model::Document& source = *placed.source;
     const model::MinutesHeader& header = source.minutes;
-    doc::Document d;
-    d.kind = doc::Document::Kind::Minutes;
-    d.id = placed.id;
-    d.title = placed.title;
-    d.stamp = placed.stamp;
-    d.agenda_number = placed.item_number;
+    doc::Document d = new_document(doc::Document::Kind::Minutes, placed);
 
     d.body.push_back(doc::paragraph({doc::strong({doc::text(to_upper(context.site.council.name))})}, "minutes-council"));
     d.body.push_back(doc::paragraph({doc::strong({doc::text(to_upper(plan.committee->name))})}, "minutes-committee"));
