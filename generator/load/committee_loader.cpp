@@ -126,6 +126,10 @@ model::Committee load_committee(const FileSystem& fs, const std::string& dir, co
             if (!parse_iso_date(name))
                 throw InputError({child, 0, 0}, "a meeting folder must be named by the meeting's date, like 2024-09-26");
             committee.meetings.push_back(load_meeting(fs, child, name, council));
+        } else if (name != "committee.yaml" && name[0] != '.') {
+            // A misnamed year file would otherwise be skipped without a word.
+            throw InputError({child, 0, 0}, "unexpected file: a committee folder holds committee.yaml, municipal-year files "
+                                            "named like 2024-25.yaml, and meeting folders named like 2024-09-26");
         }
     }
     return committee;

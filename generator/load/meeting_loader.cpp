@@ -1,4 +1,6 @@
 // A meeting folder: meeting.yaml and the documents its agenda attaches.
+#include <set>
+
 #include "loaders.hpp"
 
 namespace agendapack::load {
@@ -6,21 +8,20 @@ namespace agendapack::load {
 namespace {
 
 std::vector<model::Document> read_documents(const FileSystem& fs, const YamlText& source, const YAML::Node& list,
-                                            const std::string& key, const std::string& dir,
-                                            const model::Council& council) {
+                                            const std::string& key, const std::string& dir, const model::Council& council,
+                                            std::set<std::string>& listed) {
     std::vector<model::Document> documents;
     require_sequence(source, list, key);
     for (const auto& item : list) {
         std::string relative = scalar_string(source, item, key);
-        for (const auto& earlier : documents)
-            if (earlier.path == relative) source.fail(item, "'" + relative + "' is listed twice");
+        if (!listed.insert(relative).second) source.fail(item, "'" + relative + "' is already listed in this meeting");
         documents.push_back(load_document(fs, dir, relative, source.at(item), council));
     }
     return documents;
 }
 
 model::AgendaItem read_agenda_item(const FileSystem& fs, const YamlText& source, const YAML::Node& node,
-                                   const std::string& dir, const model::Council& council) {
+                                   const std::string& dir, const model::Council& council, std::set<std::string>& listed) {
     Fields f(source, node, {"title", "description", "documents", "approve_minutes"}, "an agenda item");
     model::AgendaItem item;
     item.where = f.where();
@@ -29,7 +30,7 @@ model::AgendaItem read_agenda_item(const FileSystem& fs, const YamlText& source,
         item.approves_minutes = true;
         item.title = f.string_or("title", "");
         item.description = f.markdown("description");
-        item.documents = read_documents(fs, source, f.node("approve_minutes"), "approve_minutes", dir, council);
+        item.documents = read_documents(fs, source, f.node("approve_minutes"), "approve_minutes", dir, council, listed);
         for (size_t i = 0; i < item.documents.size(); ++i)
             if (item.documents[i].kind != model::DocumentKind::Minutes)
                 source.fail(f.node("approve_minutes")[i], "'" + item.documents[i].path + "' is not minutes (its front matter says another document kind)");
@@ -37,12 +38,25 @@ model::AgendaItem read_agenda_item(const FileSystem& fs, const YamlText& source,
     }
     item.title = f.string("title");
     item.description = f.markdown("description");
-    if (f.has("documents")) item.documents = read_documents(fs, source, f.node("documents"), "documents", dir, council);
+    if (f.has("documents")) item.documents = read_documents(fs, source, f.node("documents"), "documents", dir, council, listed);
     for (size_t i = 1; i < item.documents.size(); ++i)
         if (item.documents[i].kind == model::DocumentKind::Report)
             source.fail(f.node("documents")[i], "only the first document of an item can be its report; '" +
                                                     item.documents[i].path + "' would be printed as an appendix");
     return item;
+}
+
+// A document left out of meeting.yaml would silently be missing from the pack.
+void check_every_file_is_used(const FileSystem& fs, const std::string& dir, const model::Meeting& meeting) {
+    std::set<std::string> used{"meeting.yaml"};
+    for (const auto& item : meeting.agenda)
+        for (const auto& document : item.documents) used.insert(document.path);
+    if (meeting.own_minutes) used.insert(meeting.own_minutes->path);
+    for (const auto& name : fs.list(dir)) {
+        if (used.count(name) || name[0] == '.') continue;
+        throw InputError({join_path(dir, name), 0, 0},
+                         "this file is not in meeting.yaml: list it under an agenda item's documents (or 'minutes'), or move it out of the meeting folder");
+    }
 }
 
 }  // namespace
@@ -78,13 +92,15 @@ model::Meeting load_meeting(const FileSystem& fs, const std::string& dir, const 
     if (f.has("members")) meeting.members = f.strings("members");
     if (f.has("appointed_members")) meeting.appointed_members = f.strings("appointed_members");
     if (f.has("contacts")) meeting.contacts = read_contacts(source, f.node("contacts"), council.people);
+    std::set<std::string> listed;
     if (f.has("agenda")) {
         YAML::Node list = f.node("agenda");
         require_sequence(source, list, "agenda");
-        for (const auto& node : list) meeting.agenda.push_back(read_agenda_item(fs, source, node, dir, council));
+        for (const auto& node : list) meeting.agenda.push_back(read_agenda_item(fs, source, node, dir, council, listed));
     }
     if (f.has("minutes")) {
         auto file = f.string("minutes");
+        if (!listed.insert(file).second) source.fail(f.node("minutes"), "'" + file + "' is already listed in this meeting");
         meeting.own_minutes = load_document(fs, dir, file, source.at(f.node("minutes")), council);
         if (meeting.own_minutes->kind != model::DocumentKind::Minutes)
             source.fail(f.node("minutes"), "'" + file + "' is not minutes (its front matter says another document kind)");
@@ -92,6 +108,7 @@ model::Meeting load_meeting(const FileSystem& fs, const std::string& dir, const 
             source.fail(f.node("minutes"), "'" + file + "' records the meeting held on " + iso(meeting.own_minutes->minutes.held) +
                                                ", not this one (" + iso(meeting.date) + ")");
     }
+    check_every_file_is_used(fs, dir, meeting);
     return meeting;
 }
 

@@ -3,12 +3,9 @@
 namespace agendapack {
 
 std::string format_location(const SourceLocation& where) {
-    std::string out = where.file;
-    if (where.line > 0) {
-        out += ":" + std::to_string(where.line);
-        out += ":" + std::to_string(where.column > 0 ? where.column : 1);
-    }
-    return out;
+    // Always file:line:col, so editors and CI annotate even whole-file errors.
+    return where.file + ":" + std::to_string(where.line > 0 ? where.line : 1) + ":" +
+           std::to_string(where.column > 0 ? where.column : 1);
 }
 
 InputError::InputError(SourceLocation where, std::string message)

@@ -13,7 +13,8 @@
 
 namespace agendapack {
 
-// 1-based line and column inside a named source file. line 0 = "whole file".
+// 1-based line and column inside a named source file. line 0 = "the file as a
+// whole"; it prints as 1:1.
 struct SourceLocation {
     std::string file;
     int line = 0;

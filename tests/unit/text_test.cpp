@@ -30,7 +30,7 @@ TEST_CASE("errors carry file, line and column and show the source line") {
     CHECK(std::string(error.what()) == "meeting.yaml:3:7: something is wrong");
     CHECK(source_excerpt("a: 1\nb: 2\nvenue: [x\n", 3, 8) == "venue: [x\n       ^");
     CHECK(source_excerpt("a: 1\n", 9, 1) == "");
-    CHECK(format_location({"content", 0, 0}) == "content");
+    CHECK(format_location({"content/council.yaml", 0, 0}) == "content/council.yaml:1:1");
 }
 
 TEST_CASE("the in-memory file system lists folders like the disk") {
