@@ -83,7 +83,7 @@ MeetingPlan plan_meeting(const model::Site& site, const model::Committee& commit
                              : plan.year                ? plan.year->appointed_members
                                                         : std::vector<std::string>{};
     plan.contacts = meeting.contacts ? *meeting.contacts : plan.year ? plan.year->contacts : std::vector<model::Contact>{};
-    plan.signatory = signatory_in_force(site.council, meeting.issued.value_or(meeting.date));
+    plan.signatory = meeting.signatory.value_or(signatory_in_force(site.council, meeting.issued.value_or(meeting.date)));
     const std::string year_text = slash_year(plan.municipal_year);
 
     auto add_item = [&](const std::string& title, const model::Markdown& description, const std::string& dates,

@@ -53,6 +53,25 @@ std::optional<int> year_file_start(const std::string& name) {
 
 }  // namespace
 
+std::vector<std::string> read_appointed_members(const YamlText& source, const YAML::Node& list) {
+    std::vector<std::string> out;
+    require_sequence(source, list, "appointed_members");
+    for (const auto& item : list) {
+        if (item.IsScalar()) {
+            out.push_back(item.Scalar());
+            continue;
+        }
+        Fields f(source, item, {"name", "represents", "vacancy"}, "an appointed member");
+        if (f.has("vacancy")) {
+            if (f.has("name") || f.has("represents")) source.fail(item, "a vacancy has no 'name' or 'represents'");
+            out.push_back("Vacancy - " + f.string("vacancy"));
+        } else {
+            out.push_back(f.string("name") + (f.has("represents") ? ", " + f.string("represents") : ""));
+        }
+    }
+    return out;
+}
+
 std::vector<model::Contact> read_contacts(const YamlText& source, const YAML::Node& list, const PeopleRegistry& people) {
     std::vector<model::Contact> contacts;
     require_sequence(source, list, "contacts");
@@ -85,7 +104,7 @@ model::MunicipalYear load_municipal_year(const FileSystem& fs, const std::string
         }
     }
     year.members = f.strings("members");
-    year.appointed_members = f.strings("appointed_members");
+    if (f.has("appointed_members")) year.appointed_members = read_appointed_members(source, f.node("appointed_members"));
     if (f.has("contacts")) year.contacts = read_contacts(source, f.node("contacts"), council.people);
     return year;
 }

@@ -23,6 +23,8 @@ model::Committee load_committee(const FileSystem& fs, const std::string& dir, co
                                 const model::Council& council);
 model::MunicipalYear load_municipal_year(const FileSystem& fs, const std::string& path, int start_year,
                                          const model::Council& council);
+// Appointed members as printed: "Name, Body" text, {name, represents} or {vacancy: Role}.
+std::vector<std::string> read_appointed_members(const YamlText& source, const YAML::Node& list);
 std::vector<model::Contact> read_contacts(const YamlText& source, const YAML::Node& list, const PeopleRegistry& people);
 model::Meeting load_meeting(const FileSystem& fs, const std::string& dir, const std::string& folder,
                             const model::Council& council);

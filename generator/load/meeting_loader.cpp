@@ -70,7 +70,7 @@ model::Meeting load_meeting(const FileSystem& fs, const std::string& dir, const 
     YAML::Node root = parse_yaml(source);
     Fields f(source, root,
              {"date", "time", "note_time", "venue", "open_to_public", "issued", "elect_vice_chair", "standard_items",
-              "members", "appointed_members", "contacts", "agenda", "minutes"},
+              "members", "appointed_members", "contacts", "agenda", "minutes", "signatory"},
              "meeting.yaml");
     model::Meeting meeting;
     meeting.folder = folder;
@@ -87,10 +87,11 @@ model::Meeting load_meeting(const FileSystem& fs, const std::string& dir, const 
     meeting.issued = f.optional_date("issued");
     if (meeting.issued && *meeting.issued > meeting.date)
         source.fail(f.node("issued"), "the agenda is issued on " + iso(*meeting.issued) + ", after the meeting itself");
+    meeting.signatory = f.optional_string("signatory");
     meeting.elect_vice_chair = f.boolean_or("elect_vice_chair", false);
     meeting.standard_items = f.boolean_or("standard_items", true);
     if (f.has("members")) meeting.members = f.strings("members");
-    if (f.has("appointed_members")) meeting.appointed_members = f.strings("appointed_members");
+    if (f.has("appointed_members")) meeting.appointed_members = read_appointed_members(source, f.node("appointed_members"));
     if (f.has("contacts")) meeting.contacts = read_contacts(source, f.node("contacts"), council.people);
     std::set<std::string> listed;
     if (f.has("agenda")) {

@@ -141,6 +141,7 @@ struct Meeting {
     std::string venue;
     bool open_to_public = true;
     std::optional<Date> issued;
+    std::optional<std::string> signatory;  // overrides the post in force from council.yaml
     bool elect_vice_chair = false;
     bool standard_items = true;
     std::optional<std::vector<std::string>> members;
