@@ -1,6 +1,7 @@
 // agendapack: build an agenda site (and, later, packs) from content/, data/
 // and templates/. Exit 0 on success, 1 on invalid input, 2 on usage errors.
 #include <iostream>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -9,6 +10,7 @@
 #include "../load/load.hpp"
 #include "../publish/publish.hpp"
 #include "../render/html/html.hpp"
+#include "../render/pdf/pdf.hpp"
 
 #ifndef AGENDAPACK_VERSION
 #define AGENDAPACK_VERSION "0.0.0"
@@ -89,10 +91,26 @@ int run(const Options& options) {
             }
         }
         compose::Context context{site, fs, options.paths.data};
-        std::vector<compose::ComposedMeeting> composed;
-        for (const auto& plan : plans) composed.push_back(compose::compose_meeting(context, plan));
         render::html::Templates templates = render::html::load_templates(fs, options.templates);
-        std::vector<render::html::OutputFile> files = render::html::render_site(site, composed, templates);
+        render::pdf::Style style = render::pdf::load_style(fs, options.templates);
+        render::pdf::Fonts fonts(style);
+
+        std::vector<compose::ComposedMeeting> composed;
+        std::map<std::string, render::html::PackLink> packs;
+        std::vector<render::html::OutputFile> pdf_files;
+        for (const auto& plan : plans) {
+            compose::ComposedMeeting meeting = compose::compose_meeting(context, plan);
+            // Two passes: the documents' layout gives the agenda its "(Pages X - Y)".
+            auto pack = render::pdf::lay_out_pack(meeting, style, fonts);
+            meeting.agenda = compose::compose_agenda(context, plan, render::pdf::item_page_ranges(*pack));
+            render::pdf::WrittenPack written = render::pdf::write_pack(*pack, meeting, site.council.name);
+            const std::string name = plan.id + "-pack.pdf";
+            packs[plan.id] = {name, written.bytes.size(), written.pages};
+            pdf_files.push_back({"meetings/" + plan.id + "/" + name, std::move(written.bytes)});
+            composed.push_back(std::move(meeting));
+        }
+        std::vector<render::html::OutputFile> files = render::html::render_site(site, composed, templates, packs);
+        for (auto& file : pdf_files) files.push_back(std::move(file));
         if (!options.meetings.empty()) {
             std::vector<render::html::OutputFile> chosen;
             for (auto& file : files) {

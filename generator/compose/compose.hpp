@@ -2,6 +2,7 @@
 // page of the site / section of the pack. Markdown is parsed here, once.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,10 @@ struct Context {
     std::string data_dir;
 };
 
+// First and last pack page of each agenda item's documents, by item number,
+// from the PDF layout; empty until the pack has been laid out.
+using PageRanges = std::map<int, std::pair<int, int>>;
+
 struct ComposedMeeting {
     const compute::MeetingPlan* plan = nullptr;
     doc::Document front_sheet;
@@ -31,7 +36,7 @@ ComposedMeeting compose_meeting(const Context& context, const compute::MeetingPl
 // The pieces, exposed for focused tests.
 doc::Document compose_front_sheet(const Context& context, const compute::MeetingPlan& plan);
 doc::Document compose_public_information(const Context& context, const compute::MeetingPlan& plan);
-doc::Document compose_agenda(const Context& context, const compute::MeetingPlan& plan);
+doc::Document compose_agenda(const Context& context, const compute::MeetingPlan& plan, const PageRanges& pages = {});
 doc::Document compose_report(const Context& context, const compute::MeetingPlan& plan, const compute::PlacedDocument& placed);
 doc::Document compose_minutes(const Context& context, const compute::MeetingPlan& plan, const compute::PlacedDocument& placed);
 doc::Document compose_appendix(const Context& context, const compute::MeetingPlan& plan, const compute::PlacedDocument& placed);

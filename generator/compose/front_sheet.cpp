@@ -116,12 +116,15 @@ doc::Document compose_public_information(const Context& context, const compute::
     return d;
 }
 
-doc::Document compose_agenda(const Context& context, const compute::MeetingPlan& plan) {
+doc::Document compose_agenda(const Context& context, const compute::MeetingPlan& plan, const PageRanges& pages) {
     doc::Document d = new_document(doc::Document::Kind::Agenda, "agenda", "Agenda");
     Blocks items;
     for (const auto& item : plan.agenda) {
         doc::Inlines title{doc::text(item.title)};
         if (!item.documents.empty()) title = {doc::internal_link(item.documents.front().id, title)};
+        if (auto range = pages.find(item.number); range != pages.end())
+            title.push_back(doc::text(" (Pages " + std::to_string(range->second.first) + " - " +
+                                      std::to_string(range->second.second) + ")"));
         Block heading = doc::heading(3, title, "item-" + std::to_string(item.number));
         Blocks children{heading};
         for (auto& b : content_blocks(context, item.description)) {

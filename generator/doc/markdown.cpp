@@ -94,7 +94,10 @@ struct Walker {
         Blocks out;
         for (cmark_node* node = cmark_node_first_child(parent); node; node = cmark_node_next(node)) {
             switch (cmark_node_get_type(node)) {
-                case CMARK_NODE_PARAGRAPH: out.push_back(paragraph(inlines(node))); break;
+                case CMARK_NODE_PARAGRAPH:
+                    out.push_back(paragraph(inlines(node)));
+                    out.back().origin = at(node);
+                    break;
                 case CMARK_NODE_HEADING:
                     out.push_back(heading(cmark_node_get_heading_level(node), inlines(node)));
                     out.back().origin = at(node);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -34,7 +35,14 @@ struct OutputFile {
     std::string bytes;
 };
 
+// The printed pack beside a meeting's pages: its file name, size and length.
+struct PackLink {
+    std::string file;
+    size_t bytes = 0;
+    int pages = 0;
+};
+
 std::vector<OutputFile> render_site(const model::Site& site, const std::vector<compose::ComposedMeeting>& meetings,
-                                    const Templates& templates);
+                                    const Templates& templates, const std::map<std::string, PackLink>& packs = {});
 
 }  // namespace agendapack::render::html

@@ -92,7 +92,14 @@ OutputFile index_page(const model::Site& site, const std::vector<compose::Compos
     return {"index.html", page(templates, site.council.name + " – committee meetings", "", {}, body)};
 }
 
-OutputFile meeting_page(const compose::ComposedMeeting& composed, const Templates& templates) {
+std::string file_size(size_t bytes) {
+    char buffer[32];
+    if (bytes >= 1024 * 1024) std::snprintf(buffer, sizeof buffer, "%.1f MB", bytes / (1024.0 * 1024.0));
+    else std::snprintf(buffer, sizeof buffer, "%zu KB", (bytes + 1023) / 1024);
+    return buffer;
+}
+
+OutputFile meeting_page(const compose::ComposedMeeting& composed, const Templates& templates, const PackLink* pack) {
     const compute::MeetingPlan& plan = *composed.plan;
     LinkResolver links = [](const std::string& id) { return document_href(id); };
     data values;
@@ -109,6 +116,13 @@ OutputFile meeting_page(const compose::ComposedMeeting& composed, const Template
     }
     values.set("documents", documents);
     values.set("has_documents", !composed.documents.empty());
+    if (pack) {
+        data link;
+        link.set("href", pack->file);
+        link.set("size", file_size(pack->bytes));
+        link.set("pages", count(static_cast<size_t>(pack->pages), "page"));
+        values.set("pack", link);
+    }
     std::string body = render_template("templates/html/meeting.mustache", templates.meeting, values);
     return {"meetings/" + plan.id + "/index.html",
             page(templates, meeting_heading(plan), "../../",
@@ -154,12 +168,13 @@ Templates load_templates(const FileSystem& fs, const std::string& dir) {
 }
 
 std::vector<OutputFile> render_site(const model::Site& site, const std::vector<compose::ComposedMeeting>& meetings,
-                                    const Templates& templates) {
+                                    const Templates& templates, const std::map<std::string, PackLink>& packs) {
     std::vector<OutputFile> files;
     files.push_back(index_page(site, meetings, templates));
     files.push_back({"assets/style.css", templates.stylesheet});
     for (const auto& composed : meetings) {
-        files.push_back(meeting_page(composed, templates));
+        auto pack = packs.find(composed.plan->id);
+        files.push_back(meeting_page(composed, templates, pack == packs.end() ? nullptr : &pack->second));
         for (size_t i = 0; i < composed.documents.size(); ++i) files.push_back(document_page(composed, i, templates));
     }
     return files;

@@ -1,0 +1,219 @@
+// Phase 1: the document tree as a flat list of paragraphs and tables, each
+// with its size, indent, hanging label and spacing decided from its kind and
+// role. Roles that only make sense on screen (the per-item document links)
+// are left out.
+#include "layout.hpp"
+
+namespace agendapack::render::pdf {
+
+namespace {
+
+using doc::Block;
+using doc::Inline;
+
+struct Context {
+    double indent = 0;
+    double size = 11;
+    std::string section_role;  // role of the nearest enclosing section
+    bool in_table = false;
+};
+
+void add_spans(const doc::Inlines& inlines, Fonts::Face face, const std::string& url, const std::string& target,
+               std::vector<Span>& out) {
+    for (const auto& i : inlines) {
+        switch (i.kind) {
+            case Inline::Kind::Text:
+            case Inline::Kind::Code: out.push_back({i.text, face, url, target}); break;
+            case Inline::Kind::SoftBreak: out.push_back({" ", face, url, target}); break;
+            case Inline::Kind::LineBreak: out.push_back({"\n", face, url, target}); break;
+            case Inline::Kind::Emphasis:
+                add_spans(i.children, face == Fonts::Bold || face == Fonts::BoldItalic ? Fonts::BoldItalic : Fonts::Italic, url,
+                          target, out);
+                break;
+            case Inline::Kind::Strong:
+                add_spans(i.children, face == Fonts::Italic || face == Fonts::BoldItalic ? Fonts::BoldItalic : Fonts::Bold, url,
+                          target, out);
+                break;
+            case Inline::Kind::Link: add_spans(i.children, face, i.url, i.target, out); break;
+        }
+    }
+}
+
+class Collector {
+public:
+    explicit Collector(const Style& style) : style_(style) {}
+
+    void blocks(const doc::Blocks& list, const Context& context, std::vector<Item>& out) const {
+        for (const auto& b : list) block(b, context, out);
+    }
+
+    Para paragraph(const doc::Inlines& inlines, const Context& context, Fonts::Face face = Fonts::Regular,
+                   const SourceLocation& origin = {}) const {
+        Para p;
+        p.origin = origin;
+        add_spans(inlines, face, "", "", p.spans);
+        p.size = context.size;
+        p.leading = style_.leading;
+        p.indent = context.indent;
+        p.space_after = context.in_table ? 2 : style_.paragraph_space;
+        return p;
+    }
+
+private:
+    void push(Para p, std::vector<Item>& out) const {
+        Item item;
+        item.para = std::move(p);
+        out.push_back(std::move(item));
+    }
+
+    void heading(const Block& b, const Context& context, std::vector<Item>& out) const {
+        double size = b.level == 1 ? style_.h1_size : b.level == 2 ? style_.h2_size : style_.h3_size;
+        Context c = context;
+        c.size = context.in_table ? context.size : size;
+        Para p = paragraph(b.inlines, c, Fonts::Bold, b.origin);
+        p.space_before = context.in_table ? 0 : style_.heading_space_before;
+        p.space_after = context.in_table ? 2 : style_.heading_space_after;
+        p.keep_with_next = true;
+        p.anchor = b.id;
+        if (!b.label.empty()) {
+            p.label = b.label;
+            p.label_face = Fonts::Bold;
+            p.label_x = context.indent;
+            p.indent = context.indent + style_.label_width;
+        }
+        bool banner = b.level == 2 && (context.section_role == "cover-section" || context.section_role == "supporting-documentation");
+        if (banner) p.shading = style_.section_shading;
+        push(std::move(p), out);
+    }
+
+    void list(const Block& b, const Context& context, std::vector<Item>& out) const {
+        if (b.role == "item-documents") return;  // links for the screen; the pack follows in order
+        for (const auto& item : b.children) {
+            Context inner = context;
+            inner.indent = context.indent + style_.label_width;
+            std::vector<Item> content;
+            blocks(item.children, inner, content);
+            std::string label = b.ordered ? item.label : "•";
+            // The label hangs beside the item's first paragraph.
+            for (auto& c : content)
+                if (c.kind == Item::Paragraph) {
+                    c.para.label = label;
+                    c.para.label_x = context.indent;
+                    c.para.label_face = b.role == "agenda" ? Fonts::Bold : Fonts::Regular;
+                    break;
+                }
+            for (size_t i = 0; i + 1 < content.size(); ++i)
+                if (content[i].kind == Item::Paragraph && !context.in_table) content[i].para.space_after = 3;
+            for (auto& c : content) out.push_back(std::move(c));
+        }
+    }
+
+    void numbered(const Block& b, const Context& context, std::vector<Item>& out) const {
+        Context inner = context;
+        inner.indent = context.indent + style_.label_width;
+        std::vector<Item> content;
+        blocks(b.children, inner, content);
+        for (auto& c : content)
+            if (c.kind == Item::Paragraph) {
+                c.para.label = b.label;
+                c.para.label_x = context.indent;
+                break;
+            }
+        for (auto& c : content) out.push_back(std::move(c));
+    }
+
+    void table(const Block& b, const Context& context, std::vector<Item>& out) const {
+        Item item;
+        item.kind = Item::TableItem;
+        Table& t = item.table;
+        t.size = style_.table_size;
+        t.header_rows = b.header_rows;
+        if (!b.caption.empty()) {
+            Context c = context;
+            c.size = style_.table_size + 0.5;
+            Para caption = paragraph(b.caption, c, Fonts::Bold);
+            caption.space_after = 3;
+            caption.keep_with_next = true;
+            t.caption = caption;
+        }
+        Context cell_context;
+        cell_context.size = style_.table_size;
+        cell_context.in_table = true;
+        for (size_t r = 0; r < b.rows.size(); ++r) {
+            std::vector<TableCell> row;
+            for (const auto& cell : b.rows[r].cells) {
+                TableCell out_cell;
+                out_cell.header = cell.header || static_cast<int>(r) < b.header_rows;
+                std::vector<Item> content;
+                blocks(cell.content, cell_context, content);
+                for (auto& c : content) {
+                    if (c.kind != Item::Paragraph) continue;  // no tables inside cells
+                    if (out_cell.header)
+                        for (auto& span : c.para.spans)
+                            span.face = span.face == Fonts::Italic ? Fonts::BoldItalic : Fonts::Bold;
+                    out_cell.paras.push_back(std::move(c.para));
+                }
+                if (!out_cell.paras.empty()) out_cell.paras.back().space_after = 0;
+                row.push_back(std::move(out_cell));
+            }
+            t.rows.push_back(std::move(row));
+        }
+        out.push_back(std::move(item));
+        (void)context;
+    }
+
+    void block(const Block& b, const Context& context, std::vector<Item>& out) const {
+        switch (b.kind) {
+            case Block::Kind::Paragraph: {
+                Para p = paragraph(b.inlines, context, Fonts::Regular, b.origin);
+                if (b.role == "sign-off" || b.role == "openness") p.space_after = 2;
+                push(std::move(p), out);
+                break;
+            }
+            case Block::Kind::Heading: heading(b, context, out); break;
+            case Block::Kind::List: list(b, context, out); break;
+            case Block::Kind::ListItem: blocks(b.children, context, out); break;
+            case Block::Kind::Numbered: numbered(b, context, out); break;
+            case Block::Kind::Table: table(b, context, out); break;
+            case Block::Kind::Section: {
+                Context inner = context;
+                inner.section_role = b.role;
+                size_t first = out.size();
+                blocks(b.children, inner, out);
+                if (!b.id.empty() && first < out.size() && out[first].kind == Item::Paragraph && out[first].para.anchor.empty())
+                    out[first].para.anchor = b.id;
+                break;
+            }
+            case Block::Kind::Quote: {
+                Context inner = context;
+                inner.indent += style_.label_width;
+                blocks(b.children, inner, out);
+                break;
+            }
+            case Block::Kind::Code: {
+                Para p;
+                p.spans.push_back({b.text, Fonts::Regular, "", ""});
+                p.size = context.size;
+                p.indent = context.indent;
+                p.space_after = style_.paragraph_space;
+                push(std::move(p), out);
+                break;
+            }
+            case Block::Kind::Rule: break;
+        }
+    }
+
+    const Style& style_;
+};
+
+}  // namespace
+
+Collected collect(const doc::Document& document, const Style& style) {
+    Collected collected;
+    Context context;
+    context.size = style.body_size;
+    Collector(style).blocks(document.body, context, collected.items);
+    return collected;
+}
+
+}  // namespace agendapack::render::pdf

@@ -1,0 +1,264 @@
+// Phase 4: pages into a PDF with libharu. Front matter, then the numbered
+// documents with their padding pages; page numbers, stamps, links, bookmarks,
+// page labels and document info. libharu 2.3 lets one error poison the whole
+// document, so inputs are checked before they reach it and any error it
+// reports fails the build rather than writing a damaged pack.
+#include <hpdf.h>
+
+#include <map>
+
+#include "pack.hpp"
+
+namespace agendapack::render::pdf {
+
+namespace {
+
+struct HaruError {
+    HPDF_STATUS code = 0;
+    HPDF_STATUS detail = 0;
+};
+
+void on_error(HPDF_STATUS code, HPDF_STATUS detail, void* data) {
+    auto* error = static_cast<HaruError*>(data);
+    if (error->code == 0) *error = {code, detail};
+}
+
+// One page of the finished pack and what goes on it besides its content.
+struct Sheet {
+    const Page* page = nullptr;   // null for a padding page
+    bool landscape = false;
+    int number = 0;               // printed "Page N"; 0 = unnumbered front matter
+    std::string stamp;
+};
+
+class Writer {
+public:
+    Writer(const Style& style, const std::string& council) : style_(style), council_(council) {
+        pdf_ = HPDF_New(on_error, &error_);
+        if (!pdf_) throw std::runtime_error("libharu could not start");
+        HPDF_SetCompressionMode(pdf_, HPDF_COMP_ALL);
+        HPDF_UseUTFEncodings(pdf_);
+        HPDF_SetCurrentEncoder(pdf_, "UTF-8");
+    }
+    ~Writer() { HPDF_Free(pdf_); }
+
+    HPDF_Font font(const std::string& file) {
+        auto it = fonts_.find(file);
+        if (it != fonts_.end()) return it->second;
+        const char* name = HPDF_LoadTTFontFromFile(pdf_, file.c_str(), HPDF_TRUE);
+        check("loading the font " + file);
+        HPDF_Font f = HPDF_GetFont(pdf_, name, "UTF-8");
+        check("using the font " + file);
+        fonts_[file] = f;
+        return f;
+    }
+
+    void check(const std::string& what) {
+        if (error_.code == 0) return;
+        char buffer[64];
+        std::snprintf(buffer, sizeof buffer, "error 0x%04X (detail %u)", static_cast<unsigned>(error_.code),
+                      static_cast<unsigned>(error_.detail));
+        throw std::runtime_error("libharu " + std::string(buffer) + " while " + what);
+    }
+
+    HPDF_Doc pdf_ = nullptr;
+    HaruError error_;
+    const Style& style_;
+    std::string council_;
+    std::map<std::string, HPDF_Font> fonts_;
+};
+
+void set_colour(HPDF_Page page, const Colour& c, bool fill) {
+    if (fill) HPDF_Page_SetRGBFill(page, c.r, c.g, c.b);
+    else HPDF_Page_SetRGBStroke(page, c.r, c.g, c.b);
+}
+
+void text(Writer& w, const Fonts& fonts, HPDF_Page page, const std::string& utf8, Fonts::Face face, double size, double x,
+          double y, const Colour& colour) {
+    // Page furniture only: plain text the primary faces always have.
+    HPDF_Page_BeginText(page);
+    HPDF_Page_SetFontAndSize(page, w.font(fonts.file(face, 0)), size);
+    set_colour(page, colour, true);
+    HPDF_Page_TextOut(page, x, y, utf8.c_str());
+    HPDF_Page_EndText(page);
+}
+
+void draw_content(Writer& w, const Fonts& fonts, HPDF_Page page, const Page& content,
+                  const std::map<std::string, HPDF_Page>& targets) {
+    for (const auto& d : content.draws) {
+        switch (d.kind) {
+            case Draw::Text:
+                HPDF_Page_BeginText(page);
+                HPDF_Page_SetFontAndSize(page, w.font(fonts.file(d.run.face, d.run.slot)), d.run.size);
+                set_colour(page, d.colour, true);
+                HPDF_Page_TextOut(page, d.x, d.y, d.run.text.c_str());
+                HPDF_Page_EndText(page);
+                break;
+            case Draw::Fill:
+                set_colour(page, d.colour, true);
+                HPDF_Page_Rectangle(page, d.x, d.y, d.w, d.h);
+                HPDF_Page_Fill(page);
+                break;
+            case Draw::Stroke:
+                set_colour(page, d.colour, false);
+                HPDF_Page_SetLineWidth(page, w.style_.border_width);
+                HPDF_Page_Rectangle(page, d.x, d.y, d.w, d.h);
+                HPDF_Page_Stroke(page);
+                break;
+            case Draw::Link: {
+                HPDF_Rect rect{static_cast<HPDF_REAL>(d.x), static_cast<HPDF_REAL>(d.y), static_cast<HPDF_REAL>(d.x + d.w),
+                               static_cast<HPDF_REAL>(d.y + d.h)};
+                HPDF_Annotation annotation = nullptr;
+                if (!d.target.empty()) {
+                    auto it = targets.find(d.target);
+                    if (it == targets.end()) break;  // a document not in the pack (published separately)
+                    annotation = HPDF_Page_CreateLinkAnnot(page, rect, HPDF_Page_CreateDestination(it->second));
+                } else if (d.url.find('"') == std::string::npos) {
+                    annotation = HPDF_Page_CreateURILinkAnnot(page, rect, d.url.c_str());
+                }
+                if (annotation) HPDF_LinkAnnot_SetBorderStyle(annotation, 0, 0, 0);
+                break;
+            }
+        }
+    }
+    w.check("drawing a page");
+}
+
+std::string replace_page(std::string format, int number) {
+    auto at = format.find("{page}");
+    if (at != std::string::npos) format.replace(at, 6, std::to_string(number));
+    return format;
+}
+
+}  // namespace
+
+WrittenPack write_pack(const Pack& pack, const compose::ComposedMeeting& meeting, const std::string& council) {
+    const Style& style = *pack.style;
+    const Fonts& fonts = *pack.fonts;
+    Writer writer(style, council);
+
+    // Front matter: front sheet, public information, agenda (with the ranges).
+    std::vector<std::vector<Page>> front;
+    for (const doc::Document* d : {&meeting.front_sheet, &meeting.public_information, &meeting.agenda})
+        front.push_back(paginate(collect(*d, style), style, fonts));
+
+    std::vector<Sheet> sheets;
+    std::map<std::string, size_t> first_sheet;  // document id → sheet index
+    const std::array<std::string, 3> front_ids = {meeting.front_sheet.id, meeting.public_information.id, meeting.agenda.id};
+    for (size_t f = 0; f < front.size(); ++f) {
+        first_sheet[front_ids[f]] = sheets.size();
+        for (size_t p = 0; p < front[f].size(); ++p)
+            sheets.push_back({&front[f][p], front[f][p].landscape, 0, f == 0 && p == 0 ? meeting.front_sheet.stamp : ""});
+    }
+    const size_t front_count = sheets.size();
+    for (const auto& laid : pack.documents) {
+        first_sheet[laid.document->id] = sheets.size();
+        int number = laid.first_page;
+        for (size_t p = 0; p < laid.pages.size(); ++p)
+            sheets.push_back({&laid.pages[p], laid.pages[p].landscape, number++, p == 0 ? laid.document->stamp : ""});
+        if (laid.padding_after) sheets.push_back({nullptr, false, number, ""});
+    }
+
+    // Every page exists before any is drawn, so links can point forwards.
+    std::vector<HPDF_Page> pages;
+    for (const auto& sheet : sheets) {
+        HPDF_Page page = HPDF_AddPage(writer.pdf_);
+        HPDF_Page_SetWidth(page, sheet.landscape ? style.page_height : style.page_width);
+        HPDF_Page_SetHeight(page, sheet.landscape ? style.page_width : style.page_height);
+        pages.push_back(page);
+    }
+    writer.check("adding pages");
+    std::map<std::string, HPDF_Page> targets;
+    for (const auto& [id, index] : first_sheet)
+        if (index < pages.size()) targets[id] = pages[index];
+    // Anchors inside documents (agenda items, minutes) link to their own page.
+    for (size_t i = 0; i < sheets.size(); ++i)
+        if (sheets[i].page)
+            for (const auto& anchor : sheets[i].page->anchors) targets.emplace(anchor, pages[i]);
+
+    for (size_t i = 0; i < sheets.size(); ++i) {
+        const Sheet& sheet = sheets[i];
+        HPDF_Page page = pages[i];
+        double width = sheet.landscape ? style.page_height : style.page_width;
+        double height = sheet.landscape ? style.page_width : style.page_height;
+        if (sheet.page) draw_content(writer, fonts, page, *sheet.page, targets);
+        else {
+            double w = text_width(style.blank_page_text, Fonts::Regular, style.body_size, fonts);
+            text(writer, fonts, page, style.blank_page_text, Fonts::Regular, style.body_size, (width - w) / 2, height / 2,
+                 style.text);
+        }
+        if (sheet.number > 0) {
+            std::string label = replace_page(style.page_number_format, sheet.number);
+            double w = text_width(label, Fonts::Regular, style.footer_size, fonts);
+            text(writer, fonts, page, label, Fonts::Regular, style.footer_size, (width - w) / 2, style.margin_bottom / 2,
+                 style.text);
+        }
+        if (!sheet.stamp.empty()) {
+            double w = text_width(sheet.stamp, Fonts::Bold, style.stamp_size, fonts);
+            double x = width - style.margin_right - w - 6, y = height - style.margin_top / 2 - style.stamp_size / 2;
+            set_colour(page, style.text, false);
+            HPDF_Page_SetLineWidth(page, 1);
+            HPDF_Page_Rectangle(page, x - 6, y - 5, w + 12, style.stamp_size + 9);
+            HPDF_Page_Stroke(page);
+            text(writer, fonts, page, sheet.stamp, Fonts::Bold, style.stamp_size, x, y, style.text);
+        }
+        writer.check("finishing a page");
+    }
+
+    // Page labels match what is printed: i, ii … for the front matter, then 1, 2 ….
+    HPDF_AddPageLabel(writer.pdf_, 0, HPDF_PAGE_NUM_STYLE_LOWER_ROMAN, 1, "");
+    if (front_count < sheets.size())
+        HPDF_AddPageLabel(writer.pdf_, static_cast<HPDF_UINT>(front_count), HPDF_PAGE_NUM_STYLE_DECIMAL, 1, "");
+
+    // Bookmarks: the front matter, then each agenda item with its documents.
+    auto outline = [&](HPDF_Outline parent, const std::string& title, size_t sheet) {
+        HPDF_Outline o = HPDF_CreateOutline(writer.pdf_, parent, title.c_str(), HPDF_GetEncoder(writer.pdf_, "UTF-8"));
+        HPDF_Outline_SetDestination(o, HPDF_Page_CreateDestination(pages[sheet]));
+        HPDF_Outline_SetOpened(o, HPDF_FALSE);
+        return o;
+    };
+    outline(nullptr, "Front sheet", first_sheet[meeting.front_sheet.id]);
+    outline(nullptr, "Public information", first_sheet[meeting.public_information.id]);
+    outline(nullptr, "Agenda", first_sheet[meeting.agenda.id]);
+    const compute::MeetingPlan& plan = *meeting.plan;
+    for (const auto& item : plan.agenda) {
+        if (item.documents.empty() || !first_sheet.count(item.documents.front().id)) continue;
+        HPDF_Outline parent = outline(nullptr, std::to_string(item.number) + ". " + item.title, first_sheet[item.documents.front().id]);
+        if (item.documents.size() > 1)
+            for (const auto& placed : item.documents) {
+                std::string title = placed.appendix_number > 0 ? placed.title
+                                    : placed.source->kind == model::DocumentKind::Report ? "Report"
+                                                                                         : placed.title;
+                outline(parent, title, first_sheet[placed.id]);
+            }
+    }
+    writer.check("adding bookmarks");
+
+    // Document information; dates come from the meeting, never the clock.
+    const Date issued = plan.meeting->issued.value_or(plan.meeting->date);
+    HPDF_Date date{issued.year, issued.month, issued.day, 0, 0, 0, '+', 0, 0};
+    std::string title = plan.committee->name + " – " + long_date_with_weekday(plan.meeting->date);
+    std::string keywords = "agenda, public document pack, " + plan.committee->name + ", " + iso(plan.meeting->date);
+    HPDF_SetInfoAttr(writer.pdf_, HPDF_INFO_TITLE, title.c_str());
+    HPDF_SetInfoAttr(writer.pdf_, HPDF_INFO_SUBJECT, "Public Document Pack");
+    HPDF_SetInfoAttr(writer.pdf_, HPDF_INFO_AUTHOR, council.c_str());
+    HPDF_SetInfoAttr(writer.pdf_, HPDF_INFO_KEYWORDS, keywords.c_str());
+    HPDF_SetInfoAttr(writer.pdf_, HPDF_INFO_CREATOR, "agendapack");
+    HPDF_SetInfoDateAttr(writer.pdf_, HPDF_INFO_CREATION_DATE, date);
+    writer.check("writing document information");
+
+    HPDF_SaveToStream(writer.pdf_);
+    writer.check("saving the pack");
+    HPDF_ResetStream(writer.pdf_);
+    std::string bytes;
+    for (;;) {
+        HPDF_BYTE buffer[65536];
+        HPDF_UINT32 size = sizeof buffer;
+        HPDF_ReadFromStream(writer.pdf_, buffer, &size);
+        if (size == 0) break;
+        bytes.append(reinterpret_cast<const char*>(buffer), size);
+    }
+    return {bytes, static_cast<int>(sheets.size())};
+}
+
+}  // namespace agendapack::render::pdf

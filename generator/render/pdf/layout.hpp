@@ -1,0 +1,124 @@
+// Private to the PDF renderer: the types its phases hand to each other.
+#pragma once
+
+#include <optional>
+
+#include "pdf.hpp"
+
+namespace agendapack::render::pdf {
+
+// ---- collect: the document tree as paragraphs and tables --------------------
+
+struct Span {
+    std::string text;
+    Fonts::Face face = Fonts::Regular;
+    std::string url;     // external link
+    std::string target;  // link to a document of the pack, by id
+};
+
+struct Para {
+    std::vector<Span> spans;
+    double size = 11;
+    double leading = 1.25;    // line height as a multiple of size
+    double indent = 0;        // left edge of the text, from the frame's left
+    std::string label;        // hanging label ("3.", "(ii)", "•"), drawn left of the text
+    double label_x = 0;       // where the label starts
+    Fonts::Face label_face = Fonts::Regular;
+    double space_before = 0, space_after = 0;
+    bool keep_with_next = false;  // headings stay with what follows
+    bool centred = false;
+    std::optional<Colour> shading;  // a banner behind the paragraph (cover-sheet section headings)
+    std::string anchor;             // id whose page is recorded
+    SourceLocation origin;          // for "no font has this character"
+};
+
+struct TableCell {
+    std::vector<Para> paras;
+    bool header = false;
+};
+
+struct Table {
+    std::vector<std::vector<TableCell>> rows;
+    int header_rows = 0;
+    std::optional<Para> caption;
+    double size = 9.5;
+    double space_after = 8;
+};
+
+struct Item {
+    enum Kind { Paragraph, TableItem, PageBreak };
+    Kind kind = Paragraph;
+    Para para;
+    Table table;
+};
+
+// One document of the pack, in reading order.
+struct Collected {
+    std::vector<Item> items;
+};
+Collected collect(const doc::Document& document, const Style& style);
+
+// ---- measure: lines of positioned glyph runs --------------------------------
+
+struct Run {
+    std::string text;  // UTF-8
+    Fonts::Face face = Fonts::Regular;
+    int slot = 0;      // 0 = the face's own file, 1 = fallback
+    double size = 11;
+    double x = 0;      // from the line's left edge
+    double width = 0;
+    std::string url, target;
+};
+
+struct Line {
+    std::vector<Run> runs;
+    double width = 0;
+    double height = 0;  // baseline-to-baseline
+};
+
+// Breaks a paragraph into lines no wider than `width` (greedy, on measured
+// word widths). Throws InputError for a character no installed font has.
+std::vector<Line> break_lines(const Para& para, double width, const Fonts& fonts);
+double text_width(const std::string& utf8, Fonts::Face face, double size, const Fonts& fonts);
+
+// ---- paginate: pages of drawing commands ------------------------------------
+
+struct Draw {
+    enum Kind { Text, Fill, Stroke, Link } kind = Text;
+    double x = 0, y = 0, w = 0, h = 0;  // PDF coordinates (origin bottom left)
+    Run run;                            // Text: the run, drawn at (x, y) baseline
+    Colour colour;
+    std::string url, target;            // Link
+};
+
+struct Page {
+    bool landscape = false;
+    std::vector<Draw> draws;
+    std::vector<std::string> anchors;  // ids that start on this page
+    struct Bookmark {
+        std::string title;
+        int level = 1;
+    };
+    std::vector<Bookmark> bookmarks;
+};
+
+struct Frame {
+    double width = 0, height = 0;  // the text area
+};
+
+// Flows the items onto pages. Widow/orphan control keeps at least two lines
+// of a paragraph together at a page's foot and head; headings keep with the
+// next item; table header rows repeat on every page the table spans; a table
+// too wide for a portrait page goes on landscape pages.
+std::vector<Page> paginate(const Collected& collected, const Style& style, const Fonts& fonts);
+
+// ---- pack -------------------------------------------------------------------
+
+struct LaidOutDocument {
+    const doc::Document* document = nullptr;
+    std::vector<Page> pages;
+    int first_page = 0;  // pack page number of its first page (1-based)
+    bool padding_after = false;
+};
+
+}  // namespace agendapack::render::pdf

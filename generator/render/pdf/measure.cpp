@@ -1,0 +1,189 @@
+// Phase 2: paragraphs into lines. Words are measured with the fonts' own
+// advance widths and set greedily; a word wider than the line is split by
+// characters. Each character is drawn by the paragraph's face, or by the
+// fallback font when the face lacks it.
+#include "layout.hpp"
+
+namespace agendapack::render::pdf {
+
+namespace {
+
+// Decodes one UTF-8 character at s[i]; advances i.
+char32_t next_codepoint(const std::string& s, size_t& i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    int n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
+    char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+    for (int k = 1; k < n && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    i += n;
+    return cp;
+}
+
+struct Piece {  // a run of characters that share face, font file and link
+    std::string text;
+    Fonts::Face face;
+    int slot;
+    double width;
+    std::string url, target;
+};
+
+struct Word {
+    std::vector<Piece> pieces;
+    double width = 0;
+    bool space_after = false;
+    bool break_after = false;  // a hard line break follows
+    Fonts::Face space_face = Fonts::Regular;
+};
+
+std::string describe(char32_t cp) {
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(cp));
+    return buffer;
+}
+
+class WordBuilder {
+public:
+    WordBuilder(const Para& para, const Fonts& fonts) : para_(para), fonts_(fonts) {}
+
+    std::vector<Word> build() {
+        for (const auto& span : para_.spans) {
+            for (size_t i = 0; i < span.text.size();) {
+                size_t start = i;
+                char32_t cp = next_codepoint(span.text, i);
+                if (cp == '\n') {
+                    end_word(span.face);
+                    if (!words_.empty()) words_.back().break_after = true;
+                } else if (cp == ' ' || cp == '\t' || cp == '\r') {
+                    end_word(span.face);
+                    if (!words_.empty()) words_.back().space_after = true;
+                } else {
+                    add(span, cp, span.text.substr(start, i - start));
+                }
+            }
+        }
+        end_word(Fonts::Regular);
+        return std::move(words_);
+    }
+
+private:
+    void add(const Span& span, char32_t cp, const std::string& bytes) {
+        int slot = fonts_.slot_for(span.face, cp);
+        if (slot < 0) {
+            std::string context;
+            for (const auto& s : para_.spans) context += s.text;
+            if (context.size() > 60) context = context.substr(0, 57) + "...";
+            throw InputError(para_.origin.file.empty() ? SourceLocation{"(text)", 0, 0} : para_.origin,
+                             "the character " + describe(cp) + " ('" + bytes + "') in \"" + context +
+                                 "\" is in no installed font, so the pack cannot print it");
+        }
+        double width = fonts_.advance(span.face, slot, cp, para_.size);
+        auto& pieces = current_.pieces;
+        if (pieces.empty() || pieces.back().face != span.face || pieces.back().slot != slot ||
+            pieces.back().url != span.url || pieces.back().target != span.target)
+            pieces.push_back({"", span.face, slot, 0, span.url, span.target});
+        pieces.back().text += bytes;
+        pieces.back().width += width;
+        current_.width += width;
+    }
+
+    void end_word(Fonts::Face face) {
+        if (current_.pieces.empty()) return;
+        current_.space_face = face;
+        words_.push_back(std::move(current_));
+        current_ = Word{};
+    }
+
+    const Para& para_;
+    const Fonts& fonts_;
+    std::vector<Word> words_;
+    Word current_;
+};
+
+// Splits a word wider than `width` into parts that fit, by characters.
+std::vector<Word> split_word(const Word& word, double width, const Fonts& fonts, double size) {
+    std::vector<Word> parts(1);
+    for (const auto& piece : word.pieces) {
+        for (size_t i = 0; i < piece.text.size();) {
+            size_t start = i;
+            char32_t cp = next_codepoint(piece.text, i);
+            double w = fonts.advance(piece.face, piece.slot, cp, size);
+            if (parts.back().width + w > width && parts.back().width > 0) parts.emplace_back();
+            Word& part = parts.back();
+            if (part.pieces.empty() || part.pieces.back().face != piece.face || part.pieces.back().slot != piece.slot)
+                part.pieces.push_back({"", piece.face, piece.slot, 0, piece.url, piece.target});
+            part.pieces.back().text += piece.text.substr(start, i - start);
+            part.pieces.back().width += w;
+            part.width += w;
+        }
+    }
+    parts.back().space_after = word.space_after;
+    parts.back().break_after = word.break_after;
+    parts.back().space_face = word.space_face;
+    return parts;
+}
+
+void append(Line& line, const Piece& piece, double size) {
+    if (!line.runs.empty()) {
+        Run& last = line.runs.back();
+        if (last.face == piece.face && last.slot == piece.slot && last.url == piece.url && last.target == piece.target) {
+            last.text += piece.text;
+            last.width += piece.width;
+            line.width += piece.width;
+            return;
+        }
+    }
+    Run run;
+    run.text = piece.text;
+    run.face = piece.face;
+    run.slot = piece.slot;
+    run.size = size;
+    run.x = line.width;
+    run.width = piece.width;
+    run.url = piece.url;
+    run.target = piece.target;
+    line.runs.push_back(std::move(run));
+    line.width += piece.width;
+}
+
+}  // namespace
+
+double text_width(const std::string& utf8, Fonts::Face face, double size, const Fonts& fonts) {
+    double width = 0;
+    for (size_t i = 0; i < utf8.size();) {
+        char32_t cp = next_codepoint(utf8, i);
+        int slot = std::max(0, fonts.slot_for(face, cp));
+        width += fonts.advance(face, slot, cp, size);
+    }
+    return width;
+}
+
+std::vector<Line> break_lines(const Para& para, double width, const Fonts& fonts) {
+    std::vector<Word> words = WordBuilder(para, fonts).build();
+    std::vector<Line> lines;
+    const double height = para.size * para.leading;
+    Line line;
+    line.height = height;
+    bool pending_space = false;
+    Fonts::Face space_face = Fonts::Regular;
+    auto finish = [&] {
+        lines.push_back(std::move(line));
+        line = Line{};
+        line.height = height;
+        pending_space = false;
+    };
+    for (const auto& original : words) {
+        std::vector<Word> parts = original.width > width ? split_word(original, width, fonts, para.size) : std::vector<Word>{original};
+        for (const auto& word : parts) {
+            double space = pending_space ? text_width(" ", space_face, para.size, fonts) : 0;
+            if (!line.runs.empty() && line.width + space + word.width > width) finish();
+            else if (pending_space && !line.runs.empty()) append(line, {" ", space_face, 0, space, line.runs.back().url, line.runs.back().target}, para.size);
+            for (const auto& piece : word.pieces) append(line, piece, para.size);
+            pending_space = word.space_after;
+            space_face = word.space_face;
+            if (word.break_after) finish();
+        }
+    }
+    if (!line.runs.empty() || lines.empty()) lines.push_back(std::move(line));
+    return lines;
+}
+
+}  // namespace agendapack::render::pdf

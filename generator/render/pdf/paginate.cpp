@@ -1,0 +1,445 @@
+// Phase 3: lines and tables onto pages. A small state (the page being
+// filled, the cursor) and small verbs (new_page, place_lines, place_table),
+// in the manner of a typesetter's galley.
+#include <algorithm>
+#include <numeric>
+
+#include "layout.hpp"
+
+namespace agendapack::render::pdf {
+
+namespace {
+
+constexpr int kMinLines = 2;  // no single line stranded at a page's foot or head
+
+struct LaidPara {
+    const Para* para;
+    std::vector<Line> lines;
+    double height() const {
+        double h = 0;
+        for (const auto& l : lines) h += l.height;
+        return h;
+    }
+};
+
+// A table row ready to place: each cell's lines with the y offset of each.
+struct CellLines {
+    struct Placed {
+        const Line* line;
+        double x;       // from the cell's content left edge
+        double top;     // from the cell's content top
+        std::string label;
+        double label_x;
+        Fonts::Face label_face;
+    };
+    std::vector<Placed> lines;
+    std::vector<std::vector<Line>> storage;
+    double height = 0;
+};
+
+struct RowLayout {
+    std::vector<CellLines> cells;
+    double height = 0;  // content height, without padding
+    bool header = false;
+};
+
+class Paginator {
+public:
+    Paginator(const Style& style, const Fonts& fonts) : style_(style), fonts_(fonts) {}
+
+    std::vector<Page> run(const Collected& collected) {
+        new_page(false);
+        const auto& items = collected.items;
+        for (size_t i = 0; i < items.size(); ++i) {
+            const Item& item = items[i];
+            if (item.kind == Item::PageBreak) {
+                new_page(false);
+            } else if (item.kind == Item::TableItem) {
+                place_table(item.table);
+            } else {
+                LaidPara laid{&item.para, break_lines(item.para, text_width_of(item.para), fonts_)};
+                double keep = item.para.keep_with_next && i + 1 < items.size() ? lead_height(items[i + 1]) : 0;
+                place_para(laid, keep);
+            }
+        }
+        return std::move(pages_);
+    }
+
+private:
+    // ---- state ----
+    double frame_width() const { return (landscape_ ? style_.page_height : style_.page_width) - style_.margin_left - style_.margin_right; }
+    double frame_height() const { return (landscape_ ? style_.page_width : style_.page_height) - style_.margin_top - style_.margin_bottom; }
+    double page_height() const { return landscape_ ? style_.page_width : style_.page_height; }
+    double remaining() const { return frame_height() - cursor_; }
+    bool at_top() const { return cursor_ <= 0.001; }
+    double text_width_of(const Para& p) const { return std::max(20.0, frame_width() - p.indent); }
+    // PDF y of a distance from the frame's top.
+    double y_of(double from_top) const { return page_height() - style_.margin_top - from_top; }
+
+    void new_page(bool landscape) {
+        landscape_ = landscape;
+        Page page;
+        page.landscape = landscape;
+        pages_.push_back(std::move(page));
+        cursor_ = 0;
+    }
+    Page& page() { return pages_.back(); }
+
+    // Height the next item needs on the same page as a heading before it.
+    double lead_height(const Item& next) {
+        if (next.kind == Item::TableItem) return 40;
+        if (next.kind != Item::Paragraph) return 0;
+        auto lines = break_lines(next.para, text_width_of(next.para), fonts_);
+        double h = next.para.space_before;
+        for (size_t k = 0; k < lines.size() && k < static_cast<size_t>(kMinLines); ++k) h += lines[k].height;
+        return h;
+    }
+
+    // ---- drawing verbs ----
+    void draw_line(const Line& line, double left, double top) {
+        double baseline = y_of(top + line.height * 0.78);
+        for (const auto& run : line.runs) {
+            Draw d;
+            d.kind = Draw::Text;
+            d.x = left + run.x;
+            d.y = baseline;
+            d.run = run;
+            d.colour = run.url.empty() && run.target.empty() ? style_.text : style_.link;
+            page().draws.push_back(d);
+            if (!run.url.empty() || !run.target.empty()) {
+                Draw link;
+                link.kind = Draw::Link;
+                link.x = left + run.x;
+                link.y = y_of(top + line.height);
+                link.w = run.width;
+                link.h = line.height;
+                link.url = run.url;
+                link.target = run.target;
+                page().draws.push_back(link);
+            }
+        }
+    }
+
+    void draw_label(const std::string& label, Fonts::Face face, double size, double x, double top, double line_height) {
+        if (label.empty()) return;
+        Draw d;
+        d.kind = Draw::Text;
+        d.x = x;
+        d.y = y_of(top + line_height * 0.78);
+        d.run.text = label;
+        d.run.face = face;
+        d.run.size = size;
+        d.run.slot = 0;
+        d.colour = style_.text;
+        page().draws.push_back(d);
+    }
+
+    void fill(double x, double top, double w, double h, Colour colour) {
+        Draw d;
+        d.kind = Draw::Fill;
+        d.x = x;
+        d.y = y_of(top + h);
+        d.w = w;
+        d.h = h;
+        d.colour = colour;
+        page().draws.push_back(d);
+    }
+
+    void stroke(double x, double top, double w, double h) {
+        Draw d;
+        d.kind = Draw::Stroke;
+        d.x = x;
+        d.y = y_of(top + h);
+        d.w = w;
+        d.h = h;
+        d.colour = style_.border;
+        page().draws.push_back(d);
+    }
+
+    // ---- paragraphs ----
+    // Places a paragraph, splitting it across pages where it must: never one
+    // line alone at a page's foot (orphan) or head (widow); a heading moves
+    // to the next page rather than end a page without what follows it.
+    void place_para(const LaidPara& laid, double keep_with_next) {
+        const Para& p = *laid.para;
+        const auto& lines = laid.lines;
+        const size_t n = lines.size();
+        const size_t min_lines = kMinLines;
+        size_t k = 0;
+        if (!p.anchor.empty()) pending_anchors_.push_back(p.anchor);
+        while (k < n) {
+            double before = k == 0 && !at_top() ? p.space_before : 0;
+            double rest = 0;
+            for (size_t m = k; m < n; ++m) rest += lines[m].height;
+            size_t left = n - k;
+            size_t take = left;
+            if (!at_top()) {
+                if (p.keep_with_next && before + rest + keep_with_next > remaining()) {
+                    new_page(landscape_);
+                    continue;
+                }
+                if (before + rest > remaining()) {
+                    size_t fit = lines_that_fit(lines, k, remaining() - before);
+                    if (fit >= min_lines && left - fit < min_lines) fit = left >= 2 * min_lines ? left - min_lines : 0;
+                    if (fit < min_lines) {
+                        new_page(landscape_);
+                        continue;
+                    }
+                    take = fit;
+                }
+            } else {
+                size_t fit = std::max<size_t>(1, lines_that_fit(lines, k, remaining()));
+                if (fit < left && left - fit < min_lines && fit > min_lines) fit = left - min_lines;
+                take = std::min(fit, left);
+            }
+            flush_anchors();
+            cursor_ += before;
+            size_t segment_start = page().draws.size();
+            double top = cursor_;
+            for (size_t m = k; m < k + take; ++m) {
+                if (m == 0) draw_label(p.label, p.label_face, p.size, style_.margin_left + p.label_x, cursor_, lines[m].height);
+                double left_x = style_.margin_left + p.indent;
+                if (p.centred) left_x += (text_width_of(p) - lines[m].width) / 2;
+                draw_line(lines[m], left_x, cursor_);
+                cursor_ += lines[m].height;
+            }
+            shade(p, top, cursor_ - top, segment_start);
+            k += take;
+            if (k < n) new_page(landscape_);
+        }
+        cursor_ += p.space_after;
+    }
+
+    // Anchors are recorded on the page where their text actually starts.
+    void flush_anchors() {
+        for (auto& a : pending_anchors_) page().anchors.push_back(std::move(a));
+        pending_anchors_.clear();
+    }
+
+    // A banner behind a paragraph segment, drawn before (under) its text.
+    void shade(const Para& p, double top, double height, size_t segment_start) {
+        if (!p.shading || height <= 0) return;
+        Draw d;
+        d.kind = Draw::Fill;
+        d.x = style_.margin_left;
+        d.y = y_of(top + height + 2);
+        d.w = frame_width();
+        d.h = height + 4;
+        d.colour = *p.shading;
+        page().draws.insert(page().draws.begin() + static_cast<long>(segment_start), d);
+    }
+
+    size_t lines_that_fit(const std::vector<Line>& lines, size_t from, double space) const {
+        size_t n = from;
+        double used = 0;
+        while (n < lines.size() && used + lines[n].height <= space + 0.001) used += lines[n++].height;
+        return n - from;
+    }
+
+    // ---- tables ----
+    struct Widths {
+        double min = 0, max = 0;
+    };
+
+    Widths cell_widths(const TableCell& cell) const {
+        Widths w;
+        for (const auto& p : cell.paras) {
+            double line = 0, word = 0;
+            for (const auto& span : p.spans) {
+                for (size_t i = 0; i < span.text.size();) {
+                    size_t start = i;
+                    unsigned char c = static_cast<unsigned char>(span.text[i]);
+                    i += c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
+                    std::string ch = span.text.substr(start, i - start);
+                    double cw = text_width(ch, span.face, p.size, fonts_);
+                    line += cw;
+                    if (ch == " " || ch == "\n") {
+                        w.min = std::max(w.min, word);
+                        word = 0;
+                        if (ch == "\n") {
+                            w.max = std::max(w.max, line);
+                            line = 0;
+                        }
+                    } else {
+                        word += cw;
+                    }
+                }
+            }
+            w.min = std::max(w.min, word + (p.label.empty() ? 0 : style_.label_width));
+            w.max = std::max(w.max, line + (p.label.empty() ? 0 : style_.label_width));
+        }
+        double pad = 2 * style_.cell_padding;
+        // A word longer than a sixth of the page may break inside.
+        return {std::min(w.min, style_.page_width / 6) + pad, w.max + pad};
+    }
+
+    std::vector<double> column_widths(const Table& t, double available, double* min_total) const {
+        size_t columns = 0;
+        for (const auto& row : t.rows) columns = std::max(columns, row.size());
+        std::vector<Widths> w(columns);
+        for (const auto& row : t.rows)
+            for (size_t c = 0; c < row.size(); ++c) {
+                Widths cw = cell_widths(row[c]);
+                w[c].min = std::max(w[c].min, cw.min);
+                w[c].max = std::max(w[c].max, cw.max);
+            }
+        double sum_min = 0, sum_max = 0;
+        for (const auto& x : w) {
+            sum_min += x.min;
+            sum_max += x.max;
+        }
+        *min_total = sum_min;
+        std::vector<double> out(columns);
+        if (sum_max <= available) {
+            // Everything fits on one line: share the spare width in proportion.
+            for (size_t c = 0; c < columns; ++c) out[c] = w[c].max + (available - sum_max) * (w[c].max / sum_max);
+        } else if (sum_min <= available) {
+            double ratio = (available - sum_min) / (sum_max - sum_min);
+            for (size_t c = 0; c < columns; ++c) out[c] = w[c].min + (w[c].max - w[c].min) * ratio;
+        } else {
+            for (size_t c = 0; c < columns; ++c) out[c] = w[c].min * available / sum_min;
+        }
+        return out;
+    }
+
+    RowLayout lay_out_row(const std::vector<TableCell>& row, const std::vector<double>& widths) const {
+        RowLayout layout;
+        for (size_t c = 0; c < widths.size(); ++c) {
+            CellLines cell;
+            if (c < row.size()) {
+                double inner = std::max(8.0, widths[c] - 2 * style_.cell_padding);
+                double top = 0;
+                cell.storage.reserve(row[c].paras.size());
+                for (const auto& p : row[c].paras) {
+                    double text_left = p.indent;
+                    double width = std::max(8.0, inner - text_left);
+                    cell.storage.push_back(break_lines(p, width, fonts_));
+                    const auto& lines = cell.storage.back();
+                    for (size_t k = 0; k < lines.size(); ++k) {
+                        cell.lines.push_back({&lines[k], text_left, top, k == 0 ? p.label : "", p.label_x, p.label_face});
+                        top += lines[k].height;
+                    }
+                    top += p.space_after;
+                }
+                cell.height = top;
+                layout.header = row[c].header;
+            }
+            layout.height = std::max(layout.height, cell.height);
+            layout.cells.push_back(std::move(cell));
+        }
+        return layout;
+    }
+
+    // Draws the part of a row whose lines fall in [from, to) of its content.
+    void draw_row(const RowLayout& row, const std::vector<double>& widths, double from, double to, bool header) {
+        double height = to - from + 2 * style_.cell_padding;
+        double x = style_.margin_left;
+        for (size_t c = 0; c < widths.size(); ++c) {
+            if (header) fill(x, cursor_, widths[c], height, style_.header_shading);
+            stroke(x, cursor_, widths[c], height);
+            for (const auto& placed : row.cells[c].lines) {
+                if (placed.top < from - 0.001 || placed.top + placed.line->height > to + 0.001) continue;
+                double top = cursor_ + style_.cell_padding + placed.top - from;
+                double left = x + style_.cell_padding;
+                if (!placed.label.empty())
+                    draw_label(placed.label, placed.label_face, placed.line->runs.empty() ? style_.table_size : placed.line->runs[0].size,
+                               left + placed.label_x, top, placed.line->height);
+                draw_line(*placed.line, left + placed.x, top);
+            }
+            x += widths[c];
+        }
+        cursor_ += height;
+    }
+
+    void place_table(const Table& t) {
+        double min_total = 0;
+        std::vector<double> widths = column_widths(t, frame_width(), &min_total);
+        const bool was_landscape = landscape_;
+        const double portrait_width = style_.page_width - style_.margin_left - style_.margin_right;
+        if (!landscape_ && min_total > portrait_width) {
+            // Too wide for portrait: the table gets landscape pages of its own.
+            new_page(true);
+            widths = column_widths(t, frame_width(), &min_total);
+        }
+        std::vector<RowLayout> rows;
+        for (const auto& row : t.rows) rows.push_back(lay_out_row(row, widths));
+        double header_height = 0;
+        for (int r = 0; r < t.header_rows && r < static_cast<int>(rows.size()); ++r) header_height += rows[r].height + 2 * style_.cell_padding;
+        double first_body = rows.size() > static_cast<size_t>(t.header_rows) ? rows[t.header_rows].height + 2 * style_.cell_padding : 0;
+
+        if (t.caption) {
+            LaidPara caption{&*t.caption, break_lines(*t.caption, frame_width(), fonts_)};
+            place_para(caption, header_height + std::min(first_body, 60.0));
+        } else if (!at_top() && header_height + std::min(first_body, 60.0) > remaining()) {
+            new_page(landscape_);
+        }
+        flush_anchors();
+        auto draw_header = [&] {
+            for (int r = 0; r < t.header_rows && r < static_cast<int>(rows.size()); ++r) draw_row(rows[r], widths, 0, rows[r].height, true);
+        };
+        draw_header();
+        for (size_t r = t.header_rows; r < rows.size(); ++r) {
+            const RowLayout& row = rows[r];
+            double full = row.height + 2 * style_.cell_padding;
+            if (full <= remaining()) {
+                draw_row(row, widths, 0, row.height, row.header);
+                continue;
+            }
+            if (full <= frame_height() - header_height) {
+                new_page(landscape_);
+                draw_header();
+                draw_row(row, widths, 0, row.height, row.header);
+                continue;
+            }
+            // Taller than a page: split at line boundaries across pages.
+            double from = 0;
+            while (from < row.height - 0.001) {
+                double space = remaining() - 2 * style_.cell_padding;
+                double to = split_point(row, from, space);
+                if (to <= from + 0.001) {
+                    new_page(landscape_);
+                    draw_header();
+                    continue;
+                }
+                draw_row(row, widths, from, to, row.header);
+                from = to;
+                if (from < row.height - 0.001) {
+                    new_page(landscape_);
+                    draw_header();
+                }
+            }
+        }
+        cursor_ += t.space_after;
+        if (landscape_ != was_landscape) new_page(was_landscape);
+    }
+
+    // The largest content offset <= from + space that does not cut a line.
+    double split_point(const RowLayout& row, double from, double space) const {
+        double limit = from + space;
+        double best = limit;
+        for (const auto& cell : row.cells)
+            for (const auto& placed : cell.lines) {
+                double top = placed.top, bottom = placed.top + placed.line->height;
+                if (top < limit - 0.001 && bottom > limit + 0.001) best = std::min(best, top);
+            }
+        return std::min(best, row.height);
+    }
+
+    const Style& style_;
+    const Fonts& fonts_;
+    std::vector<Page> pages_;
+    std::vector<std::string> pending_anchors_;
+    double cursor_ = 0;
+    bool landscape_ = false;
+};
+
+}  // namespace
+
+std::vector<Page> paginate(const Collected& collected, const Style& style, const Fonts& fonts) {
+    std::vector<Page> pages = Paginator(style, fonts).run(collected);
+    // A trailing empty page (left by a landscape table at the end) is not part of the document.
+    while (pages.size() > 1 && pages.back().draws.empty() && pages.back().anchors.empty()) pages.pop_back();
+    return pages;
+}
+
+}  // namespace agendapack::render::pdf

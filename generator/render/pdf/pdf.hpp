@@ -1,0 +1,81 @@
+// The PDF renderer: the printed Public Document Pack, laid out from the same
+// document trees as the HTML. Phases, one file each: collect (doc tree →
+// paragraphs and tables), measure (line breaking on measured widths),
+// paginate (pages, keeps, widows and orphans, repeated table headers,
+// landscape), finalize (libharu drawing, numbers, stamps, links, bookmarks).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "../../compose/compose.hpp"
+#include "../../doc/doc.hpp"
+#include "../../support/support.hpp"
+
+namespace agendapack::render::pdf {
+
+struct Colour {
+    double r = 0, g = 0, b = 0;
+};
+
+// Everything about how the pack looks; read from templates/pdf/style.yaml.
+struct Style {
+    double page_width = 595.276, page_height = 841.89;  // A4, points
+    double margin_top = 56, margin_bottom = 62, margin_left = 60, margin_right = 60;
+    std::string font_regular, font_bold, font_italic, font_bold_italic, font_fallback, font_fallback_bold;
+    SourceLocation fonts_where;  // for "font file not found"
+    double body_size = 11, leading = 1.25, paragraph_space = 6;
+    double h1_size = 18, h2_size = 13, h3_size = 11.5, heading_space_before = 12, heading_space_after = 5;
+    double table_size = 9.5, cell_padding = 4, border_width = 0.5;
+    double footer_size = 10, stamp_size = 12, label_width = 28;
+    Colour text, link, section_shading, header_shading, border;
+    std::string page_number_format = "Page {page}";
+    std::string blank_page_text = "This page is intentionally left blank";
+    bool pad_items_to_odd_pages = true;
+    std::string author;  // the council, for document info
+};
+
+Style load_style(const FileSystem& fs, const std::string& templates_dir);
+
+// Glyph coverage and advance widths from the TrueType files themselves
+// (FreeType), so layout never depends on the PDF library and a character no
+// font can print is caught before drawing.
+class Fonts {
+public:
+    enum Face { Regular = 0, Bold = 1, Italic = 2, BoldItalic = 3 };
+    explicit Fonts(const Style& style);
+    ~Fonts();
+    Fonts(const Fonts&) = delete;
+    Fonts& operator=(const Fonts&) = delete;
+
+    // Which file draws `codepoint` in `face`: 0 = the face itself, 1 = the
+    // fallback; -1 when no installed font has it.
+    int slot_for(Face face, char32_t codepoint) const;
+    double advance(Face face, int slot, char32_t codepoint, double size) const;
+    const std::string& file(Face face, int slot) const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+using compose::PageRanges;
+
+struct Pack;  // a meeting's pack, laid out
+
+// Lays out every document of the meeting; the agenda (which prints the
+// ranges) is laid out by write_pack once the ranges are known.
+std::shared_ptr<Pack> lay_out_pack(const compose::ComposedMeeting& meeting, const Style& style, const Fonts& fonts);
+PageRanges item_page_ranges(const Pack& pack);
+
+struct WrittenPack {
+    std::string bytes;
+    int pages = 0;
+};
+
+// The finished PDF. `meeting.agenda` must already carry the page ranges.
+WrittenPack write_pack(const Pack& pack, const compose::ComposedMeeting& meeting, const std::string& council);
+
+}  // namespace agendapack::render::pdf

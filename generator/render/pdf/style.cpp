@@ -1,0 +1,111 @@
+// templates/pdf/style.yaml into a Style: the pack's look is data, not code.
+#include "../../load/yaml_fields.hpp"
+#include "layout.hpp"
+
+namespace agendapack::render::pdf {
+
+namespace {
+
+Colour colour_of(const load::Fields& f, const std::string& key, Colour fallback) {
+    auto text = f.optional_string(key);
+    if (!text) return fallback;
+    auto hex = [](char c) -> int {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
+    };
+    bool ok = text->size() == 7 && (*text)[0] == '#';
+    for (size_t i = 1; ok && i < 7; ++i) ok = hex((*text)[i]) >= 0;
+    if (!ok) f.source().fail(f.node(key), "'" + key + "' must be a colour written #RRGGBB, not '" + *text + "'");
+    auto channel = [&](size_t i) { return (hex((*text)[i]) * 16 + hex((*text)[i + 1])) / 255.0; };
+    return {channel(1), channel(3), channel(5)};
+}
+
+double number_of(const load::Fields& f, const std::string& key, double fallback) {
+    auto text = f.optional_string(key);
+    if (!text) return fallback;
+    try {
+        size_t used = 0;
+        double value = std::stod(*text, &used);
+        if (used == text->size() && value >= 0) return value;
+    } catch (const std::exception&) {
+    }
+    f.source().fail(f.node(key), "'" + key + "' must be a number of points, not '" + *text + "'");
+}
+
+}  // namespace
+
+Style load_style(const FileSystem& fs, const std::string& templates_dir) {
+    const std::string path = join_path(join_path(templates_dir, "pdf"), "style.yaml");
+    auto text = fs.read(path);
+    if (!text) throw InputError({path, 0, 0}, "file not found: the PDF pack's style");
+    load::YamlText source{path, *text};
+    YAML::Node root = load::parse_yaml(source);
+    load::Fields top(source, root, {"page", "fonts", "text", "headings", "tables", "furniture"}, "style.yaml");
+    Style s;
+    s.text = {0, 0, 0};
+    s.link = {0.04, 0.31, 0.54};
+    s.section_shading = {0.85, 0.85, 0.85};
+    s.header_shading = {0.9, 0.9, 0.9};
+    s.border = {0.5, 0.5, 0.5};
+
+    auto section = [&](const std::string& key, std::vector<std::string> known) {
+        YAML::Node node = top.has(key) ? top.node(key) : YAML::Node(YAML::NodeType::Map);
+        return load::Fields(source, node, std::move(known), "'" + key + "'");
+    };
+    load::Fields page = section("page", {"size", "margin_top", "margin_bottom", "margin_left", "margin_right"});
+    std::string size = page.string_or("size", "A4");
+    if (size == "Letter") {
+        s.page_width = 612;
+        s.page_height = 792;
+    } else if (size != "A4") {
+        source.fail(page.node("size"), "'size' must be A4 or Letter, not '" + size + "'");
+    }
+    s.margin_top = number_of(page, "margin_top", s.margin_top);
+    s.margin_bottom = number_of(page, "margin_bottom", s.margin_bottom);
+    s.margin_left = number_of(page, "margin_left", s.margin_left);
+    s.margin_right = number_of(page, "margin_right", s.margin_right);
+
+    load::Fields fonts = section("fonts", {"regular", "bold", "italic", "bold_italic", "fallback", "fallback_bold"});
+    s.font_regular = fonts.string("regular");
+    s.font_bold = fonts.string("bold");
+    s.font_italic = fonts.string("italic");
+    s.font_bold_italic = fonts.string("bold_italic");
+    s.font_fallback = fonts.string("fallback");
+    s.font_fallback_bold = fonts.string_or("fallback_bold", s.font_fallback);
+    s.fonts_where = fonts.where();
+
+    load::Fields body = section("text", {"size", "leading", "paragraph_space", "label_width", "colour", "link_colour"});
+    s.body_size = number_of(body, "size", s.body_size);
+    s.leading = number_of(body, "leading", s.leading);
+    s.paragraph_space = number_of(body, "paragraph_space", s.paragraph_space);
+    s.label_width = number_of(body, "label_width", s.label_width);
+    s.text = colour_of(body, "colour", s.text);
+    s.link = colour_of(body, "link_colour", s.link);
+
+    load::Fields headings = section("headings", {"h1", "h2", "h3", "space_before", "space_after", "section_shading"});
+    s.h1_size = number_of(headings, "h1", s.h1_size);
+    s.h2_size = number_of(headings, "h2", s.h2_size);
+    s.h3_size = number_of(headings, "h3", s.h3_size);
+    s.heading_space_before = number_of(headings, "space_before", s.heading_space_before);
+    s.heading_space_after = number_of(headings, "space_after", s.heading_space_after);
+    s.section_shading = colour_of(headings, "section_shading", s.section_shading);
+
+    load::Fields tables = section("tables", {"size", "cell_padding", "border_width", "border_colour", "header_shading"});
+    s.table_size = number_of(tables, "size", s.table_size);
+    s.cell_padding = number_of(tables, "cell_padding", s.cell_padding);
+    s.border_width = number_of(tables, "border_width", s.border_width);
+    s.border = colour_of(tables, "border_colour", s.border);
+    s.header_shading = colour_of(tables, "header_shading", s.header_shading);
+
+    load::Fields furniture = section("furniture", {"footer_size", "page_number", "stamp_size", "blank_page", "items_start_on_odd_pages"});
+    s.footer_size = number_of(furniture, "footer_size", s.footer_size);
+    s.page_number_format = furniture.string_or("page_number", s.page_number_format);
+    s.stamp_size = number_of(furniture, "stamp_size", s.stamp_size);
+    s.blank_page_text = furniture.string_or("blank_page", s.blank_page_text);
+    s.pad_items_to_odd_pages = furniture.boolean_or("items_start_on_odd_pages", true);
+    return s;
+}
+
+}  // namespace agendapack::render::pdf
