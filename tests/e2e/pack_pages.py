@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""Reads the printed packs back with real tools and checks what a reader sees.
+
+For every example pack: qpdf --check is clean, pdffonts lists every font as
+embedded, pdftotext returns every agenda item title. For the 26 September
+2024 pack, page by page (pdftotext -f N -l N): each "(Pages X - Y)" on the
+agenda equals the pages where that item's documents begin and end; every item
+starts on an odd page; padding pages say so; "Agenda Item N" stands on each
+item's first page; and the PDF outline has a bookmark for every item.
+
+usage: pack_pages.py AGENDAPACK REPO_DIR
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+agendapack, repo = sys.argv[1], sys.argv[2]
+failures = []
+
+
+def fail(message):
+    failures.append(message)
+    print("FAIL: " + message)
+
+
+def run(*args):
+    return subprocess.run(args, capture_output=True, text=True)
+
+
+def page_text(pdf, n):
+    return run("pdftotext", "-f", str(n), "-l", str(n), "-layout", pdf, "-").stdout
+
+
+def squash(text):
+    return re.sub(r"\s+", " ", text).strip()
+
+
+with tempfile.TemporaryDirectory() as out:
+    built = subprocess.run([agendapack, "build", "--out", out], cwd=repo, capture_output=True, text=True)
+    if built.returncode != 0:
+        print(built.stderr)
+        sys.exit(1)
+    packs = {}
+    for meeting in sorted(os.listdir(os.path.join(out, "meetings"))):
+        pdf = os.path.join(out, "meetings", meeting, meeting + "-pack.pdf")
+        if not os.path.exists(pdf):
+            fail(meeting + ": no pack")
+            continue
+        packs[meeting] = pdf
+        check = run("qpdf", "--check", pdf)
+        if check.returncode != 0:
+            fail(meeting + ": qpdf --check: " + check.stdout + check.stderr)
+        fonts = run("pdffonts", pdf).stdout.splitlines()[2:]
+        if not fonts:
+            fail(meeting + ": pdffonts lists no fonts")
+        for line in fonts:
+            # columns end: emb sub uni object-number generation
+            if line.split()[-5] != "yes":
+                fail(meeting + ": font not embedded: " + line)
+        whole = squash(run("pdftotext", pdf, "-").stdout)
+        page = open(os.path.join(out, "meetings", meeting, "index.html"), encoding="utf-8").read()
+        for title in re.findall(r'<h3 id="item-\d+">(?:<a [^>]*>)?(.*?)(?:</a>)?(?: \(Pages [^)]*\))?</h3>', page):
+            title = title.replace("&amp;", "&")
+            if squash(title) not in whole:
+                fail(meeting + ": agenda title not in the PDF text: " + title)
+
+    pdf = packs.get("children-and-families-2024-09-26")
+    if not pdf:
+        fail("no pack for 26 September 2024")
+    else:
+        pages = int(re.search(r"Pages:\s+(\d+)", run("pdfinfo", pdf).stdout).group(1))
+        texts = [page_text(pdf, n) for n in range(1, pages + 1)]
+        printed = {}  # printed page number -> physical index
+        for i, text in enumerate(texts):
+            m = re.search(r"^\s*Page (\d+)\s*$", text, re.M)
+            if m:
+                printed[int(m.group(1))] = i
+        if not printed or min(printed) != 1:
+            fail("no 'Page 1' printed")
+        agenda_text = squash(" ".join(t for i, t in enumerate(texts) if i not in printed.values()))
+        # The HTML agenda carries the same ranges as the printed one.
+        html = open(os.path.join(out, "meetings", "children-and-families-2024-09-26", "index.html"), encoding="utf-8").read()
+        ranges = {int(n): (int(a), int(b)) for n, a, b in
+                  re.findall(r'<h3 id="item-(\d+)">.*?\(Pages (\d+) - (\d+)\)</h3>', html)}
+        for item, (a, b) in ranges.items():
+            if "(Pages %d - %d)" % (a, b) not in agenda_text:
+                fail("the printed agenda lacks item %d's '(Pages %d - %d)' that the HTML agenda shows" % (item, a, b))
+        if len(ranges) < 5:
+            fail("found only %d '(Pages X - Y)' on the agenda: %s" % (len(ranges), ranges))
+        last = max(printed) if printed else 0
+        expected_start = 1
+        for item in sorted(ranges):
+            first, end = ranges[item]
+            if first != expected_start:
+                fail("item %d starts on page %d, but the previous item ends on page %d" % (item, first, expected_start - 1))
+            if first % 2 != 1:
+                fail("item %d starts on even page %d" % (item, first))
+            if first not in printed:
+                fail("item %d: page %d does not exist" % (item, first))
+                continue
+            stamp = "Agenda Item %d" % item
+            if stamp not in texts[printed[first]]:
+                fail("page %d (first of item %d) has no '%s'" % (first, item, stamp))
+            for n in range(first, end + 1):
+                text = texts[printed[n]] if n in printed else ""
+                other = re.findall(r"Agenda Item (\d+)", text)
+                if any(int(o) != item for o in other):
+                    fail("page %d is in item %d's range but is stamped %s" % (n, item, other))
+                if not squash(text.replace("Page %d" % n, "")):
+                    fail("page %d is empty" % n)
+            if end % 2 != 0:
+                fail("item %d ends on odd page %d: padding missing" % (item, end))
+            expected_start = end + 1
+        if ranges and expected_start - 1 != last:
+            fail("the last item ends on page %d but the pack's last page is %d" % (expected_start - 1, last))
+        blanks = [n for n, i in printed.items() if "This page is intentionally left blank" in texts[i]]
+        if not blanks:
+            fail("no padding page says 'This page is intentionally left blank'")
+        for n in blanks:
+            body = squash(texts[printed[n]].replace("This page is intentionally left blank", "").replace("Page %d" % n, ""))
+            if body:
+                fail("padding page %d has other text: %s" % (n, body[:60]))
+
+        outline = json.loads(run("qpdf", "--json", "--json-key=outlines", pdf).stdout)["outlines"]
+        titles = [o["title"] for o in outline]
+        for item in ranges:
+            if not any(t.startswith("%d. " % item) for t in titles):
+                fail("no bookmark for agenda item %d (bookmarks: %s)" % (item, titles))
+        for o in outline:
+            m = re.match(r"(\d+)\. ", o["title"])
+            if m and int(m.group(1)) in ranges:
+                page_index = o["destpageposfrom1"] - 1
+                if printed.get(ranges[int(m.group(1))][0]) != page_index:
+                    fail("bookmark '%s' does not go to the item's first page" % o["title"])
+        print("checked %d items over %d pages; padding pages %s" % (len(ranges), pages, blanks))
+
+print("%d passed, %d failed" % (0 if failures else 1, 1 if failures else 0))
+sys.exit(1 if failures else 0)
