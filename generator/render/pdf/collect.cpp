@@ -2,6 +2,8 @@
 // with its size, indent, hanging label and spacing decided from its kind and
 // role. Roles that only make sense on screen (the per-item document links)
 // are left out.
+#include <algorithm>
+
 #include "layout.hpp"
 
 namespace agendapack::render::pdf {
@@ -88,11 +90,20 @@ private:
 
     void list(const Block& b, const Context& context, std::vector<Item>& out) const {
         if (b.role == "item-documents") return;  // links for the screen; the pack follows in order
+        const bool plain = b.role == "people";  // one name a line, as the front sheet prints them
+        size_t list_start = out.size();
         for (const auto& item : b.children) {
             Context inner = context;
-            inner.indent = context.indent + style_.label_width;
+            if (!plain) inner.indent = context.indent + style_.label_width;
             std::vector<Item> content;
             blocks(item.children, inner, content);
+            if (plain) {
+                for (auto& c : content) {
+                    if (c.kind == Item::Paragraph) c.para.space_after = 1;
+                    out.push_back(std::move(c));
+                }
+                continue;
+            }
             std::string label = b.ordered ? item.label : "•";
             // The label hangs beside the item's first paragraph.
             for (auto& c : content)
@@ -102,10 +113,13 @@ private:
                     c.para.label_face = b.role == "agenda" ? Fonts::Bold : Fonts::Regular;
                     break;
                 }
-            for (size_t i = 0; i + 1 < content.size(); ++i)
-                if (content[i].kind == Item::Paragraph && !context.in_table) content[i].para.space_after = 3;
+            // Items of a list sit closer together than paragraphs do.
+            for (auto& c : content)
+                if (c.kind == Item::Paragraph && !context.in_table) c.para.space_after = std::min(c.para.space_after, 3.0);
             for (auto& c : content) out.push_back(std::move(c));
         }
+        if (out.size() > list_start && out.back().kind == Item::Paragraph && !context.in_table)
+            out.back().para.space_after = style_.paragraph_space;
     }
 
     void numbered(const Block& b, const Context& context, std::vector<Item>& out) const {
@@ -166,7 +180,7 @@ private:
         switch (b.kind) {
             case Block::Kind::Paragraph: {
                 Para p = paragraph(b.inlines, context, Fonts::Regular, b.origin);
-                if (b.role == "sign-off" || b.role == "openness") p.space_after = 2;
+                if (b.role == "sign-off" || b.role == "openness" || context.section_role == "contact") p.space_after = 1;
                 push(std::move(p), out);
                 break;
             }
@@ -180,6 +194,8 @@ private:
                 inner.section_role = b.role;
                 size_t first = out.size();
                 blocks(b.children, inner, out);
+                if (b.role == "contact" && out.size() > first && out.back().kind == Item::Paragraph)
+                    out.back().para.space_after = style_.paragraph_space;
                 if (!b.id.empty() && first < out.size() && out[first].kind == Item::Paragraph && out[first].para.anchor.empty())
                     out[first].para.anchor = b.id;
                 break;
