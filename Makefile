@@ -3,7 +3,7 @@
 BUILD ?= build
 JOBS ?= 2
 
-.PHONY: all deps configure generator site test clean
+.PHONY: all deps configure generator site test bench clean
 
 all: site
 
@@ -26,6 +26,9 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 test: generator node_modules/.package-lock.json
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+bench: generator
+	$(BUILD)/bench/pack_bench
 
 clean:
 	rm -rf $(BUILD)
