@@ -103,6 +103,7 @@ int run(const Options& options) {
             // Two passes: the documents' layout gives the agenda its "(Pages X - Y)".
             auto pack = render::pdf::lay_out_pack(meeting, style, fonts);
             meeting.agenda = compose::compose_agenda(context, plan, render::pdf::item_page_ranges(*pack));
+            render::pdf::resolve_page_refs(meeting, *pack);
             render::pdf::WrittenPack written = render::pdf::write_pack(*pack, meeting, site.council.name);
             const std::string name = plan.id + "-pack.pdf";
             packs[plan.id] = {name, written.bytes.size(), written.pages};

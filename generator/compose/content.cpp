@@ -66,9 +66,19 @@ doc::Block table_from_fence(const Context& context, const std::string& body, con
 doc::Blocks content_blocks(const Context& context, const model::Markdown& markdown, doc::MarkdownOptions options) {
     options.fence = [&context](const std::string& info, const std::string& body, const SourceLocation& where) -> doc::Blocks {
         if (info == "table") return {table_from_fence(context, body, where)};
+        if (info == "contents") {
+            // Filled in by the appendix once its headings are known.
+            if (!trim(body).empty()) throw InputError(where, "a contents block takes no options: leave it empty");
+            doc::Block placeholder;
+            placeholder.kind = doc::Block::Kind::Table;
+            placeholder.role = "contents";
+            placeholder.origin = where;
+            placeholder.origin.line -= 1;
+            return {placeholder};
+        }
         SourceLocation fence_line = where;
         fence_line.line -= 1;
-        throw InputError(fence_line, "unknown block '```" + info + "': agendapack knows '```table'");
+        throw InputError(fence_line, unknown_name("block", "```" + info, {"```table", "```contents"}));
     };
     return doc::markdown(markdown, options);
 }

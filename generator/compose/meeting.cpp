@@ -3,6 +3,19 @@
 
 namespace agendapack::compose {
 
+namespace {
+
+// ```contents lists an appendix's sections; anywhere else it has nothing to list.
+void reject_stray_contents(const doc::Blocks& blocks) {
+    for (const auto& b : blocks) {
+        if (b.role == "contents" && b.rows.empty())
+            throw InputError(b.origin, "a ```contents block lists an appendix's sections: use it in an appendix");
+        reject_stray_contents(b.children);
+    }
+}
+
+}  // namespace
+
 ComposedMeeting compose_meeting(const Context& context, const compute::MeetingPlan& plan) {
     ComposedMeeting composed;
     composed.plan = &plan;
@@ -16,6 +29,7 @@ ComposedMeeting compose_meeting(const Context& context, const compute::MeetingPl
             case model::DocumentKind::Appendix: composed.documents.push_back(compose_appendix(context, plan, *placed)); break;
         }
     }
+    for (const auto& d : composed.documents) reject_stray_contents(d.body);
     return composed;
 }
 

@@ -31,12 +31,21 @@ Inline internal_link(std::string document_id, Inlines children) {
     return i;
 }
 
+Inline page_ref(std::string target, std::string relative_to) {
+    Inline i;
+    i.kind = Inline::Kind::PageRef;
+    i.target = std::move(target);
+    i.relative_to = std::move(relative_to);
+    return i;
+}
+
 std::string plain_text(const Inlines& inlines) {
     std::string out;
     for (const auto& i : inlines) {
         switch (i.kind) {
             case Inline::Kind::Text:
-            case Inline::Kind::Code: out += i.text; break;
+            case Inline::Kind::Code:
+            case Inline::Kind::PageRef: out += i.text; break;
             case Inline::Kind::SoftBreak:
             case Inline::Kind::LineBreak: out += ' '; break;
             default: out += plain_text(i.children);

@@ -12,11 +12,13 @@
 namespace agendapack::doc {
 
 struct Inline {
-    enum class Kind { Text, Emphasis, Strong, Code, Link, SoftBreak, LineBreak };
+    enum class Kind { Text, Emphasis, Strong, Code, Link, SoftBreak, LineBreak, PageRef };
     Kind kind = Kind::Text;
-    std::string text;     // Text, Code
+    std::string text;     // Text, Code; PageRef: the number, once the pack is laid out
     std::string url;      // Link to the outside world (https:, mailto:)
-    std::string target;   // Link to a document of the site, by document id
+    // Link or PageRef: a document id, or "document-id#anchor" for a place in it.
+    std::string target;
+    std::string relative_to;  // PageRef: count pages from this document's first (its own numbering)
     std::vector<Inline> children;
 };
 using Inlines = std::vector<Inline>;
@@ -25,6 +27,8 @@ Inline text(std::string value);
 Inline strong(Inlines children);
 Inline link(std::string url, Inlines children);
 Inline internal_link(std::string document_id, Inlines children);
+// The page number of `target` in the printed pack, or within `relative_to`.
+Inline page_ref(std::string target, std::string relative_to = "");
 std::string plain_text(const Inlines& inlines);
 
 struct Block;

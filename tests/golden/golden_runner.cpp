@@ -1,7 +1,9 @@
 // Golden tests as data: the minimal fixture, overlaid with a case's files/,
 // goes through load → plan → compose → HTML renderer; every fragment named
 // under the case's expected/<meeting-id>/<document-id>.html must match.
-// usage: golden_runner FIXTURE_DIR CASE_DIR [--update]
+// With TEMPLATES_DIR the pack is laid out first, so fragments carry the
+// agenda's page ranges and resolved page references, as the site does.
+// usage: golden_runner FIXTURE_DIR CASE_DIR [--templates TEMPLATES_DIR] [--update]
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -11,6 +13,7 @@
 #include "compute/compute.hpp"
 #include "load/load.hpp"
 #include "render/html/html.hpp"
+#include "render/pdf/pdf.hpp"
 
 namespace fs = std::filesystem;
 using namespace agendapack;
@@ -43,11 +46,17 @@ const doc::Document* find_document(const compose::ComposedMeeting& meeting, cons
 
 int main(int argc, char** argv) {
     if (argc < 3) {
-        std::cerr << "usage: golden_runner FIXTURE_DIR CASE_DIR [--update]\n";
+        std::cerr << "usage: golden_runner FIXTURE_DIR CASE_DIR [--templates DIR] [--update]\n";
         return 2;
     }
     const fs::path fixture = argv[1], case_dir = argv[2];
-    const bool update = argc > 3 && std::string(argv[3]) == "--update";
+    bool update = false;
+    std::string templates;
+    for (int i = 3; i < argc; ++i) {
+        std::string arg = argv[i];
+        if (arg == "--update") update = true;
+        else if (arg == "--templates" && i + 1 < argc) templates = argv[++i];
+    }
     MemoryFileSystem memory;
     add_tree(memory, fixture);
     add_tree(memory, case_dir / "files");
@@ -58,6 +67,18 @@ int main(int argc, char** argv) {
         compose::Context context{site, memory, "data"};
         std::vector<compose::ComposedMeeting> meetings;
         for (const auto& plan : plans) meetings.push_back(compose::compose_meeting(context, plan));
+        std::unique_ptr<render::pdf::Fonts> fonts;
+        render::pdf::Style style;
+        if (!templates.empty()) {
+            DiskFileSystem disk;
+            style = render::pdf::load_style(disk, templates);
+            fonts = std::make_unique<render::pdf::Fonts>(style);
+            for (auto& meeting : meetings) {
+                auto pack = render::pdf::lay_out_pack(meeting, style, *fonts);
+                meeting.agenda = compose::compose_agenda(context, *meeting.plan, render::pdf::item_page_ranges(*pack));
+                render::pdf::resolve_page_refs(meeting, *pack);
+            }
+        }
 
         int checked = 0, failed = 0;
         for (const auto& entry : fs::recursive_directory_iterator(case_dir / "expected")) {
@@ -73,7 +94,7 @@ int main(int argc, char** argv) {
                 ++failed;
                 continue;
             }
-            std::string actual = render::html::render_blocks(document->body, [](const std::string& id) { return id + ".html"; });
+            std::string actual = render::html::render_blocks(document->body, render::html::document_href);
             ++checked;
             if (update) {
                 std::ofstream(entry.path(), std::ios::binary) << actual;

@@ -221,3 +221,38 @@ TEST_CASE("a table too wide for portrait gets landscape pages, then portrait res
     for (const auto& d : pages[1].draws)
         if (d.kind == Draw::Text) CHECK(d.x < style().page_height - style().margin_right + 0.01);
 }
+
+TEST_CASE("an anchor is recorded on the page where its heading lands") {
+    Collected c;
+    const double line = 10 * 1.2;
+    int filler_lines = static_cast<int>((style().page_height - style().margin_top - style().margin_bottom) / line) - 2;
+    std::string filler;
+    for (int i = 0; i < filler_lines; ++i) filler += (i ? "\n" : "") + std::string("filler");
+    Para first = para("First section");
+    first.anchor = "doc#first";
+    c.items.push_back(paragraph_item(first));
+    c.items.push_back(paragraph_item(para(filler)));
+    Para second = para("Second section");
+    second.anchor = "doc#second";
+    second.keep_with_next = true;
+    c.items.push_back(paragraph_item(second));
+    c.items.push_back(paragraph_item(para("body-one\nbody-two\nbody-three")));
+    auto pages = paginate(c, style(), fonts());
+    REQUIRE(pages.size() == 2);
+    CHECK(pages[0].anchors == std::vector<std::string>{"doc#first"});
+    CHECK(pages[1].anchors == std::vector<std::string>{"doc#second"});
+}
+
+TEST_CASE("a page reference reserves room for its number and keeps its target") {
+    Para p = para("See page ");
+    Span ref{"", Fonts::Regular, "", ""};
+    ref.page_ref = "doc#second";
+    ref.relative_to = "doc";
+    p.spans.push_back(ref);
+    auto lines = break_lines(p, 400, fonts());
+    REQUIRE(lines.size() == 1);
+    const Run& last = lines[0].runs.back();
+    CHECK(last.page_ref == "doc#second");
+    CHECK(last.relative_to == "doc");
+    CHECK(last.width == Approx(text_width(kPageRefPlaceholder, Fonts::Regular, 10, fonts())));
+}

@@ -133,6 +133,7 @@ std::string render_inlines(const doc::Inlines& inlines, const LinkResolver& link
             case Inline::Kind::LineBreak: out += "<br>\n"; break;
             case Inline::Kind::Emphasis: out += "<em>" + render_inlines(i.children, links) + "</em>"; break;
             case Inline::Kind::Strong: out += "<strong>" + render_inlines(i.children, links) + "</strong>"; break;
+            case Inline::Kind::PageRef: out += escape(i.text); break;
             case Inline::Kind::Link: {
                 std::string href = i.target.empty() ? i.url : links(i.target);
                 out += "<a href=\"" + escape(href) + "\">" + render_inlines(i.children, links) + "</a>";

@@ -18,6 +18,10 @@ std::string escape(std::string_view text);
 // Internal links name a document id; the page decides the relative address.
 using LinkResolver = std::function<std::string(const std::string& document_id)>;
 
+// The page address of a document of the same meeting, or of a place in it:
+// "07-report" → "07-report.html"; "09-appendix-2#neglect" → "09-appendix-2.html#neglect".
+std::string document_href(const std::string& target);
+
 std::string render_inlines(const doc::Inlines& inlines, const LinkResolver& links);
 std::string render_blocks(const doc::Blocks& blocks, const LinkResolver& links);
 

@@ -49,8 +49,6 @@ std::string meeting_heading(const compute::MeetingPlan& plan) {
     return plan.committee->name + " – " + long_date_with_weekday(plan.meeting->date);
 }
 
-std::string document_href(const std::string& id) { return id + ".html"; }
-
 std::string count(size_t n, const std::string& noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
 
 // kainjow treats an empty string as true in a section, so absent values stay unset.
@@ -155,6 +153,12 @@ OutputFile document_page(const compose::ComposedMeeting& composed, size_t index,
 }
 
 }  // namespace
+
+std::string document_href(const std::string& target) {
+    auto hash = target.find('#');
+    if (hash == std::string::npos) return target + ".html";
+    return target.substr(0, hash) + ".html" + target.substr(hash);
+}
 
 Templates load_templates(const FileSystem& fs, const std::string& dir) {
     auto read = [&](const std::string& name) {

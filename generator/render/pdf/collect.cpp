@@ -37,13 +37,20 @@ void add_spans(const doc::Inlines& inlines, Fonts::Face face, const std::string&
                           target, out);
                 break;
             case Inline::Kind::Link: add_spans(i.children, face, i.url, i.target, out); break;
+            case Inline::Kind::PageRef: {
+                Span span{"", face, url, target};
+                span.page_ref = i.target;
+                span.relative_to = i.relative_to;
+                out.push_back(span);
+                break;
+            }
         }
     }
 }
 
 class Collector {
 public:
-    explicit Collector(const Style& style) : style_(style) {}
+    Collector(const Style& style, std::string document_id) : style_(style), document_id_(std::move(document_id)) {}
 
     void blocks(const doc::Blocks& list, const Context& context, std::vector<Item>& out) const {
         for (const auto& b : list) block(b, context, out);
@@ -76,7 +83,7 @@ private:
         p.space_before = context.in_table ? 0 : style_.heading_space_before;
         p.space_after = context.in_table ? 2 : style_.heading_space_after;
         p.keep_with_next = true;
-        p.anchor = b.id;
+        p.anchor = anchor(b.id);
         if (!b.label.empty()) {
             p.label = b.label;
             p.label_face = Fonts::Bold;
@@ -197,7 +204,7 @@ private:
                 if (b.role == "contact" && out.size() > first && out.back().kind == Item::Paragraph)
                     out.back().para.space_after = style_.paragraph_space;
                 if (!b.id.empty() && first < out.size() && out[first].kind == Item::Paragraph && out[first].para.anchor.empty())
-                    out[first].para.anchor = b.id;
+                    out[first].para.anchor = anchor(b.id);
                 break;
             }
             case Block::Kind::Quote: {
@@ -219,7 +226,10 @@ private:
         }
     }
 
+    std::string anchor(const std::string& id) const { return id.empty() ? "" : document_id_ + "#" + id; }
+
     const Style& style_;
+    std::string document_id_;
 };
 
 }  // namespace
@@ -228,7 +238,7 @@ Collected collect(const doc::Document& document, const Style& style) {
     Collected collected;
     Context context;
     context.size = style.body_size;
-    Collector(style).blocks(document.body, context, collected.items);
+    Collector(style, document.id).blocks(document.body, context, collected.items);
     return collected;
 }
 

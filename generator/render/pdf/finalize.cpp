@@ -83,17 +83,21 @@ void text(Writer& w, const Fonts& fonts, HPDF_Page page, const std::string& utf8
     HPDF_Page_EndText(page);
 }
 
-void draw_content(Writer& w, const Fonts& fonts, HPDF_Page page, const Page& content,
+void draw_content(Writer& w, const Pack& pack, HPDF_Page page, const Page& content,
                   const std::map<std::string, HPDF_Page>& targets) {
+    const Fonts& fonts = *pack.fonts;
     for (const auto& d : content.draws) {
         switch (d.kind) {
-            case Draw::Text:
+            case Draw::Text: {
+                std::string text = d.run.page_ref.empty() ? d.run.text : pack.page_number(d.run.page_ref, d.run.relative_to);
+                if (text.empty()) break;
                 HPDF_Page_BeginText(page);
                 HPDF_Page_SetFontAndSize(page, w.font(fonts.file(d.run.face, d.run.slot)), d.run.size);
                 set_colour(page, d.colour, true);
-                HPDF_Page_TextOut(page, d.x, d.y, d.run.text.c_str());
+                HPDF_Page_TextOut(page, d.x, d.y, text.c_str());
                 HPDF_Page_EndText(page);
                 break;
+            }
             case Draw::Fill:
                 set_colour(page, d.colour, true);
                 HPDF_Page_Rectangle(page, d.x, d.y, d.w, d.h);
@@ -181,7 +185,7 @@ WrittenPack write_pack(const Pack& pack, const compose::ComposedMeeting& meeting
         HPDF_Page page = pages[i];
         double width = sheet.landscape ? style.page_height : style.page_width;
         double height = sheet.landscape ? style.page_width : style.page_height;
-        if (sheet.page) draw_content(writer, fonts, page, *sheet.page, targets);
+        if (sheet.page) draw_content(writer, pack, page, *sheet.page, targets);
         else {
             double w = text_width(style.blank_page_text, Fonts::Regular, style.body_size, fonts);
             text(writer, fonts, page, style.blank_page_text, Fonts::Regular, style.body_size, (width - w) / 2, height / 2,

@@ -13,7 +13,8 @@ struct Span {
     std::string text;
     Fonts::Face face = Fonts::Regular;
     std::string url;     // external link
-    std::string target;  // link to a document of the pack, by id
+    std::string target;  // link to a document of the pack, by id (or id#anchor)
+    std::string page_ref, relative_to;  // a page number, known only when the pack is written
 };
 
 struct Para {
@@ -56,6 +57,7 @@ struct Item {
 struct Collected {
     std::vector<Item> items;
 };
+// Anchors are named "document-id#id" so they are unique in the pack.
 Collected collect(const doc::Document& document, const Style& style);
 
 // ---- measure: lines of positioned glyph runs --------------------------------
@@ -68,6 +70,7 @@ struct Run {
     double x = 0;      // from the line's left edge
     double width = 0;
     std::string url, target;
+    std::string page_ref, relative_to;  // text is replaced by the page number when drawn
 };
 
 struct Line {
@@ -113,6 +116,9 @@ struct Frame {
 std::vector<Page> paginate(const Collected& collected, const Style& style, const Fonts& fonts);
 
 // ---- pack -------------------------------------------------------------------
+
+// Width reserved for a page number before it is known.
+constexpr const char* kPageRefPlaceholder = "999";
 
 struct LaidOutDocument {
     const doc::Document* document = nullptr;

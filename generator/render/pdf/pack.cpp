@@ -37,7 +37,49 @@ std::shared_ptr<Pack> lay_out_pack(const compose::ComposedMeeting& meeting, cons
     }
     close_item();
     pack->numbered_pages = next_page - 1;
+    for (const auto& laid : pack->documents) {
+        pack->anchor_pages[laid.document->id] = laid.first_page;
+        for (size_t p = 0; p < laid.pages.size(); ++p)
+            for (const auto& anchor : laid.pages[p].anchors) pack->anchor_pages.emplace(anchor, laid.first_page + static_cast<int>(p));
+    }
     return pack;
+}
+
+std::string Pack::page_number(const std::string& target, const std::string& relative_to) const {
+    auto page = anchor_pages.find(target);
+    if (page == anchor_pages.end()) return "";
+    int number = page->second;
+    if (!relative_to.empty()) {
+        auto first = anchor_pages.find(relative_to);
+        if (first == anchor_pages.end()) return "";
+        number = number - first->second + 1;
+    }
+    return std::to_string(number);
+}
+
+namespace {
+
+void resolve(doc::Inlines& inlines, const Pack& pack) {
+    for (auto& i : inlines) {
+        if (i.kind == doc::Inline::Kind::PageRef) i.text = pack.page_number(i.target, i.relative_to);
+        resolve(i.children, pack);
+    }
+}
+
+void resolve(doc::Blocks& blocks, const Pack& pack) {
+    for (auto& b : blocks) {
+        resolve(b.inlines, pack);
+        resolve(b.caption, pack);
+        resolve(b.children, pack);
+        for (auto& row : b.rows)
+            for (auto& cell : row.cells) resolve(cell.content, pack);
+    }
+}
+
+}  // namespace
+
+void resolve_page_refs(compose::ComposedMeeting& meeting, const Pack& pack) {
+    for (auto& d : meeting.documents) resolve(d.body, pack);
 }
 
 PageRanges item_page_ranges(const Pack& pack) { return pack.ranges; }

@@ -11,6 +11,11 @@ struct Pack {
     std::vector<LaidOutDocument> documents;  // agenda order
     PageRanges ranges;
     int numbered_pages = 0;  // Page 1 … N, padding included
+    std::map<std::string, int> anchor_pages;  // document ids and "id#anchor" → printed page number
+
+    // The printed number for a page reference; counted from the first page
+    // of `relative_to` when given. "" when the anchor is not in the pack.
+    std::string page_number(const std::string& target, const std::string& relative_to) const;
 };
 
 }  // namespace agendapack::render::pdf

@@ -69,6 +69,9 @@ struct Pack;  // a meeting's pack, laid out
 // ranges) is laid out by write_pack once the ranges are known.
 std::shared_ptr<Pack> lay_out_pack(const compose::ComposedMeeting& meeting, const Style& style, const Fonts& fonts);
 PageRanges item_page_ranges(const Pack& pack);
+// Fills every page reference in the meeting's documents with its printed
+// number, so the HTML shows the numbers the pack prints.
+void resolve_page_refs(compose::ComposedMeeting& meeting, const Pack& pack);
 
 struct WrittenPack {
     std::string bytes;
