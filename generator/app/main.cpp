@@ -126,7 +126,7 @@ int run(const Options& options) {
             return 0;
         }
         publish::publish(options.out, files, options.meetings.empty());
-        std::cout << "agendapack: wrote " << files.size() << " files for " << plans.size() << " meetings into "
+        std::cout << "agendapack: wrote " << files.size() << " files for " << plans.size() << (plans.size() == 1 ? " meeting" : " meetings") << " into "
                   << options.out << "/\n";
         return 0;
     } catch (const InputError& error) {

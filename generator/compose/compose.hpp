@@ -48,6 +48,9 @@ doc::Document new_document(doc::Document::Kind kind, const compute::PlacedDocume
 // Markdown with agendapack's fenced blocks (```table) resolved against data/.
 doc::Blocks content_blocks(const Context& context, const model::Markdown& markdown, doc::MarkdownOptions options = {});
 
+// A picture from ![alt](file): the file sits beside the document that names it.
+doc::Block load_figure(const Context& context, const std::string& file, const std::string& alt, const SourceLocation& where);
+
 // "Councillors A (Chair), B and C" / "Councillor A".
 std::string councillors(const std::vector<std::string>& names);
 

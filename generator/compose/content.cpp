@@ -80,6 +80,9 @@ doc::Blocks content_blocks(const Context& context, const model::Markdown& markdo
         fence_line.line -= 1;
         throw InputError(fence_line, unknown_name("block", "```" + info, {"```table", "```contents"}));
     };
+    options.image = [&context](const std::string& file, const std::string& alt, const SourceLocation& where) {
+        return load_figure(context, file, alt, where);
+    };
     return doc::markdown(markdown, options);
 }
 

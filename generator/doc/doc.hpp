@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,15 @@ Inline internal_link(std::string document_id, Inlines children);
 Inline page_ref(std::string target, std::string relative_to = "");
 std::string plain_text(const Inlines& inlines);
 
+// A picture's bytes, read once at compose time and shared by every renderer.
+struct Image {
+    enum class Format { Png, Jpeg };
+    Format format = Format::Png;
+    std::string name;   // file name, for the site's images/ folder
+    std::string bytes;
+    int width = 0, height = 0;  // pixels
+};
+
 struct Block;
 using Blocks = std::vector<Block>;
 
@@ -56,6 +66,7 @@ struct Block {
         Section,    // a titled group: role, id, children (heading inside)
         Quote,      // children
         Code,       // text
+        Figure,     // image, text = alternative text
         Rule,
     };
     Kind kind = Kind::Paragraph;
@@ -70,6 +81,7 @@ struct Block {
     std::vector<Row> rows;
     int header_rows = 0;
     Inlines caption;
+    std::shared_ptr<const Image> image;  // Figure
     SourceLocation origin;  // where Markdown put it, for errors found after parsing
 };
 
@@ -103,6 +115,8 @@ struct MarkdownOptions {
     // Fenced blocks with an info word (```table) are handed here; plain
     // fences stay code. Returns the blocks that replace the fence.
     std::function<Blocks(const std::string& info, const std::string& body, const SourceLocation& where)> fence;
+    // A paragraph holding only ![alt](file) becomes the block this returns.
+    std::function<Block(const std::string& file, const std::string& alt, const SourceLocation& where)> image;
 };
 Blocks markdown(const model::Markdown& source, const MarkdownOptions& options = {});
 Inlines markdown_inline(const model::Markdown& source);  // one paragraph's inlines

@@ -80,7 +80,7 @@ struct Walker {
                     break;
                 }
                 case CMARK_NODE_IMAGE:
-                    throw InputError(at(node), "images are not supported yet: describe the picture in words");
+                    throw InputError(at(node), "a picture must stand in a paragraph of its own: put a blank line before and after it");
                 case CMARK_NODE_HTML_INLINE:
                     throw InputError(at(node), "raw HTML is not allowed in content: '" + trim(literal(node)) + "'");
                 default: continue;
@@ -95,6 +95,10 @@ struct Walker {
         for (cmark_node* node = cmark_node_first_child(parent); node; node = cmark_node_next(node)) {
             switch (cmark_node_get_type(node)) {
                 case CMARK_NODE_PARAGRAPH:
+                    if (cmark_node* picture = lone_image(node)) {
+                        out.push_back(figure(picture));
+                        break;
+                    }
                     out.push_back(paragraph(inlines(node)));
                     out.back().origin = at(node);
                     break;
@@ -138,6 +142,24 @@ struct Walker {
             }
         }
         return out;
+    }
+
+    // The image of a paragraph that holds nothing else, or null.
+    static cmark_node* lone_image(cmark_node* paragraph) {
+        cmark_node* child = cmark_node_first_child(paragraph);
+        if (!child || cmark_node_next(child) || cmark_node_get_type(child) != CMARK_NODE_IMAGE) return nullptr;
+        return child;
+    }
+
+    Block figure(cmark_node* image) const {
+        const char* url = cmark_node_get_url(image);
+        std::string alt;
+        for (const auto& i : inlines(image)) alt += i.kind == Inline::Kind::Text || i.kind == Inline::Kind::Code ? i.text : " ";
+        alt = trim(alt);
+        if (alt.empty())
+            throw InputError(at(image), "a picture needs words for readers who cannot see it: write them in the brackets, ![like this](chart.png)");
+        if (!options.image) throw InputError(at(image), "pictures are not allowed here");
+        return options.image(url ? url : "", alt, at(image));
     }
 
     Block list_block(cmark_node* node, int depth) const {

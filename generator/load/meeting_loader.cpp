@@ -1,4 +1,5 @@
 // A meeting folder: meeting.yaml and the documents its agenda attaches.
+#include <cstring>
 #include <set>
 
 #include "loaders.hpp"
@@ -52,8 +53,14 @@ void check_every_file_is_used(const FileSystem& fs, const std::string& dir, cons
     for (const auto& item : meeting.agenda)
         for (const auto& document : item.documents) used.insert(document.path);
     if (meeting.own_minutes) used.insert(meeting.own_minutes->path);
+    auto picture = [](const std::string& name) {
+        std::string lower = to_lower(name);
+        for (const char* ext : {".png", ".jpg", ".jpeg"})
+            if (lower.size() > std::strlen(ext) && lower.compare(lower.size() - std::strlen(ext), std::string::npos, ext) == 0) return true;
+        return false;
+    };
     for (const auto& name : fs.list(dir)) {
-        if (used.count(name) || name[0] == '.') continue;
+        if (used.count(name) || name[0] == '.' || picture(name)) continue;  // pictures are placed by the documents
         throw InputError({join_path(dir, name), 0, 0},
                          "this file is not in meeting.yaml: list it under an agenda item's documents (or 'minutes'), or move it out of the meeting folder");
     }

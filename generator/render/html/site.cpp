@@ -21,6 +21,8 @@ std::string render_template(const std::string& name, const std::string& text, co
     return out;
 }
 
+std::vector<std::shared_ptr<const doc::Image>> images_of(const compose::ComposedMeeting& meeting);
+
 struct Crumb {
     std::string label;
     std::string href;
@@ -152,6 +154,24 @@ OutputFile document_page(const compose::ComposedMeeting& composed, size_t index,
                  body)};
 }
 
+void collect_images(const doc::Blocks& blocks, std::map<std::string, std::shared_ptr<const doc::Image>>& out) {
+    for (const auto& b : blocks) {
+        if (b.image) out.emplace(b.image->name, b.image);
+        collect_images(b.children, out);
+        for (const auto& row : b.rows)
+            for (const auto& cell : row.cells) collect_images(cell.content, out);
+    }
+}
+
+// Each picture once, by name, in name order.
+std::vector<std::shared_ptr<const doc::Image>> images_of(const compose::ComposedMeeting& meeting) {
+    std::map<std::string, std::shared_ptr<const doc::Image>> found;
+    for (const auto& d : meeting.documents) collect_images(d.body, found);
+    std::vector<std::shared_ptr<const doc::Image>> out;
+    for (auto& [_, image] : found) out.push_back(image);
+    return out;
+}
+
 }  // namespace
 
 std::string document_href(const std::string& target) {
@@ -177,6 +197,8 @@ std::vector<OutputFile> render_site(const model::Site& site, const std::vector<c
     files.push_back(index_page(site, meetings, templates));
     files.push_back({"assets/style.css", templates.stylesheet});
     for (const auto& composed : meetings) {
+        for (const auto& image : images_of(composed))
+            files.push_back({"meetings/" + composed.plan->id + "/images/" + image->name, image->bytes});
         auto pack = packs.find(composed.plan->id);
         files.push_back(meeting_page(composed, templates, pack == packs.end() ? nullptr : &pack->second));
         for (size_t i = 0; i < composed.documents.size(); ++i) files.push_back(document_page(composed, i, templates));

@@ -223,6 +223,15 @@ private:
                 break;
             }
             case Block::Kind::Rule: break;
+            case Block::Kind::Figure: {
+                Item item;
+                item.kind = Item::FigureItem;
+                item.figure.image = b.image;
+                item.figure.indent = context.indent;
+                item.figure.space_after = style_.paragraph_space;
+                out.push_back(std::move(item));
+                break;
+            }
         }
     }
 

@@ -53,6 +53,18 @@ public:
         return f;
     }
 
+    HPDF_Image image(const doc::Image& picture) {
+        auto it = images_.find(&picture);
+        if (it != images_.end()) return it->second;
+        const auto* bytes = reinterpret_cast<const HPDF_BYTE*>(picture.bytes.data());
+        auto size = static_cast<HPDF_UINT>(picture.bytes.size());
+        HPDF_Image loaded = picture.format == doc::Image::Format::Png ? HPDF_LoadPngImageFromMem(pdf_, bytes, size)
+                                                                       : HPDF_LoadJpegImageFromMem(pdf_, bytes, size);
+        check("reading the picture " + picture.name);
+        images_[&picture] = loaded;
+        return loaded;
+    }
+
     void check(const std::string& what) {
         if (error_.code == 0) return;
         char buffer[64];
@@ -66,6 +78,7 @@ public:
     const Style& style_;
     std::string council_;
     std::map<std::string, HPDF_Font> fonts_;
+    std::map<const doc::Image*, HPDF_Image> images_;
 };
 
 void set_colour(HPDF_Page page, const Colour& c, bool fill) {
@@ -109,6 +122,11 @@ void draw_content(Writer& w, const Pack& pack, HPDF_Page page, const Page& conte
                 HPDF_Page_Rectangle(page, d.x, d.y, d.w, d.h);
                 HPDF_Page_Stroke(page);
                 break;
+            case Draw::Picture: {
+                HPDF_Image image = w.image(*d.image);
+                if (image) HPDF_Page_DrawImage(page, image, d.x, d.y, d.w, d.h);
+                break;
+            }
             case Draw::Link: {
                 HPDF_Rect rect{static_cast<HPDF_REAL>(d.x), static_cast<HPDF_REAL>(d.y), static_cast<HPDF_REAL>(d.x + d.w),
                                static_cast<HPDF_REAL>(d.y + d.h)};

@@ -46,11 +46,18 @@ struct Table {
     double space_after = 8;
 };
 
+struct Figure {
+    std::shared_ptr<const doc::Image> image;
+    double indent = 0;
+    double space_after = 6;
+};
+
 struct Item {
-    enum Kind { Paragraph, TableItem, PageBreak };
+    enum Kind { Paragraph, TableItem, FigureItem, PageBreak };
     Kind kind = Paragraph;
     Para para;
     Table table;
+    Figure figure;
 };
 
 // One document of the pack, in reading order.
@@ -87,7 +94,8 @@ double text_width(const std::string& utf8, Fonts::Face face, double size, const 
 // ---- paginate: pages of drawing commands ------------------------------------
 
 struct Draw {
-    enum Kind { Text, Fill, Stroke, Link } kind = Text;
+    enum Kind { Text, Fill, Stroke, Link, Picture } kind = Text;
+    std::shared_ptr<const doc::Image> image;  // Picture, drawn in (x, y, w, h)
     double x = 0, y = 0, w = 0, h = 0;  // PDF coordinates (origin bottom left)
     Run run;                            // Text: the run, drawn at (x, y) baseline
     Colour colour;

@@ -56,6 +56,8 @@ public:
                 new_page(false);
             } else if (item.kind == Item::TableItem) {
                 place_table(item.table);
+            } else if (item.kind == Item::FigureItem) {
+                place_figure(item.figure);
             } else {
                 LaidPara laid{&item.para, break_lines(item.para, text_width_of(item.para), fonts_)};
                 double keep = item.para.keep_with_next && i + 1 < items.size() ? lead_height(items[i + 1]) : 0;
@@ -234,6 +236,28 @@ private:
         double used = 0;
         while (n < lines.size() && used + lines[n].height <= space + 0.001) used += lines[n++].height;
         return n - from;
+    }
+
+    // ---- pictures ----
+    // At 96 pixels to the inch, never wider than the frame nor taller than
+    // most of a page; a picture that does not fit goes to the next page.
+    void place_figure(const Figure& f) {
+        const doc::Image& image = *f.image;
+        double width = image.width * 0.75, height = image.height * 0.75;
+        double scale = std::min({1.0, (frame_width() - f.indent) / width, frame_height() * 0.85 / height});
+        width *= scale;
+        height *= scale;
+        if (height > remaining() && !at_top()) new_page(landscape_);
+        flush_anchors();
+        Draw d;
+        d.kind = Draw::Picture;
+        d.image = f.image;
+        d.x = style_.margin_left + f.indent;
+        d.y = y_of(cursor_ + height);
+        d.w = width;
+        d.h = height;
+        page().draws.push_back(d);
+        cursor_ += height + f.space_after;
     }
 
     // ---- tables ----
