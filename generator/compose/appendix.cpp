@@ -33,6 +33,7 @@ void fill_contents(doc::Blocks& body, const std::string& document_id) {
 doc::Document compose_appendix(const Context& context, const compute::MeetingPlan&, const compute::PlacedDocument& placed) {
     const model::Document& source = *placed.source;
     doc::Document d = new_document(doc::Document::Kind::Appendix, placed);
+    d.landscape = source.landscape;
     d.body.push_back(doc::heading(1, {doc::text(source.title)}));
     // Headings below the title never skip a level (a ### straight under the
     // title becomes h2), so screen-reader outlines stay whole.

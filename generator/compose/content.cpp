@@ -36,7 +36,7 @@ std::map<std::string, std::pair<std::string, SourceLocation>> fence_options(cons
 }
 
 doc::Block table_from_fence(const Context& context, const std::string& body, const SourceLocation& where) {
-    auto options = fence_options(body, where, {"csv", "caption"});
+    auto options = fence_options(body, where, {"csv", "caption", "landscape"});
     if (!options.count("csv")) throw InputError(where, "a table block needs 'csv: <path inside data/>'");
     const auto& [csv, csv_at] = options.at("csv");
     load::CsvTable data = load::load_csv(context.fs, context.data_dir, csv, csv_at);
@@ -44,6 +44,11 @@ doc::Block table_from_fence(const Context& context, const std::string& body, con
     doc::Block table;
     table.kind = doc::Block::Kind::Table;
     table.role = "data-table";
+    if (options.count("landscape")) {
+        const auto& [value, value_at] = options.at("landscape");
+        if (value != "yes" && value != "no") throw InputError(value_at, "'landscape' must be yes or no, not '" + value + "'");
+        table.landscape = value == "yes";
+    }
     if (options.count("caption")) {
         const auto& [caption, caption_at] = options.at("caption");
         table.caption = doc::markdown_inline({caption, caption_at});

@@ -80,6 +80,7 @@ struct Block {
     Blocks children;
     std::vector<Row> rows;
     int header_rows = 0;
+    bool landscape = false;  // Table: printed on landscape pages whatever its width
     Inlines caption;
     std::shared_ptr<const Image> image;  // Figure
     SourceLocation origin;  // where Markdown put it, for errors found after parsing
@@ -102,6 +103,7 @@ struct Document {
     std::string title;   // for page titles and links
     std::string stamp;   // "Agenda Item 7", "Agenda Item 8, Appendix 1"
     int agenda_number = 0;
+    bool landscape = false;  // printed on landscape pages
     Blocks body;
 };
 

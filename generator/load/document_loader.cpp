@@ -14,7 +14,7 @@ const std::vector<std::string> kMinutesKeys = {"document",          "held",
                                                "first_minute",      "present",
                                                "apologies",         "appointed_members",
                                                "appointed_members_apologies", "resolved_style"};
-const std::vector<std::string> kAppendixKeys = {"document", "title", "listed_as"};
+const std::vector<std::string> kAppendixKeys = {"document", "title", "listed_as", "orientation"};
 
 std::string yes_no(const Fields& f, const std::string& key) {
     std::string value = f.string_or(key, "No");
@@ -105,6 +105,10 @@ model::Document load_document(const FileSystem& fs, const std::string& meeting_d
         Fields f(source, root, kAppendixKeys, "an appendix's front matter");
         doc.title = f.string("title");
         doc.listed_as = f.string_or("listed_as", doc.title);
+        std::string orientation = f.string_or("orientation", "portrait");
+        if (orientation != "portrait" && orientation != "landscape")
+            source.fail(f.node("orientation"), "'orientation' must be portrait or landscape, not '" + orientation + "'");
+        doc.landscape = orientation == "landscape";
     } else {
         source.fail(kind_node, unknown_name("document kind", kind, {"report", "appendix", "minutes"}) +
                                    "; a document is a report, an appendix or minutes");

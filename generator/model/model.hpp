@@ -120,6 +120,7 @@ struct Document {
     std::string slug;  // file name without .md: stable part of the page address
     std::string title;      // appendix title
     std::string listed_as;  // appendix title in the cover's list
+    bool landscape = false; // appendix printed on landscape pages
     CoverSheet cover;       // reports
     MinutesHeader minutes;  // minutes
     Markdown body;

@@ -135,7 +135,22 @@ with tempfile.TemporaryDirectory() as out:
                 page_index = o["destpageposfrom1"] - 1
                 if printed.get(ranges[int(m.group(1))][0]) != page_index:
                     fail("bookmark '%s' does not go to the item's first page" % o["title"])
-        print("checked %d items over %d pages; padding pages %s" % (len(ranges), pages, blanks))
+        # Page labels match the printed numbers: roman for the front matter, then 1 at "Page 1".
+        labels = json.loads(run("qpdf", "--json", "--json-key=pagelabels", pdf).stdout)["pagelabels"]
+        expected_labels = [(0, "/r", 1), (printed.get(1, -1), "/D", 1)]
+        actual_labels = [(l["index"], l["label"].get("/S"), l["label"].get("/St")) for l in labels]
+        if actual_labels != expected_labels:
+            fail("page labels %s, expected %s" % (actual_labels, expected_labels))
+
+        # The monitoring appendix is printed landscape; its page number still shows.
+        sizes = re.findall(r"Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)", run("pdfinfo", "-l", str(pages), pdf).stdout)
+        landscape = [int(n) for n, w, h in sizes if float(w) > float(h)]
+        if not landscape:
+            fail("no landscape page in the pack")
+        for n in landscape:
+            if not re.search(r"Page \d+", texts[n - 1]):
+                fail("landscape page %d has no page number" % n)
+        print("checked %d items over %d pages; padding pages %s; landscape pages %s" % (len(ranges), pages, blanks, landscape))
 
 print("%d passed, %d failed" % (0 if failures else 1, 1 if failures else 0))
 sys.exit(1 if failures else 0)

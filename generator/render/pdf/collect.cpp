@@ -149,6 +149,7 @@ private:
         Table& t = item.table;
         t.size = style_.table_size;
         t.header_rows = b.header_rows;
+        t.landscape = b.landscape;
         if (!b.caption.empty()) {
             Context c = context;
             c.size = style_.table_size + 0.5;
@@ -245,6 +246,7 @@ private:
 
 Collected collect(const doc::Document& document, const Style& style) {
     Collected collected;
+    collected.landscape = document.landscape;
     Context context;
     context.size = style.body_size;
     Collector(style, document.id).blocks(document.body, context, collected.items);

@@ -44,6 +44,7 @@ struct Table {
     std::optional<Para> caption;
     double size = 9.5;
     double space_after = 8;
+    bool landscape = false;
 };
 
 struct Figure {
@@ -63,6 +64,7 @@ struct Item {
 // One document of the pack, in reading order.
 struct Collected {
     std::vector<Item> items;
+    bool landscape = false;  // the whole document on landscape pages
 };
 // Anchors are named "document-id#id" so they are unique in the pack.
 Collected collect(const doc::Document& document, const Style& style);

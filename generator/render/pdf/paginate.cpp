@@ -48,12 +48,12 @@ public:
     Paginator(const Style& style, const Fonts& fonts) : style_(style), fonts_(fonts) {}
 
     std::vector<Page> run(const Collected& collected) {
-        new_page(false);
+        new_page(collected.landscape);
         const auto& items = collected.items;
         for (size_t i = 0; i < items.size(); ++i) {
             const Item& item = items[i];
             if (item.kind == Item::PageBreak) {
-                new_page(false);
+                new_page(collected.landscape);
             } else if (item.kind == Item::TableItem) {
                 place_table(item.table);
             } else if (item.kind == Item::FigureItem) {
@@ -380,7 +380,7 @@ private:
         std::vector<double> widths = column_widths(t, frame_width(), &min_total);
         const bool was_landscape = landscape_;
         const double portrait_width = style_.page_width - style_.margin_left - style_.margin_right;
-        if (!landscape_ && min_total > portrait_width) {
+        if (!landscape_ && (t.landscape || min_total > portrait_width)) {
             // Too wide for portrait: the table gets landscape pages of its own.
             new_page(true);
             widths = column_widths(t, frame_width(), &min_total);
