@@ -256,3 +256,25 @@ TEST_CASE("a page reference reserves room for its number and keeps its target") 
     CHECK(last.relative_to == "doc");
     CHECK(last.width == Approx(text_width(kPageRefPlaceholder, Fonts::Regular, 10, fonts())));
 }
+
+TEST_CASE("a row taller than a page is split between lines, with the header repeated") {
+    Collected c;
+    Item item;
+    item.kind = Item::TableItem;
+    item.table.header_rows = 1;
+    item.table.rows.push_back({{{para("Challenge")}, true}, {{para("Actions")}, true}});
+    std::string tall;
+    for (int i = 0; i < 150; ++i) tall += (i ? "\n" : "") + std::string("action ") + std::to_string(i);
+    item.table.rows.push_back({{{para("Waiting times")}, false}, {{para(tall)}, false}});
+    c.items.push_back(item);
+    auto pages = paginate(c, style(), fonts());
+    REQUIRE(pages.size() >= 2);
+    for (const auto& page : pages) CHECK(page_texts(page).at(0) == "Challenge");
+    // Every line appears exactly once, none cut between pages.
+    for (int i = 0; i < 150; ++i) {
+        int seen = 0;
+        for (const auto& page : pages)
+            for (const auto& t : page_texts(page)) seen += t == "action " + std::to_string(i);
+        CHECK(seen == 1);
+    }
+}
