@@ -60,7 +60,13 @@ with tempfile.TemporaryDirectory() as out:
             # columns end: emb sub uni object-number generation
             if line.split()[-5] != "yes":
                 fail(meeting + ": font not embedded: " + line)
-        whole = squash(run("pdftotext", pdf, "-").stdout)
+        extracted = run("pdftotext", pdf, "-")
+        whole = squash(extracted.stdout)
+        if "Warning" in extracted.stderr or "Error" in extracted.stderr:
+            # libharu's own ToUnicode maps are invalid; ours replace them.
+            fail(meeting + ": pdftotext complains: " + extracted.stderr.strip().splitlines()[0])
+        if "Children’s" not in whole and "’" not in whole:
+            fail(meeting + ": curly apostrophes do not come back from the text layer")
         page = open(os.path.join(out, "meetings", meeting, "index.html"), encoding="utf-8").read()
         for title in re.findall(r'<h3 id="item-\d+">(?:<a [^>]*>)?(.*?)(?:</a>)?(?: \(Pages [^)]*\))?</h3>', page):
             title = title.replace("&amp;", "&")

@@ -4,6 +4,8 @@
 // document, so inputs are checked before they reach it and any error it
 // reports fails the build rather than writing a damaged pack.
 #include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
 
 #include <map>
 
@@ -49,8 +51,45 @@ public:
         check("loading the font " + file);
         HPDF_Font f = HPDF_GetFont(pdf_, name, "UTF-8");
         check("using the font " + file);
+        replace_to_unicode(f);
         fonts_[file] = f;
         return f;
+    }
+
+    // libharu 2.3 gives UTF-8 fonts a ToUnicode CMap that maps every code to
+    // CID 0 with a cidrange, which PDF readers reject. Its character codes are
+    // the Unicode code points themselves (Identity-H, CIDToGIDMap to glyphs),
+    // so the right map is the identity: one bfrange per high byte, surrogates
+    // left out. Text copied, searched or read aloud then comes back intact.
+    void replace_to_unicode(HPDF_Font font) {
+        HPDF_Dict stream = HPDF_DictStream_New(pdf_->mmgr, pdf_->xref);
+        if (!stream) {
+            check("making a ToUnicode map");
+            return;
+        }
+        stream->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+        std::string cmap =
+            "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+            "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+            "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+        std::vector<int> high_bytes;
+        for (int high = 0; high < 256; ++high)
+            if (high < 0xD8 || high > 0xDF) high_bytes.push_back(high);
+        for (size_t start = 0; start < high_bytes.size(); start += 100) {
+            size_t count = std::min<size_t>(100, high_bytes.size() - start);
+            cmap += std::to_string(count) + " beginbfrange\n";
+            for (size_t i = start; i < start + count; ++i) {
+                char line[40];
+                std::snprintf(line, sizeof line, "<%02X00> <%02XFF> <%02X00>\n", high_bytes[i], high_bytes[i], high_bytes[i]);
+                cmap += line;
+            }
+            cmap += "endbfrange\n";
+        }
+        cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+        HPDF_Stream_WriteStr(stream->stream, cmap.c_str());
+        HPDF_Dict_Add(font, "ToUnicode", stream);
+        check("replacing the ToUnicode map");
     }
 
     HPDF_Image image(const doc::Image& picture) {
