@@ -59,8 +59,11 @@ doc::Block table_from_fence(const Context& context, const std::string& body, con
     table.header_rows = 1;
     for (const auto& row : data.rows) {
         doc::Row out;
-        for (size_t i = 0; i < row.cells.size(); ++i)
+        for (size_t i = 0; i < row.cells.size(); ++i) {
             out.cells.push_back(i == 0 ? doc::text_cell(row.cells[i], true, "row") : doc::text_cell(row.cells[i]));
+            // A cell's text is traced to its CSV row, for errors found when printing it.
+            for (auto& b : out.cells.back().content) b.origin = {data.file, row.line, 1};
+        }
         table.rows.push_back(std::move(out));
     }
     return table;

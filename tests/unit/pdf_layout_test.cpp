@@ -118,7 +118,7 @@ TEST_CASE("characters the main font lacks fall back; characters no font has are 
     CHECK(fallback);
     Para bad = para("Bullet \xEF\x82\xB7 glyph");  // U+F0B7, a private-use bullet from a word processor
     bad.origin = {"content/x.md", 7, 1};
-    CHECK_THROWS_WITH(break_lines(bad, 400, fonts()), Catch::StartsWith("content/x.md:7:1: the character U+F0B7"));
+    CHECK_THROWS_WITH(break_lines(bad, 400, fonts()), Catch::StartsWith("content/x.md:7:1: the character U+F0B7 (a private-use character)"));
 }
 
 TEST_CASE("no single line of a paragraph is left at the foot or head of a page") {

@@ -79,10 +79,15 @@ private:
         if (slot < 0) {
             std::string context;
             for (const auto& s : para_.spans) context += s.text;
+            for (size_t at = context.find(bytes); at != std::string::npos; at = context.find(bytes, at + 1))
+                context.replace(at, bytes.size(), "[" + describe(cp) + "]");
             if (context.size() > 60) context = context.substr(0, 57) + "...";
+            // Private-use characters are invisible on screen: name them, never echo them.
+            const bool private_use = cp >= 0xE000 && cp <= 0xF8FF;
+            std::string shown = private_use ? describe(cp) + " (a private-use character)" : describe(cp) + " ('" + bytes + "')";
+            std::string hint = private_use ? " (often a bullet pasted from a word processor: start a bullet line with '- ' instead)" : "";
             throw InputError(para_.origin.file.empty() ? SourceLocation{"(text)", 0, 0} : para_.origin,
-                             "the character " + describe(cp) + " ('" + bytes + "') in \"" + context +
-                                 "\" is in no installed font, so the pack cannot print it");
+                             "the character " + shown + " in \"" + context + "\" is in no installed font, so the pack cannot print it" + hint);
         }
         double width = fonts_.advance(span.face, slot, cp, para_.size);
         auto& pieces = current_.pieces;
