@@ -62,6 +62,14 @@ bool page_has(const Page& page, const std::string& text) {
     return false;
 }
 
+// Enough one-word lines to fill a page but `spare` lines.
+std::string filler(int spare) {
+    int lines = static_cast<int>((style().page_height - style().margin_top - style().margin_bottom) / (10 * 1.2)) - spare;
+    std::string out;
+    for (int i = 0; i < lines; ++i) out += (i ? "\n" : "") + std::string("filler");
+    return out;
+}
+
 Item paragraph_item(Para p) {
     Item item;
     item.para = std::move(p);
@@ -125,13 +133,7 @@ TEST_CASE("no single line of a paragraph is left at the foot or head of a page")
     // Fill a page so that only one line of space is left, then place a
     // four-line paragraph: it must move whole rather than leave an orphan.
     Collected c;
-    const double line = 10 * 1.2;
-    Frame frame{style().page_width - style().margin_left - style().margin_right,
-                style().page_height - style().margin_top - style().margin_bottom};
-    int filler_lines = static_cast<int>(frame.height / line) - 1;
-    std::string filler;
-    for (int i = 0; i < filler_lines; ++i) filler += (i ? "\n" : "") + std::string("filler");
-    c.items.push_back(paragraph_item(para(filler)));
+    c.items.push_back(paragraph_item(para(filler(1))));
     c.items.push_back(paragraph_item(para("orphan-one\norphan-two\norphan-three\norphan-four")));
     auto pages = paginate(c, style(), fonts());
     REQUIRE(pages.size() == 2);
@@ -141,9 +143,7 @@ TEST_CASE("no single line of a paragraph is left at the foot or head of a page")
     // Three lines of space left and a four-line paragraph: two lines stay,
     // two go over (rather than three and a lone widow).
     Collected d;
-    std::string shorter;
-    for (int i = 0; i < filler_lines - 2; ++i) shorter += (i ? "\n" : "") + std::string("filler");
-    d.items.push_back(paragraph_item(para(shorter)));
+    d.items.push_back(paragraph_item(para(filler(3))));
     d.items.push_back(paragraph_item(para("split-one\nsplit-two\nsplit-three\nsplit-four")));
     pages = paginate(d, style(), fonts());
     REQUIRE(pages.size() == 2);
@@ -155,11 +155,7 @@ TEST_CASE("no single line of a paragraph is left at the foot or head of a page")
 
 TEST_CASE("a heading is kept with what follows it") {
     Collected c;
-    const double line = 10 * 1.2;
-    int filler_lines = static_cast<int>((style().page_height - style().margin_top - style().margin_bottom) / line) - 2;
-    std::string filler;
-    for (int i = 0; i < filler_lines; ++i) filler += (i ? "\n" : "") + std::string("filler");
-    c.items.push_back(paragraph_item(para(filler)));
+    c.items.push_back(paragraph_item(para(filler(2))));
     Para heading = para("A heading");
     heading.keep_with_next = true;
     c.items.push_back(paragraph_item(heading));
@@ -224,14 +220,10 @@ TEST_CASE("a table too wide for portrait gets landscape pages, then portrait res
 
 TEST_CASE("an anchor is recorded on the page where its heading lands") {
     Collected c;
-    const double line = 10 * 1.2;
-    int filler_lines = static_cast<int>((style().page_height - style().margin_top - style().margin_bottom) / line) - 2;
-    std::string filler;
-    for (int i = 0; i < filler_lines; ++i) filler += (i ? "\n" : "") + std::string("filler");
     Para first = para("First section");
     first.anchor = "doc#first";
     c.items.push_back(paragraph_item(first));
-    c.items.push_back(paragraph_item(para(filler)));
+    c.items.push_back(paragraph_item(para(filler(2))));
     Para second = para("Second section");
     second.anchor = "doc#second";
     second.keep_with_next = true;
