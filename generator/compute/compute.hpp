@@ -3,6 +3,7 @@
 // that applies, the signatory, stable meeting and document ids.
 #pragma once
 
+#include <cmath>
 #include <optional>
 #include <string>
 #include <vector>
@@ -50,6 +51,39 @@ struct MeetingPlan {
     std::vector<const PlacedDocument*> documents() const;  // agenda order, then own minutes
     const PlannedItem* item_of(const model::Document* document) const;
 };
+
+// ---- RAG ratings and direction of travel -----------------------------------
+
+enum class Polarity { None, Higher, Lower };  // which way is better
+enum class Rag { None, Red, Amber, Green };
+enum class Direction { None, Improving, Stable, Worsening };
+
+// "5%" of the target (relative) or "5" in the indicator's own units.
+struct Tolerance {
+    double amount = 0;
+    bool relative = true;
+    double of(double reference) const { return relative ? amount / 100.0 * std::abs(reference) : amount; }
+};
+
+struct RagRules {
+    Tolerance tolerance{5, true};      // Amber band below (or above) the target
+    Tolerance stable_within{2, true};  // a move smaller than this is "stable"
+};
+
+// Green on or beyond the target; Amber short of it by no more than the
+// tolerance; Red beyond that. None without a polarity.
+Rag rate(double value, double target, Polarity polarity, const Tolerance& tolerance);
+
+// The latest value against the one before it (missing months skipped).
+struct Movement {
+    Direction direction = Direction::None;
+    double from = 0, to = 0;  // the two values compared
+    int sign = 0;             // +1 rose, -1 fell, 0 level (within the stable band)
+};
+Movement direction_of_travel(const std::vector<std::optional<double>>& values, Polarity polarity, const Tolerance& stable_within);
+
+std::string rag_word(Rag rag);              // "Green"
+std::string direction_word(Direction d);    // "Improving"
 
 MeetingPlan plan_meeting(const model::Site& site, const model::Committee& committee, const model::Meeting& meeting);
 
