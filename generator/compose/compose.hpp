@@ -48,6 +48,9 @@ doc::Document new_document(doc::Document::Kind kind, const compute::PlacedDocume
 // Markdown with agendapack's fenced blocks (```table) resolved against data/.
 doc::Blocks content_blocks(const Context& context, const model::Markdown& markdown, doc::MarkdownOptions options = {});
 
+// A scorecard table and its legend, from loaded scorecard data.
+doc::Blocks scorecard_blocks(const Context& context, const model::Scorecard& card, const doc::Inlines& caption);
+
 // A picture from ![alt](file): the file sits beside the document that names it.
 doc::Block load_figure(const Context& context, const std::string& file, const std::string& alt, const SourceLocation& where);
 

@@ -69,11 +69,28 @@ doc::Block table_from_fence(const Context& context, const std::string& body, con
     return table;
 }
 
+doc::Blocks scorecard_from_fence(const Context& context, const std::string& body, const SourceLocation& where) {
+    auto options = fence_options(body, where, {"csv", "rules", "caption"});
+    if (!options.count("csv")) throw InputError(where, "a scorecard block needs 'csv: <path inside data/>'");
+    const auto& [csv, csv_at] = options.at("csv");
+    std::string rules;
+    SourceLocation rules_at = where;
+    if (options.count("rules")) std::tie(rules, rules_at) = options.at("rules");
+    model::Scorecard card = load::load_scorecard(context.fs, context.data_dir, csv, csv_at, rules, rules_at);
+    doc::Inlines caption;
+    if (options.count("caption")) {
+        const auto& [text, at] = options.at("caption");
+        caption = doc::markdown_inline({text, at});
+    }
+    return scorecard_blocks(context, card, caption);
+}
+
 }  // namespace
 
 doc::Blocks content_blocks(const Context& context, const model::Markdown& markdown, doc::MarkdownOptions options) {
     options.fence = [&context](const std::string& info, const std::string& body, const SourceLocation& where) -> doc::Blocks {
         if (info == "table") return {table_from_fence(context, body, where)};
+        if (info == "scorecard") return scorecard_from_fence(context, body, where);
         if (info == "contents") {
             // Filled in by the appendix once its headings are known.
             if (!trim(body).empty()) throw InputError(where, "a contents block takes no options: leave it empty");
@@ -86,7 +103,7 @@ doc::Blocks content_blocks(const Context& context, const model::Markdown& markdo
         }
         SourceLocation fence_line = where;
         fence_line.line -= 1;
-        throw InputError(fence_line, unknown_name("block", "```" + info, {"```table", "```contents"}));
+        throw InputError(fence_line, unknown_name("block", "```" + info, {"```table", "```contents", "```scorecard"}));
     };
     options.image = [&context](const std::string& file, const std::string& alt, const SourceLocation& where) {
         return load_figure(context, file, alt, where);

@@ -54,21 +54,11 @@ struct MeetingPlan {
 
 // ---- RAG ratings and direction of travel -----------------------------------
 
-enum class Polarity { None, Higher, Lower };  // which way is better
+using model::Polarity;
+using model::RagRules;
+using model::Tolerance;
 enum class Rag { None, Red, Amber, Green };
 enum class Direction { None, Improving, Stable, Worsening };
-
-// "5%" of the target (relative) or "5" in the indicator's own units.
-struct Tolerance {
-    double amount = 0;
-    bool relative = true;
-    double of(double reference) const { return relative ? amount / 100.0 * std::abs(reference) : amount; }
-};
-
-struct RagRules {
-    Tolerance tolerance{5, true};      // Amber band below (or above) the target
-    Tolerance stable_within{2, true};  // a move smaller than this is "stable"
-};
 
 // Green on or beyond the target; Amber short of it by no more than the
 // tolerance; Red beyond that. None without a polarity.

@@ -39,13 +39,22 @@ Inline page_ref(std::string target, std::string relative_to) {
     return i;
 }
 
+Inline symbol(std::string shape, std::string accessible_name) {
+    Inline i;
+    i.kind = Inline::Kind::Symbol;
+    i.symbol = std::move(shape);
+    i.text = std::move(accessible_name);
+    return i;
+}
+
 std::string plain_text(const Inlines& inlines) {
     std::string out;
     for (const auto& i : inlines) {
         switch (i.kind) {
             case Inline::Kind::Text:
             case Inline::Kind::Code:
-            case Inline::Kind::PageRef: out += i.text; break;
+            case Inline::Kind::PageRef:
+            case Inline::Kind::Symbol: out += i.text; break;
             case Inline::Kind::SoftBreak:
             case Inline::Kind::LineBreak: out += ' '; break;
             default: out += plain_text(i.children);

@@ -13,13 +13,17 @@
 namespace agendapack::doc {
 
 struct Inline {
-    enum class Kind { Text, Emphasis, Strong, Code, Link, SoftBreak, LineBreak, PageRef };
+    enum class Kind { Text, Emphasis, Strong, Code, Link, SoftBreak, LineBreak, PageRef, Symbol };
     Kind kind = Kind::Text;
     std::string text;     // Text, Code; PageRef: the number, once the pack is laid out
     std::string url;      // Link to the outside world (https:, mailto:)
     // Link or PageRef: a document id, or "document-id#anchor" for a place in it.
     std::string target;
     std::string relative_to;  // PageRef: count pages from this document's first (its own numbering)
+    // Symbol: a drawn shape, never a font glyph: "rag-green", "rag-amber",
+    // "rag-red", "arrow-up", "arrow-down", "arrow-level". `text` is its
+    // accessible name, or empty when words beside it already say it.
+    std::string symbol;
     std::vector<Inline> children;
 };
 using Inlines = std::vector<Inline>;
@@ -30,6 +34,7 @@ Inline link(std::string url, Inlines children);
 Inline internal_link(std::string document_id, Inlines children);
 // The page number of `target` in the printed pack, or within `relative_to`.
 Inline page_ref(std::string target, std::string relative_to = "");
+Inline symbol(std::string shape, std::string accessible_name = "");
 std::string plain_text(const Inlines& inlines);
 
 // A picture's bytes, read once at compose time and shared by every renderer.
@@ -49,6 +54,7 @@ struct Cell {
     bool header = false;
     std::string scope;  // "row" or "col" for header cells
     int colspan = 1;
+    std::string tone;   // "red", "amber", "green": a RAG-tinted background
 };
 
 struct Row {

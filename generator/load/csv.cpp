@@ -23,13 +23,17 @@ CsvTable parse_csv(const std::string& file, const std::string& input) {
 
     int line = 1, column = 1;
     std::vector<std::string> row;
+    std::vector<int> columns;
     std::string cell;
-    int row_line = 1;
+    int row_line = 1, cell_column = 1;
+    bool cell_open = false;
     bool quoted = false, after_quote = false, row_open = false;
     auto end_cell = [&] {
         row.push_back(cell);
+        columns.push_back(cell_open ? cell_column : column);
         cell.clear();
         after_quote = false;
+        cell_open = false;
     };
     auto end_row = [&] {
         end_cell();
@@ -39,9 +43,11 @@ CsvTable parse_csv(const std::string& file, const std::string& input) {
             if (row.size() != table.header.size())
                 throw InputError({file, row_line, 1}, "row has " + std::to_string(row.size()) + " cells but the header has " +
                                                         std::to_string(table.header.size()));
-            table.rows.push_back({row_line, row});
+            table.rows.push_back({row_line, row, columns});
+            table.rows.back().file = file;
         }
         row.clear();
+        columns.clear();
         row_open = false;
     };
 
@@ -52,6 +58,10 @@ CsvTable parse_csv(const std::string& file, const std::string& input) {
         if (!row_open) {
             row_open = true;
             row_line = line;
+        }
+        if (!cell_open && c != ',' && c != '\n' && c != '\r') {
+            cell_open = true;
+            cell_column = column;
         }
         if (quoted) {
             if (c == '"') {
@@ -98,6 +108,10 @@ CsvTable parse_csv(const std::string& file, const std::string& input) {
         if (trim(table.header[k]).empty())
             throw InputError({file, 1, 1}, "header cell " + std::to_string(k + 1) + " is empty: every column but the first needs a name");
     return table;
+}
+
+SourceLocation CsvTable::Row::at(size_t cell) const {
+    return {file, line, cell < columns.size() ? columns[cell] : 1};
 }
 
 CsvTable load_csv(const FileSystem& fs, const std::string& data_dir, const std::string& relative,

@@ -34,11 +34,19 @@ struct CsvTable {
     struct Row {
         int line = 0;
         std::vector<std::string> cells;
+        std::vector<int> columns;  // where each cell starts on its line
+        std::string file;
+        SourceLocation at(size_t cell) const;
     };
     std::vector<Row> rows;
 };
 CsvTable parse_csv(const std::string& file, const std::string& text);
 CsvTable load_csv(const FileSystem& fs, const std::string& data_dir, const std::string& relative,
                   const SourceLocation& referenced_from);
+
+// A scorecard CSV (Indicator, Format, Polarity, Target, RAG, YYYY-MM month
+// columns, other columns as comparators) and the RAG rules YAML beside it.
+model::Scorecard load_scorecard(const FileSystem& fs, const std::string& data_dir, const std::string& csv,
+                                const SourceLocation& csv_from, const std::string& rules, const SourceLocation& rules_from);
 
 }  // namespace agendapack::load

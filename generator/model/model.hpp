@@ -166,6 +166,47 @@ struct Committee {
     std::vector<Meeting> meetings;  // sorted by date
 };
 
+// ---- scorecards: indicators by month, with targets ----------------------------
+
+enum class Polarity { None, Higher, Lower };  // which way is better
+
+// "5%" of the reference (relative) or "5" in the indicator's own units.
+struct Tolerance {
+    double amount = 0;
+    bool relative = true;
+    double of(double reference) const { return relative ? amount / 100.0 * (reference < 0 ? -reference : reference) : amount; }
+};
+
+struct RagRules {
+    Tolerance tolerance{5, true};      // Amber band short of the target
+    Tolerance stable_within{2, true};  // a move smaller than this is "stable"
+    SourceLocation where;
+};
+
+struct ScorecardCell {
+    std::string text;             // as written ("-" and "" kept)
+    std::optional<double> value;  // when it is a number
+};
+
+struct Indicator {
+    std::string name;
+    std::string format;  // "0", "0.0", "%" …: how values print
+    Polarity polarity = Polarity::None;
+    ScorecardCell target;
+    std::vector<ScorecardCell> months;       // one per scorecard month
+    std::vector<std::string> comparators;    // one per comparator column, as written
+    std::string rag;                         // an explicit rating that overrides the computed one
+    SourceLocation where;                    // its CSV row
+};
+
+struct Scorecard {
+    std::string file;
+    std::vector<Date> months;  // day 1 of each month column
+    std::vector<std::string> comparator_names;
+    std::vector<Indicator> indicators;
+    RagRules rules;
+};
+
 struct Site {
     Council council;
     std::vector<Committee> committees;

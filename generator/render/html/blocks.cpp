@@ -1,6 +1,7 @@
 // Document tree to HTML fragments. Every class name comes from a block's
 // role, so the stylesheet, not this code, decides how things look.
 #include <algorithm>
+#include <map>
 
 #include "html.hpp"
 
@@ -19,6 +20,26 @@ std::string class_attr(const std::string& role, const std::string& extra = "") {
 
 std::string id_attr(const std::string& id) { return id.empty() ? "" : " id=\"" + escape(id) + "\""; }
 
+// The same shapes the PDF draws, as inline SVG: never a glyph from a symbol
+// font. Named shapes get role="img" and their name; unnamed ones sit beside
+// words that already say what they mean, so they are hidden from readers.
+std::string symbol_svg(const Inline& i) {
+    static const std::map<std::string, std::string> shapes = {
+        {"rag-green", "<circle cx=\"6\" cy=\"6\" r=\"5.2\"/>"},
+        {"rag-amber", "<polygon points=\"6,0.6 11.6,11 0.4,11\"/>"},
+        {"rag-red", "<rect x=\"1\" y=\"1\" width=\"10\" height=\"10\"/>"},
+        {"arrow-up", "<path d=\"M6 0.5 L11.5 6.5 H8 V11.5 H4 V6.5 H0.5 Z\"/>"},
+        {"arrow-down", "<path d=\"M6 11.5 L11.5 5.5 H8 V0.5 H4 V5.5 H0.5 Z\"/>"},
+        {"arrow-level", "<path d=\"M11.5 6 L5.5 0.5 V4 H0.5 V8 H5.5 V11.5 Z\"/>"},
+    };
+    auto shape = shapes.find(i.symbol);
+    std::string body = shape == shapes.end() ? "" : shape->second;
+    std::string a11y = i.text.empty() ? " aria-hidden=\"true\"" : " role=\"img\" aria-label=\"" + escape(i.text) + "\"";
+    std::string title = i.text.empty() ? "" : "<title>" + escape(i.text) + "</title>";
+    return "<svg class=\"symbol " + escape(i.symbol) + "\" viewBox=\"0 0 12 12\" width=\"14\" height=\"14\"" + a11y +
+           " focusable=\"false\">" + title + body + "</svg>";
+}
+
 void render_block(const Block& block, const LinkResolver& links, std::string& out);
 
 // A cell or list item holding one paragraph renders without the <p>.
@@ -31,6 +52,12 @@ void render_content(const doc::Blocks& blocks, const LinkResolver& links, std::s
 }
 
 void render_table(const Block& table, const LinkResolver& links, std::string& out) {
+    // A wide table scrolls inside its own region, which keyboards can reach.
+    const bool wide = table.landscape;
+    if (wide) {
+        std::string name = table.caption.empty() ? "Table" : doc::plain_text(table.caption);
+        out += "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"" + escape(name) + "\">\n";
+    }
     out += "<table" + class_attr(table.role) + id_attr(table.id) + ">\n";
     if (!table.caption.empty()) out += "<caption>" + render_inlines(table.caption, links) + "</caption>\n";
     for (size_t r = 0; r < table.rows.size(); ++r) {
@@ -43,6 +70,7 @@ void render_table(const Block& table, const LinkResolver& links, std::string& ou
             out += "<" + tag;
             if (header && !cell.scope.empty()) out += " scope=\"" + cell.scope + "\"";
             if (cell.colspan > 1) out += " colspan=\"" + std::to_string(cell.colspan) + "\"";
+            if (!cell.tone.empty()) out += " class=\"tone-" + escape(cell.tone) + "\"";
             out += ">";
             render_content(cell.content, links, out);
             out += "</" + tag + ">";
@@ -52,6 +80,7 @@ void render_table(const Block& table, const LinkResolver& links, std::string& ou
     }
     if (table.rows.size() > static_cast<size_t>(table.header_rows)) out += "</tbody>\n";
     out += "</table>\n";
+    if (wide) out += "</div>\n";
 }
 
 void render_block(const Block& block, const LinkResolver& links, std::string& out) {
@@ -139,6 +168,7 @@ std::string render_inlines(const doc::Inlines& inlines, const LinkResolver& link
             case Inline::Kind::Emphasis: out += "<em>" + render_inlines(i.children, links) + "</em>"; break;
             case Inline::Kind::Strong: out += "<strong>" + render_inlines(i.children, links) + "</strong>"; break;
             case Inline::Kind::PageRef: out += escape(i.text); break;
+            case Inline::Kind::Symbol: out += symbol_svg(i); break;
             case Inline::Kind::Link: {
                 std::string href = i.target.empty() ? i.url : links(i.target);
                 out += "<a href=\"" + escape(href) + "\">" + render_inlines(i.children, links) + "</a>";

@@ -37,6 +37,12 @@ void add_spans(const doc::Inlines& inlines, Fonts::Face face, const std::string&
                           target, out);
                 break;
             case Inline::Kind::Link: add_spans(i.children, face, i.url, i.target, out); break;
+            case Inline::Kind::Symbol: {
+                Span span{"", face, url, target};
+                span.symbol = i.symbol;
+                out.push_back(span);
+                break;
+            }
             case Inline::Kind::PageRef: {
                 Span span{"", face, url, target};
                 span.page_ref = i.target;
@@ -147,7 +153,11 @@ private:
         Item item;
         item.kind = Item::TableItem;
         Table& t = item.table;
-        t.size = style_.table_size;
+        size_t columns = 0;
+        for (const auto& row : b.rows) columns = std::max(columns, row.cells.size());
+        const bool dense = static_cast<int>(columns) > style_.dense_columns;
+        t.size = dense ? style_.dense_size : style_.table_size;
+        t.padding = dense ? style_.dense_padding : style_.cell_padding;
         t.header_rows = b.header_rows;
         t.landscape = b.landscape;
         if (!b.caption.empty()) {
@@ -159,13 +169,16 @@ private:
             t.caption = caption;
         }
         Context cell_context;
-        cell_context.size = style_.table_size;
+        cell_context.size = t.size;
         cell_context.in_table = true;
         for (size_t r = 0; r < b.rows.size(); ++r) {
             std::vector<TableCell> row;
             for (const auto& cell : b.rows[r].cells) {
                 TableCell out_cell;
                 out_cell.header = cell.header || static_cast<int>(r) < b.header_rows;
+                if (cell.tone == "red") out_cell.shading = style_.tint_red;
+                else if (cell.tone == "amber") out_cell.shading = style_.tint_amber;
+                else if (cell.tone == "green") out_cell.shading = style_.tint_green;
                 std::vector<Item> content;
                 blocks(cell.content, cell_context, content);
                 for (auto& c : content) {

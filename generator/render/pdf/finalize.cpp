@@ -135,12 +135,53 @@ void text(Writer& w, const Fonts& fonts, HPDF_Page page, const std::string& utf8
     HPDF_Page_EndText(page);
 }
 
+// RAG shapes and arrows as vector paths in the run's box: they print in any
+// font and read in greyscale by their shape alone.
+void draw_symbol(HPDF_Page page, const Style& style, const Run& run, double x, double baseline) {
+    const double s = run.size * 0.8;
+    const double x0 = x + (run.width - s) / 2, y0 = baseline - run.size * 0.05;
+    auto polygon = [&](std::initializer_list<std::pair<double, double>> points) {
+        bool first = true;
+        for (const auto& [px, py] : points) {
+            if (first) HPDF_Page_MoveTo(page, x0 + px * s, y0 + py * s);
+            else HPDF_Page_LineTo(page, x0 + px * s, y0 + py * s);
+            first = false;
+        }
+        HPDF_Page_ClosePath(page);
+    };
+    HPDF_Page_SetLineWidth(page, 0.5);
+    set_colour(page, style.text, false);
+    if (run.symbol == "rag-green") {
+        set_colour(page, style.rag_green, true);
+        HPDF_Page_Circle(page, x0 + s / 2, y0 + s / 2, s / 2);
+        HPDF_Page_FillStroke(page);
+    } else if (run.symbol == "rag-amber") {
+        set_colour(page, style.rag_amber, true);
+        polygon({{0.5, 1.0}, {1.0, 0.05}, {0.0, 0.05}});
+        HPDF_Page_FillStroke(page);
+    } else if (run.symbol == "rag-red") {
+        set_colour(page, style.rag_red, true);
+        HPDF_Page_Rectangle(page, x0 + 0.05 * s, y0 + 0.05 * s, 0.9 * s, 0.9 * s);
+        HPDF_Page_FillStroke(page);
+    } else {
+        set_colour(page, style.text, true);
+        if (run.symbol == "arrow-up") polygon({{0.5, 1.0}, {1.0, 0.5}, {0.67, 0.5}, {0.67, 0.0}, {0.33, 0.0}, {0.33, 0.5}, {0.0, 0.5}});
+        else if (run.symbol == "arrow-down") polygon({{0.5, 0.0}, {1.0, 0.5}, {0.67, 0.5}, {0.67, 1.0}, {0.33, 1.0}, {0.33, 0.5}, {0.0, 0.5}});
+        else polygon({{1.0, 0.5}, {0.5, 1.0}, {0.5, 0.67}, {0.0, 0.67}, {0.0, 0.33}, {0.5, 0.33}, {0.5, 0.0}});
+        HPDF_Page_Fill(page);
+    }
+}
+
 void draw_content(Writer& w, const Pack& pack, HPDF_Page page, const Page& content,
                   const std::map<std::string, HPDF_Page>& targets) {
     const Fonts& fonts = *pack.fonts;
     for (const auto& d : content.draws) {
         switch (d.kind) {
             case Draw::Text: {
+                if (!d.run.symbol.empty()) {
+                    draw_symbol(page, w.style_, d.run, d.x, d.y);
+                    break;
+                }
                 std::string text = d.run.page_ref.empty() ? d.run.text : pack.page_number(d.run.page_ref, d.run.relative_to);
                 if (text.empty()) break;
                 HPDF_Page_BeginText(page);

@@ -15,6 +15,7 @@ struct Span {
     std::string url;     // external link
     std::string target;  // link to a document of the pack, by id (or id#anchor)
     std::string page_ref, relative_to;  // a page number, known only when the pack is written
+    std::string symbol;                 // a drawn shape (doc::Inline::symbol)
 };
 
 struct Para {
@@ -36,6 +37,7 @@ struct Para {
 struct TableCell {
     std::vector<Para> paras;
     bool header = false;
+    std::optional<Colour> shading;  // a RAG tint
 };
 
 struct Table {
@@ -43,6 +45,7 @@ struct Table {
     int header_rows = 0;
     std::optional<Para> caption;
     double size = 9.5;
+    double padding = 4;
     double space_after = 8;
     bool landscape = false;
 };
@@ -80,6 +83,7 @@ struct Run {
     double width = 0;
     std::string url, target;
     std::string page_ref, relative_to;  // text is replaced by the page number when drawn
+    std::string symbol;                 // drawn as a vector shape in its box
 };
 
 struct Line {

@@ -25,6 +25,7 @@ struct Piece {  // a run of characters that share face, font file and link
     double width;
     std::string url, target;
     std::string page_ref, relative_to;
+    std::string symbol;
 };
 
 struct Word {
@@ -47,10 +48,18 @@ public:
 
     std::vector<Word> build() {
         for (const auto& span : para_.spans) {
+            if (!span.symbol.empty()) {
+                // A drawn shape: a square box about the height of capitals.
+                double width = para_.size * 0.95;
+                Piece piece{"", span.face, 0, width, span.url, span.target, "", "", span.symbol};
+                current_.pieces.push_back(piece);
+                current_.width += width;
+                continue;
+            }
             if (!span.page_ref.empty()) {
                 // A page number: a piece of its own, as wide as the placeholder.
                 double width = text_width(kPageRefPlaceholder, span.face, para_.size, fonts_);
-                Piece piece{kPageRefPlaceholder, span.face, 0, width, span.url, span.target, span.page_ref, span.relative_to};
+                Piece piece{kPageRefPlaceholder, span.face, 0, width, span.url, span.target, span.page_ref, span.relative_to, ""};
                 current_.pieces.push_back(piece);
                 current_.width += width;
                 continue;
@@ -92,8 +101,9 @@ private:
         double width = fonts_.advance(span.face, slot, cp, para_.size);
         auto& pieces = current_.pieces;
         if (pieces.empty() || pieces.back().face != span.face || pieces.back().slot != slot ||
-            pieces.back().url != span.url || pieces.back().target != span.target || !pieces.back().page_ref.empty())
-            pieces.push_back({"", span.face, slot, 0, span.url, span.target, "", ""});
+            pieces.back().url != span.url || pieces.back().target != span.target || !pieces.back().page_ref.empty() ||
+            !pieces.back().symbol.empty())
+            pieces.push_back({"", span.face, slot, 0, span.url, span.target, "", "", ""});
         pieces.back().text += bytes;
         pieces.back().width += width;
         current_.width += width;
@@ -123,7 +133,7 @@ std::vector<Word> split_word(const Word& word, double width, const Fonts& fonts,
             if (parts.back().width + w > width && parts.back().width > 0) parts.emplace_back();
             Word& part = parts.back();
             if (part.pieces.empty() || part.pieces.back().face != piece.face || part.pieces.back().slot != piece.slot)
-                part.pieces.push_back({"", piece.face, piece.slot, 0, piece.url, piece.target, piece.page_ref, piece.relative_to});
+                part.pieces.push_back({"", piece.face, piece.slot, 0, piece.url, piece.target, piece.page_ref, piece.relative_to, piece.symbol});
             part.pieces.back().text += piece.text.substr(start, i - start);
             part.pieces.back().width += w;
             part.width += w;
@@ -139,7 +149,7 @@ void append(Line& line, const Piece& piece, double size) {
     if (!line.runs.empty()) {
         Run& last = line.runs.back();
         if (last.face == piece.face && last.slot == piece.slot && last.url == piece.url && last.target == piece.target &&
-            last.page_ref.empty() && piece.page_ref.empty()) {
+            last.page_ref.empty() && piece.page_ref.empty() && last.symbol.empty() && piece.symbol.empty()) {
             last.text += piece.text;
             last.width += piece.width;
             line.width += piece.width;
@@ -157,6 +167,7 @@ void append(Line& line, const Piece& piece, double size) {
     run.target = piece.target;
     run.page_ref = piece.page_ref;
     run.relative_to = piece.relative_to;
+    run.symbol = piece.symbol;
     line.runs.push_back(std::move(run));
     line.width += piece.width;
 }
@@ -193,7 +204,7 @@ std::vector<Line> break_lines(const Para& para, double width, const Fonts& fonts
             double space = pending_space ? text_width(" ", space_face, para.size, fonts) : 0;
             if (!line.runs.empty() && line.width + space + word.width > width) finish();
             else if (pending_space && !line.runs.empty())
-                append(line, {" ", space_face, 0, space, line.runs.back().url, line.runs.back().target, "", ""}, para.size);
+                append(line, {" ", space_face, 0, space, line.runs.back().url, line.runs.back().target, "", "", ""}, para.size);
             for (const auto& piece : word.pieces) append(line, piece, para.size);
             pending_space = word.space_after;
             space_face = word.space_face;

@@ -39,6 +39,7 @@ struct CellLines {
 
 struct RowLayout {
     std::vector<CellLines> cells;
+    std::vector<std::optional<Colour>> shading;
     double height = 0;  // content height, without padding
     bool header = false;
 };
@@ -48,6 +49,7 @@ public:
     Paginator(const Style& style, const Fonts& fonts) : style_(style), fonts_(fonts) {}
 
     std::vector<Page> run(const Collected& collected) {
+        base_landscape_ = collected.landscape;
         new_page(collected.landscape);
         const auto& items = collected.items;
         for (size_t i = 0; i < items.size(); ++i) {
@@ -59,6 +61,10 @@ public:
             } else if (item.kind == Item::FigureItem) {
                 place_figure(item.figure);
             } else {
+                // A heading before a table that goes landscape goes with it.
+                if (item.para.keep_with_next && !landscape_ && i + 1 < items.size() && items[i + 1].kind == Item::TableItem &&
+                    goes_landscape(items[i + 1].table))
+                    new_page(true);
                 LaidPara laid{&item.para, break_lines(item.para, text_width_of(item.para), fonts_)};
                 double keep = item.para.keep_with_next && i + 1 < items.size() ? lead_height(items[i + 1]) : 0;
                 place_para(laid, keep);
@@ -262,7 +268,9 @@ private:
 
     // ---- tables ----
     struct Widths {
-        double min = 0, max = 0;
+        double min = 0;     // the longest word: narrower would split words
+        double nowrap = 0;  // short cells kept on one line
+        double max = 0;     // everything on one line
     };
 
     Widths cell_widths(const TableCell& cell) const {
@@ -292,11 +300,17 @@ private:
             w.min = std::max(w.min, word + (p.label.empty() ? 0 : style_.label_width));
             w.max = std::max(w.max, line + (p.label.empty() ? 0 : style_.label_width));
         }
-        double pad = 2 * style_.cell_padding;
-        // A word longer than a sixth of the page may break inside.
-        return {std::min(w.min, style_.page_width / 6) + pad, w.max + pad};
+        double pad = 2 * padding_;
+        // A word longer than a sixth of the page may break inside; short
+        // cells ("● Green", "1,959") would rather not wrap at all.
+        double min = std::min(w.min, style_.page_width / 6);
+        double nowrap = !cell.header && w.max <= 4 * style_.label_width ? w.max : min;  // headings may wrap
+        return {min + pad, nowrap + pad, w.max + pad};
     }
 
+    // Column widths from content, as browsers size auto tables: every column
+    // gets what it cannot do without, then the spare width goes to the
+    // columns that want more, in proportion to how much more they want.
     std::vector<double> column_widths(const Table& t, double available, double* min_total) const {
         size_t columns = 0;
         for (const auto& row : t.rows) columns = std::max(columns, row.size());
@@ -305,23 +319,35 @@ private:
             for (size_t c = 0; c < row.size(); ++c) {
                 Widths cw = cell_widths(row[c]);
                 w[c].min = std::max(w[c].min, cw.min);
+                w[c].nowrap = std::max(w[c].nowrap, cw.nowrap);
                 w[c].max = std::max(w[c].max, cw.max);
             }
-        double sum_min = 0, sum_max = 0;
-        for (const auto& x : w) {
-            sum_min += x.min;
-            sum_max += x.max;
-        }
-        *min_total = sum_min;
-        std::vector<double> out(columns);
-        if (sum_max <= available) {
-            // Everything fits on one line: share the spare width in proportion.
+        auto total = [&](double Widths::*level) {
+            double sum = 0;
+            for (const auto& x : w) sum += x.*level;
+            return sum;
+        };
+        *min_total = total(&Widths::min);
+        // Grow from one level towards the next, sharing out what is left.
+        auto between = [&](double Widths::*from, double Widths::*to) {
+            double base = total(from), want = total(to) - base;
+            double ratio = want > 0 ? std::min(1.0, (available - base) / want) : 0;
+            std::vector<double> out(columns);
+            for (size_t c = 0; c < columns; ++c) out[c] = w[c].*from + (w[c].*to - w[c].*from) * ratio;
+            return out;
+        };
+        std::vector<double> out;
+        if (total(&Widths::max) <= available) {
+            out.resize(columns);
+            double sum_max = total(&Widths::max);
             for (size_t c = 0; c < columns; ++c) out[c] = w[c].max + (available - sum_max) * (w[c].max / sum_max);
-        } else if (sum_min <= available) {
-            double ratio = (available - sum_min) / (sum_max - sum_min);
-            for (size_t c = 0; c < columns; ++c) out[c] = w[c].min + (w[c].max - w[c].min) * ratio;
+        } else if (total(&Widths::nowrap) <= available) {
+            out = between(&Widths::nowrap, &Widths::max);
+        } else if (total(&Widths::min) <= available) {
+            out = between(&Widths::min, &Widths::nowrap);
         } else {
-            for (size_t c = 0; c < columns; ++c) out[c] = w[c].min * available / sum_min;
+            out.resize(columns);
+            for (size_t c = 0; c < columns; ++c) out[c] = w[c].min * available / *min_total;
         }
         return out;
     }
@@ -331,7 +357,7 @@ private:
         for (size_t c = 0; c < widths.size(); ++c) {
             CellLines cell;
             if (c < row.size()) {
-                double inner = std::max(8.0, widths[c] - 2 * style_.cell_padding);
+                double inner = std::max(8.0, widths[c] - 2 * padding_);
                 double top = 0;
                 cell.storage.reserve(row[c].paras.size());
                 for (const auto& p : row[c].paras) {
@@ -347,6 +373,7 @@ private:
                 }
                 cell.height = top;
                 layout.header = row[c].header;
+                layout.shading.push_back(row[c].shading);
             }
             layout.height = std::max(layout.height, cell.height);
             layout.cells.push_back(std::move(cell));
@@ -356,15 +383,16 @@ private:
 
     // Draws the part of a row whose lines fall in [from, to) of its content.
     void draw_row(const RowLayout& row, const std::vector<double>& widths, double from, double to, bool header) {
-        double height = to - from + 2 * style_.cell_padding;
+        double height = to - from + 2 * padding_;
         double x = style_.margin_left;
         for (size_t c = 0; c < widths.size(); ++c) {
             if (header) fill(x, cursor_, widths[c], height, style_.header_shading);
+            else if (c < row.shading.size() && row.shading[c]) fill(x, cursor_, widths[c], height, *row.shading[c]);
             stroke(x, cursor_, widths[c], height);
             for (const auto& placed : row.cells[c].lines) {
                 if (placed.top < from - 0.001 || placed.top + placed.line->height > to + 0.001) continue;
-                double top = cursor_ + style_.cell_padding + placed.top - from;
-                double left = x + style_.cell_padding;
+                double top = cursor_ + padding_ + placed.top - from;
+                double left = x + padding_;
                 if (!placed.label.empty())
                     draw_label(placed.label, placed.label_face, placed.line->runs.empty() ? style_.table_size : placed.line->runs[0].size,
                                left + placed.label_x, top, placed.line->height);
@@ -375,12 +403,19 @@ private:
         cursor_ += height;
     }
 
+    bool goes_landscape(const Table& t) {
+        padding_ = t.padding;
+        double min_total = 0;
+        const double portrait_width = style_.page_width - style_.margin_left - style_.margin_right;
+        column_widths(t, portrait_width, &min_total);
+        return t.landscape || min_total > portrait_width;
+    }
+
     void place_table(const Table& t) {
+        padding_ = t.padding;
         double min_total = 0;
         std::vector<double> widths = column_widths(t, frame_width(), &min_total);
-        const bool was_landscape = landscape_;
-        const double portrait_width = style_.page_width - style_.margin_left - style_.margin_right;
-        if (!landscape_ && (t.landscape || min_total > portrait_width)) {
+        if (!landscape_ && goes_landscape(t)) {
             // Too wide for portrait: the table gets landscape pages of its own.
             new_page(true);
             widths = column_widths(t, frame_width(), &min_total);
@@ -388,8 +423,8 @@ private:
         std::vector<RowLayout> rows;
         for (const auto& row : t.rows) rows.push_back(lay_out_row(row, widths));
         double header_height = 0;
-        for (int r = 0; r < t.header_rows && r < static_cast<int>(rows.size()); ++r) header_height += rows[r].height + 2 * style_.cell_padding;
-        double first_body = rows.size() > static_cast<size_t>(t.header_rows) ? rows[t.header_rows].height + 2 * style_.cell_padding : 0;
+        for (int r = 0; r < t.header_rows && r < static_cast<int>(rows.size()); ++r) header_height += rows[r].height + 2 * padding_;
+        double first_body = rows.size() > static_cast<size_t>(t.header_rows) ? rows[t.header_rows].height + 2 * padding_ : 0;
 
         if (t.caption) {
             LaidPara caption{&*t.caption, break_lines(*t.caption, frame_width(), fonts_)};
@@ -404,7 +439,7 @@ private:
         draw_header();
         for (size_t r = t.header_rows; r < rows.size(); ++r) {
             const RowLayout& row = rows[r];
-            double full = row.height + 2 * style_.cell_padding;
+            double full = row.height + 2 * padding_;
             if (full <= remaining()) {
                 draw_row(row, widths, 0, row.height, row.header);
                 continue;
@@ -418,7 +453,7 @@ private:
             // Taller than a page: split at line boundaries across pages.
             double from = 0;
             while (from < row.height - 0.001) {
-                double space = remaining() - 2 * style_.cell_padding;
+                double space = remaining() - 2 * padding_;
                 double to = split_point(row, from, space);
                 if (to <= from + 0.001) {
                     new_page(landscape_);
@@ -434,7 +469,7 @@ private:
             }
         }
         cursor_ += t.space_after;
-        if (landscape_ != was_landscape) new_page(was_landscape);
+        if (landscape_ != base_landscape_) new_page(base_landscape_);
     }
 
     // The largest content offset <= from + space that does not cut a line.
@@ -453,6 +488,8 @@ private:
     const Fonts& fonts_;
     std::vector<Page> pages_;
     std::vector<std::string> pending_anchors_;
+    double padding_ = 4;  // cell padding of the table being placed
+    bool base_landscape_ = false;  // the document's own orientation
     double cursor_ = 0;
     bool landscape_ = false;
 };

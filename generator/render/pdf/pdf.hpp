@@ -29,8 +29,13 @@ struct Style {
     double body_size = 11, leading = 1.25, paragraph_space = 6;
     double h1_size = 18, h2_size = 13, h3_size = 11.5, heading_space_before = 12, heading_space_after = 5;
     double table_size = 9.5, cell_padding = 4, border_width = 0.5;
+    // Tables with more columns than dense_columns (scorecards) set smaller and tighter.
+    double dense_size = 7.5, dense_padding = 2.5;
+    int dense_columns = 12;
     double footer_size = 10, stamp_size = 12, label_width = 28;
     Colour text, link, section_shading, header_shading, border;
+    Colour rag_red{0.83, 0.21, 0.11}, rag_amber{0.94, 0.64, 0.04}, rag_green{0.0, 0.44, 0.24};
+    Colour tint_red{0.97, 0.85, 0.83}, tint_amber{0.99, 0.93, 0.80}, tint_green{0.85, 0.94, 0.89};
     std::string page_number_format = "Page {page}";
     std::string blank_page_text = "This page is intentionally left blank";
     bool pad_items_to_odd_pages = true;

@@ -92,7 +92,11 @@ Style load_style(const FileSystem& fs, const std::string& templates_dir) {
     s.heading_space_after = number_of(headings, "space_after", s.heading_space_after);
     s.section_shading = colour_of(headings, "section_shading", s.section_shading);
 
-    load::Fields tables = section("tables", {"size", "cell_padding", "border_width", "border_colour", "header_shading"});
+    load::Fields tables = section("tables", {"size", "cell_padding", "border_width", "border_colour", "header_shading",
+                                             "dense_columns", "dense_size", "dense_padding"});
+    s.dense_columns = tables.integer_or("dense_columns", s.dense_columns);
+    s.dense_size = number_of(tables, "dense_size", s.dense_size);
+    s.dense_padding = number_of(tables, "dense_padding", s.dense_padding);
     s.table_size = number_of(tables, "size", s.table_size);
     s.cell_padding = number_of(tables, "cell_padding", s.cell_padding);
     s.border_width = number_of(tables, "border_width", s.border_width);
