@@ -50,7 +50,14 @@ Cell direction_cell(const compute::Movement& m, const std::string& format) {
     if (m.direction == compute::Direction::None && m.sign == 0) return doc::text_cell("-");
     std::string shape = m.sign > 0 ? "arrow-up" : m.sign < 0 ? "arrow-down" : "arrow-level";
     std::string moved = m.sign > 0 ? "up" : m.sign < 0 ? "down" : "level";
-    auto value = [&](double v) { return number(v) + (format == "%" ? "%" : ""); };
+    // Values in the indicator's own format: "4.0", not "4".
+    auto value = [&](double v) {
+        char buffer[32];
+        if (format == "0.0") std::snprintf(buffer, sizeof buffer, "%.1f", v);
+        else if (format == "0.00") std::snprintf(buffer, sizeof buffer, "%.2f", v);
+        else std::snprintf(buffer, sizeof buffer, "%g", v);
+        return std::string(buffer) + (format == "%" ? "%" : "");
+    };
     std::string name = compute::direction_word(m.direction);
     std::string detail = moved + " from " + value(m.from) + " to " + value(m.to);
     name = name.empty() ? detail : name + ": " + detail;

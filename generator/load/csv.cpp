@@ -39,6 +39,7 @@ CsvTable parse_csv(const std::string& file, const std::string& input) {
         end_cell();
         if (table.header.empty()) {
             table.header = row;
+            table.header_columns = columns;
         } else {
             if (row.size() != table.header.size())
                 throw InputError({file, row_line, 1}, "row has " + std::to_string(row.size()) + " cells but the header has " +

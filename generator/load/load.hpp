@@ -31,6 +31,7 @@ FrontMatterFile split_front_matter(const std::string& file, const std::string& t
 struct CsvTable {
     std::string file;
     std::vector<std::string> header;
+    std::vector<int> header_columns;  // where each header cell starts on line 1
     struct Row {
         int line = 0;
         std::vector<std::string> cells;

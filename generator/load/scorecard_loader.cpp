@@ -80,7 +80,7 @@ model::Scorecard load_scorecard(const FileSystem& fs, const std::string& data_di
     bool has_indicator = false;
     for (size_t c = 0; c < table.header.size(); ++c) {
         const std::string& h = trim(table.header[c]);
-        SourceLocation at{table.file, 1, 1};
+        SourceLocation at{table.file, 1, c < table.header_columns.size() ? table.header_columns[c] : 1};
         if (h == "Indicator") roles.push_back(Role::Indicator), has_indicator = true;
         else if (h == "Format") roles.push_back(Role::Format);
         else if (h == "Polarity") roles.push_back(Role::Polarity);
