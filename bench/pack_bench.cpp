@@ -5,6 +5,8 @@
 #include "compose/compose.hpp"
 #include "compute/compute.hpp"
 #include "load/load.hpp"
+#include "render/html/html.hpp"
+#include "render/pdf/layout.hpp"
 #include "render/pdf/pdf.hpp"
 
 using namespace agendapack;
@@ -73,8 +75,48 @@ void BM_Layout(benchmark::State& state) {
     for (auto _ : state) benchmark::DoNotOptimize(render::pdf::lay_out_pack(meeting, e.style, *e.fonts));
 }
 
+// A scorecard far larger than any real one: 500 indicators by 24 months,
+// from CSV text to a laid-out landscape table and its HTML.
+std::string big_scorecard_csv() {
+    std::string csv = "Indicator,Format,Polarity,Target";
+    for (int m = 0; m < 24; ++m) {
+        char month[16];
+        std::snprintf(month, sizeof month, ",%04d-%02d", 2023 + m / 12, m % 12 + 1);
+        csv += month;
+    }
+    csv += ",England\n";
+    for (int i = 0; i < 500; ++i) {
+        csv += "Indicator number " + std::to_string(i) + " of the big scorecard," + (i % 3 ? "0" : "%") + "," +
+               (i % 2 ? "higher" : "lower") + "," + std::to_string(50 + i % 40);
+        for (int m = 0; m < 24; ++m) csv += "," + std::to_string(40 + (i * 7 + m * 13) % 60);
+        csv += ",55\n";
+    }
+    return csv;
+}
+
+void BM_Scorecard500x24(benchmark::State& state) {
+    Example& e = example();
+    MemoryFileSystem memory;
+    memory.add("data/big.csv", big_scorecard_csv());
+    memory.add("data/rules.yaml", "tolerance: 5%\nstable_within: 2%\n");
+    compose::Context context{e.site, memory, "data"};
+    int pages = 0;
+    for (auto _ : state) {
+        model::Scorecard card = load::load_scorecard(memory, "data", "big.csv", {}, "rules.yaml", {});
+        doc::Document document;
+        document.id = "big";
+        document.body = compose::scorecard_blocks(context, card, {doc::text("Big scorecard")});
+        auto laid = render::pdf::paginate(render::pdf::collect(document, e.style), e.style, *e.fonts);
+        std::string html = render::html::render_blocks(document.body, render::html::document_href);
+        pages = static_cast<int>(laid.size());
+        benchmark::DoNotOptimize(html.data());
+    }
+    state.counters["pages"] = pages;
+}
+
 }  // namespace
 
+BENCHMARK(BM_Scorecard500x24)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_LoadAndCompose)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Layout)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Pack)->Unit(benchmark::kMillisecond);
