@@ -14,6 +14,15 @@ void reject_stray_contents(const doc::Blocks& blocks) {
     }
 }
 
+// "Table 1: …", "Table 2: …" in the order a document prints its captioned tables.
+void number_tables(doc::Blocks& blocks, int& count) {
+    for (auto& b : blocks) {
+        if (b.kind == doc::Block::Kind::Table && b.role == "data-table" && !b.caption.empty())
+            b.caption.insert(b.caption.begin(), doc::text("Table " + std::to_string(++count) + ": "));
+        number_tables(b.children, count);
+    }
+}
+
 }  // namespace
 
 ComposedMeeting compose_meeting(const Context& context, const compute::MeetingPlan& plan) {
@@ -29,7 +38,11 @@ ComposedMeeting compose_meeting(const Context& context, const compute::MeetingPl
             case model::DocumentKind::Appendix: composed.documents.push_back(compose_appendix(context, plan, *placed)); break;
         }
     }
-    for (const auto& d : composed.documents) reject_stray_contents(d.body);
+    for (auto& d : composed.documents) {
+        reject_stray_contents(d.body);
+        int tables = 0;
+        number_tables(d.body, tables);
+    }
     return composed;
 }
 

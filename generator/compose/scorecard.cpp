@@ -3,7 +3,7 @@
 // RAG is told three ways (tint, shape, word) and direction by a drawn arrow
 // with a name, so it reads in greyscale and to a screen reader.
 #include "../load/load.hpp"
-#include "compose.hpp"
+#include "fences.hpp"
 
 namespace agendapack::compose {
 
@@ -129,6 +129,13 @@ doc::Blocks scorecard_blocks(const Context& context, const model::Scorecard& car
     }
     (void)context;
     return {table, legend(card.rules)};
+}
+
+doc::Blocks scorecard_from_fence(const Context& context, const FenceOptions& options) {
+    const std::string& csv = options.require("csv", "<path inside data/>");
+    model::Scorecard card = load::load_scorecard(context.fs, context.data_dir, csv, options.at("csv"),
+                                                 options.get_or("rules", ""), options.at("rules"));
+    return scorecard_blocks(context, card, options.inline_markdown("caption"));
 }
 
 }  // namespace agendapack::compose

@@ -53,7 +53,9 @@ struct Cell {
     Blocks content;
     bool header = false;
     std::string scope;  // "row" or "col" for header cells
-    int colspan = 1;
+    int colspan = 1;    // the columns a cell spans are not repeated in the row
+    int rowspan = 1;
+    bool continued = false;  // the row is covered by a rowspan from above: kept so columns line up
     std::string tone;   // "red", "amber", "green": a RAG-tinted background
 };
 

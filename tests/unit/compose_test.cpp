@@ -176,7 +176,7 @@ TEST_CASE("a table block places a CSV file with its caption") {
     for (const auto& b : appendix.body)
         if (b.kind == doc::Block::Kind::Table) table = &b;
     REQUIRE(table);
-    CHECK(doc::plain_text(table->caption) == "Places by year (Source: census)");
+    CHECK(doc::plain_text(table->caption) == "Table 1: Places by year (Source: census)");
     REQUIRE(table->rows.size() == 3);
     CHECK(table->header_rows == 1);
     CHECK(doc::plain_text(table->rows[1].cells[1].content[0].inlines) == "1,200");

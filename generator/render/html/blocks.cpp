@@ -65,11 +65,13 @@ void render_table(const Block& table, const LinkResolver& links, std::string& ou
         if (r == static_cast<size_t>(table.header_rows)) out += "<tbody>\n";
         out += "<tr>";
         for (const auto& cell : table.rows[r].cells) {
+            if (cell.continued) continue;  // covered by a rowspan above
             bool header = cell.header && !cell.content.empty();
             std::string tag = header ? "th" : "td";
             out += "<" + tag;
             if (header && !cell.scope.empty()) out += " scope=\"" + cell.scope + "\"";
             if (cell.colspan > 1) out += " colspan=\"" + std::to_string(cell.colspan) + "\"";
+            if (cell.rowspan > 1) out += " rowspan=\"" + std::to_string(cell.rowspan) + "\"";
             if (!cell.tone.empty()) out += " class=\"tone-" + escape(cell.tone) + "\"";
             out += ">";
             render_content(cell.content, links, out);

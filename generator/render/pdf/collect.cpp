@@ -189,7 +189,18 @@ private:
                     out_cell.paras.push_back(std::move(c.para));
                 }
                 if (!out_cell.paras.empty()) out_cell.paras.back().space_after = 0;
+                // A row covered by a rowspan prints as an empty cell: the
+                // value stands once, at the top of its group.
+                if (cell.continued) out_cell.paras.clear();
+                out_cell.colspan = cell.colspan;
+                bool header = out_cell.header;
                 row.push_back(std::move(out_cell));
+                for (int k = 1; k < cell.colspan; ++k) {
+                    TableCell spanned;
+                    spanned.header = header;
+                    spanned.spanned = true;
+                    row.push_back(std::move(spanned));
+                }
             }
             t.rows.push_back(std::move(row));
         }

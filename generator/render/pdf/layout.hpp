@@ -38,6 +38,8 @@ struct TableCell {
     std::vector<Para> paras;
     bool header = false;
     std::optional<Colour> shading;  // a RAG tint
+    int colspan = 1;
+    bool spanned = false;  // covered by a colspan to its left: drawn as part of that cell
 };
 
 struct Table {

@@ -40,6 +40,7 @@ struct CellLines {
 struct RowLayout {
     std::vector<CellLines> cells;
     std::vector<std::optional<Colour>> shading;
+    std::vector<int> colspan;  // 0 for a column covered by the span to its left
     double height = 0;  // content height, without padding
     bool header = false;
 };
@@ -317,6 +318,7 @@ private:
         std::vector<Widths> w(columns);
         for (const auto& row : t.rows)
             for (size_t c = 0; c < row.size(); ++c) {
+                if (row[c].colspan > 1 || row[c].spanned) continue;  // spanning cells fit their columns, not the reverse
                 Widths cw = cell_widths(row[c]);
                 w[c].min = std::max(w[c].min, cw.min);
                 w[c].nowrap = std::max(w[c].nowrap, cw.nowrap);
@@ -357,7 +359,9 @@ private:
         for (size_t c = 0; c < widths.size(); ++c) {
             CellLines cell;
             if (c < row.size()) {
-                double inner = std::max(8.0, widths[c] - 2 * padding_);
+                double span_width = 0;
+                for (int k = 0; k < row[c].colspan && c + k < widths.size(); ++k) span_width += widths[c + k];
+                double inner = std::max(8.0, span_width - 2 * padding_);
                 double top = 0;
                 cell.storage.reserve(row[c].paras.size());
                 for (const auto& p : row[c].paras) {
@@ -374,6 +378,7 @@ private:
                 cell.height = top;
                 layout.header = row[c].header;
                 layout.shading.push_back(row[c].shading);
+                layout.colspan.push_back(row[c].spanned ? 0 : row[c].colspan);
             }
             layout.height = std::max(layout.height, cell.height);
             layout.cells.push_back(std::move(cell));
@@ -386,9 +391,16 @@ private:
         double height = to - from + 2 * padding_;
         double x = style_.margin_left;
         for (size_t c = 0; c < widths.size(); ++c) {
-            if (header) fill(x, cursor_, widths[c], height, style_.header_shading);
-            else if (c < row.shading.size() && row.shading[c]) fill(x, cursor_, widths[c], height, *row.shading[c]);
-            stroke(x, cursor_, widths[c], height);
+            int span = c < row.colspan.size() ? row.colspan[c] : 1;
+            if (span == 0) {  // drawn with the spanning cell to its left
+                x += widths[c];
+                continue;
+            }
+            double width = 0;
+            for (int k = 0; k < span && c + k < widths.size(); ++k) width += widths[c + k];
+            if (header) fill(x, cursor_, width, height, style_.header_shading);
+            else if (c < row.shading.size() && row.shading[c]) fill(x, cursor_, width, height, *row.shading[c]);
+            stroke(x, cursor_, width, height);
             for (const auto& placed : row.cells[c].lines) {
                 if (placed.top < from - 0.001 || placed.top + placed.line->height > to + 0.001) continue;
                 double top = cursor_ + padding_ + placed.top - from;
