@@ -16,6 +16,9 @@ doc::Blocks content_blocks(const Context& context, const model::Markdown& markdo
             }
             return blocks;
         }
+        if (info == "chart")
+            return chart_from_fence(context, FenceOptions("chart", body, where,
+                                                          {"csv", "type", "title", "x", "series", "x_label", "y_label", "labels", "source"}));
         if (info == "scorecard") return scorecard_from_fence(context, FenceOptions("scorecard", body, where, {"csv", "rules", "caption"}));
         if (info == "contents") {
             // Filled in by the appendix once its headings are known.
@@ -29,7 +32,7 @@ doc::Blocks content_blocks(const Context& context, const model::Markdown& markdo
         }
         SourceLocation fence_line = where;
         fence_line.line -= 1;
-        throw InputError(fence_line, unknown_name("block", "```" + info, {"```table", "```contents", "```scorecard"}));
+        throw InputError(fence_line, unknown_name("block", "```" + info, {"```table", "```contents", "```scorecard", "```chart"}));
     };
     options.image = [&context](const std::string& file, const std::string& alt, const SourceLocation& where) {
         return load_figure(context, file, alt, where);

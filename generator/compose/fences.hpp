@@ -34,5 +34,6 @@ private:
 
 doc::Block table_from_fence(const Context& context, const FenceOptions& options);
 doc::Blocks scorecard_from_fence(const Context& context, const FenceOptions& options);
+doc::Blocks chart_from_fence(const Context& context, const FenceOptions& options);
 
 }  // namespace agendapack::compose

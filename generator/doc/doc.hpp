@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,21 @@ struct Image {
     int width = 0, height = 0;  // pixels
 };
 
+// A chart's data, from CSV: categories along one axis, one or more series.
+struct Chart {
+    enum class Type { Line, Bar, HorizontalBar };
+    Type type = Type::Line;
+    std::string title, x_label, y_label, source;
+    std::vector<std::string> categories;
+    struct Series {
+        std::string name;
+        std::vector<std::optional<double>> values;  // one per category; missing stays empty
+    };
+    std::vector<Series> series;
+    bool data_labels = false;
+    int decimals = 0;  // for data labels and ticks
+};
+
 struct Block;
 using Blocks = std::vector<Block>;
 
@@ -75,6 +91,7 @@ struct Block {
         Quote,      // children
         Code,       // text
         Figure,     // image, text = alternative text
+        ChartBlock, // chart
         Rule,
     };
     Kind kind = Kind::Paragraph;
@@ -91,6 +108,7 @@ struct Block {
     bool landscape = false;  // Table: printed on landscape pages whatever its width
     Inlines caption;
     std::shared_ptr<const Image> image;  // Figure
+    std::shared_ptr<const Chart> chart;  // ChartBlock
     SourceLocation origin;  // where Markdown put it, for errors found after parsing
 };
 

@@ -134,6 +134,7 @@ void render_block(const Block& block, const LinkResolver& links, std::string& ou
             break;
         case Block::Kind::Code: out += "<pre><code>" + escape(block.text) + "</code></pre>\n"; break;
         case Block::Kind::Rule: out += "<hr>\n"; break;
+        case Block::Kind::ChartBlock: out += render_chart(*block.chart); break;
         case Block::Kind::Figure:
             out += "<p class=\"figure\"><img src=\"images/" + escape(block.image->name) + "\" alt=\"" + escape(block.text) +
                    "\" width=\"" + std::to_string(block.image->width) + "\" height=\"" + std::to_string(block.image->height) +

@@ -24,6 +24,7 @@ std::string document_href(const std::string& target);
 
 std::string render_inlines(const doc::Inlines& inlines, const LinkResolver& links);
 std::string render_blocks(const doc::Blocks& blocks, const LinkResolver& links);
+std::string render_chart(const doc::Chart& chart);  // inline SVG and its figures as a table
 
 struct Templates {
     std::string page;      // the shell every page shares

@@ -213,6 +213,7 @@ private:
             case Block::Kind::Paragraph: {
                 Para p = paragraph(b.inlines, context, Fonts::Regular, b.origin);
                 if (b.role == "sign-off" || b.role == "openness" || context.section_role == "contact") p.space_after = 1;
+                if (b.role == "chart-title") p.keep_with_next = true;
                 push(std::move(p), out);
                 break;
             }
@@ -248,6 +249,15 @@ private:
                 break;
             }
             case Block::Kind::Rule: break;
+            case Block::Kind::ChartBlock: {
+                Item item;
+                item.kind = Item::FigureItem;
+                item.figure.chart = b.chart;
+                item.figure.indent = context.indent;
+                item.figure.space_after = 2;
+                out.push_back(std::move(item));
+                break;
+            }
             case Block::Kind::Figure: {
                 Item item;
                 item.kind = Item::FigureItem;

@@ -9,6 +9,7 @@
 
 #include <map>
 
+#include "../chart/chart.hpp"
 #include "pack.hpp"
 
 namespace agendapack::render::pdf {
@@ -172,6 +173,70 @@ void draw_symbol(HPDF_Page page, const Style& style, const Run& run, double x, d
     }
 }
 
+// The chart scene scaled into its box; y flips from the scene's downward axis.
+void draw_chart(Writer& w, const Pack& pack, HPDF_Page page, const doc::Chart& chart, double x, double y, double width, double height) {
+    const double k = width / chart::kWidth;
+    auto px = [&](double sx) { return x + sx * k; };
+    auto py = [&](double sy) { return y + height - sy * k; };
+    auto rgb = [&](const chart::Rgb& c, bool fill) { set_colour(page, {c.r / 255.0, c.g / 255.0, c.b / 255.0}, fill); };
+    for (const auto& s : chart::scene(chart)) {
+        switch (s.kind) {
+            case chart::Shape::Kind::Line:
+            case chart::Shape::Kind::Polyline: {
+                rgb(s.colour, false);
+                HPDF_Page_SetLineWidth(page, s.width * k);
+                if (s.dashed) {
+                    HPDF_UINT16 dash[] = {6, 3};
+                    HPDF_Page_SetDash(page, dash, 2, 0);
+                }
+                HPDF_Page_MoveTo(page, px(s.points[0].first), py(s.points[0].second));
+                for (size_t i = 1; i < s.points.size(); ++i) HPDF_Page_LineTo(page, px(s.points[i].first), py(s.points[i].second));
+                HPDF_Page_Stroke(page);
+                if (s.dashed) HPDF_Page_SetDash(page, nullptr, 0, 0);
+                break;
+            }
+            case chart::Shape::Kind::Rect:
+                rgb(s.colour, true);
+                HPDF_Page_Rectangle(page, px(s.points[0].first), py(s.points[1].second), (s.points[1].first - s.points[0].first) * k,
+                                    (s.points[1].second - s.points[0].second) * k);
+                HPDF_Page_Fill(page);
+                break;
+            case chart::Shape::Kind::Marker: {
+                rgb(s.colour, true);
+                double cx = px(s.points[0].first), cy = py(s.points[0].second), r = 4 * k;
+                if (s.marker == "square") HPDF_Page_Rectangle(page, cx - r * 0.9, cy - r * 0.9, r * 1.8, r * 1.8);
+                else if (s.marker == "triangle") {
+                    HPDF_Page_MoveTo(page, cx, cy + r * 1.1);
+                    HPDF_Page_LineTo(page, cx + r * 1.1, cy - r * 0.9);
+                    HPDF_Page_LineTo(page, cx - r * 1.1, cy - r * 0.9);
+                    HPDF_Page_ClosePath(page);
+                } else {
+                    HPDF_Page_Circle(page, cx, cy, r);
+                }
+                HPDF_Page_Fill(page);
+                break;
+            }
+            case chart::Shape::Kind::Text: {
+                const Fonts::Face face = s.bold ? Fonts::Bold : Fonts::Regular;
+                const double size = s.size * k;
+                double text_w = text_width(s.text, face, size, *pack.fonts);
+                double shift = s.anchor == "middle" ? text_w / 2 : s.anchor == "end" ? text_w : 0;
+                HPDF_Page_BeginText(page);
+                HPDF_Page_SetFontAndSize(page, w.font(pack.fonts->file(face, 0)), size);
+                rgb(s.colour, true);
+                if (s.vertical) {
+                    HPDF_Page_SetTextMatrix(page, 0, 1, -1, 0, px(s.points[0].first), py(s.points[0].second) - shift);
+                    HPDF_Page_ShowText(page, s.text.c_str());
+                } else {
+                    HPDF_Page_TextOut(page, px(s.points[0].first) - shift, py(s.points[0].second), s.text.c_str());
+                }
+                HPDF_Page_EndText(page);
+                break;
+            }
+        }
+    }
+}
+
 void draw_content(Writer& w, const Pack& pack, HPDF_Page page, const Page& content,
                   const std::map<std::string, HPDF_Page>& targets) {
     const Fonts& fonts = *pack.fonts;
@@ -203,6 +268,10 @@ void draw_content(Writer& w, const Pack& pack, HPDF_Page page, const Page& conte
                 HPDF_Page_Stroke(page);
                 break;
             case Draw::Picture: {
+                if (d.chart) {
+                    draw_chart(w, pack, page, *d.chart, d.x, d.y, d.w, d.h);
+                    break;
+                }
                 HPDF_Image image = w.image(*d.image);
                 if (image) HPDF_Page_DrawImage(page, image, d.x, d.y, d.w, d.h);
                 break;

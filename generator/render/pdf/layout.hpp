@@ -53,7 +53,8 @@ struct Table {
 };
 
 struct Figure {
-    std::shared_ptr<const doc::Image> image;
+    std::shared_ptr<const doc::Image> image;  // a picture, or
+    std::shared_ptr<const doc::Chart> chart;  // a chart drawn as vectors
     double indent = 0;
     double space_after = 6;
 };
@@ -104,6 +105,7 @@ double text_width(const std::string& utf8, Fonts::Face face, double size, const 
 struct Draw {
     enum Kind { Text, Fill, Stroke, Link, Picture } kind = Text;
     std::shared_ptr<const doc::Image> image;  // Picture, drawn in (x, y, w, h)
+    std::shared_ptr<const doc::Chart> chart;  // Picture, when it is a chart
     double x = 0, y = 0, w = 0, h = 0;  // PDF coordinates (origin bottom left)
     Run run;                            // Text: the run, drawn at (x, y) baseline
     Colour colour;

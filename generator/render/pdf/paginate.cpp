@@ -97,6 +97,7 @@ private:
     // Height the next item needs on the same page as a heading before it.
     double lead_height(const Item& next) {
         if (next.kind == Item::TableItem) return 40;
+        if (next.kind == Item::FigureItem) return figure_size(next.figure).second;
         if (next.kind != Item::Paragraph) return 0;
         auto lines = break_lines(next.para, text_width_of(next.para), fonts_);
         double h = next.para.space_before;
@@ -248,17 +249,22 @@ private:
     // ---- pictures ----
     // At 96 pixels to the inch, never wider than the frame nor taller than
     // most of a page; a picture that does not fit goes to the next page.
-    void place_figure(const Figure& f) {
-        const doc::Image& image = *f.image;
-        double width = image.width * 0.75, height = image.height * 0.75;
+    std::pair<double, double> figure_size(const Figure& f) const {
+        // A chart takes the frame's width at the scene's proportions.
+        double width = f.chart ? frame_width() - f.indent : f.image->width * 0.75;
+        double height = f.chart ? width * 360.0 / 640.0 : f.image->height * 0.75;
         double scale = std::min({1.0, (frame_width() - f.indent) / width, frame_height() * 0.85 / height});
-        width *= scale;
-        height *= scale;
+        return {width * scale, height * scale};
+    }
+
+    void place_figure(const Figure& f) {
+        auto [width, height] = figure_size(f);
         if (height > remaining() && !at_top()) new_page(landscape_);
         flush_anchors();
         Draw d;
         d.kind = Draw::Picture;
         d.image = f.image;
+        d.chart = f.chart;
         d.x = style_.margin_left + f.indent;
         d.y = y_of(cursor_ + height);
         d.w = width;

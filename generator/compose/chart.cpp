@@ -1,0 +1,90 @@
+// ```chart: a line or bar chart from a CSV, the first column (or `x`) along
+// one axis and each other column (or `series`) a line or a set of bars.
+#include <cmath>
+
+#include "../load/load.hpp"
+#include "fences.hpp"
+
+namespace agendapack::compose {
+
+namespace {
+
+std::optional<double> chart_number(const std::string& text) {
+    std::string digits;
+    for (char c : trim(text))
+        if (c != ',' && c != '%') digits += c;
+    if (digits.empty() || digits == "-") return std::nullopt;
+    try {
+        size_t used = 0;
+        double v = std::stod(digits, &used);
+        if (used == digits.size() && std::isfinite(v)) return v;
+    } catch (const std::exception&) {
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+doc::Blocks chart_from_fence(const Context& context, const FenceOptions& options) {
+    const std::string& csv = options.require("csv", "<path inside data/>");
+    load::CsvTable data = load::load_csv(context.fs, context.data_dir, csv, options.at("csv"));
+    auto chart = std::make_shared<doc::Chart>();
+
+    const std::string type = options.get_or("type", "line");
+    if (type == "line") chart->type = doc::Chart::Type::Line;
+    else if (type == "bar") chart->type = doc::Chart::Type::Bar;
+    else if (type == "horizontal-bar") chart->type = doc::Chart::Type::HorizontalBar;
+    else throw InputError(options.at("type"), unknown_name("chart type", type, {"line", "bar", "horizontal-bar"}));
+
+    auto column = [&](const std::string& option, const std::string& name) {
+        auto it = std::find(data.header.begin(), data.header.end(), name);
+        if (it == data.header.end()) throw InputError(options.at(option), unknown_name("column", name, data.header) + " in " + data.file);
+        return static_cast<size_t>(it - data.header.begin());
+    };
+    size_t x = options.has("x") ? column("x", options.get("x")) : 0;
+    std::vector<size_t> series;
+    if (options.has("series")) {
+        for (const auto& name : options.list("series")) series.push_back(column("series", name));
+    } else {
+        for (size_t c = 0; c < data.header.size(); ++c)
+            if (c != x) series.push_back(c);
+    }
+    if (series.empty()) throw InputError(options.where(), "a chart needs at least one column of values besides '" + data.header[x] + "'");
+
+    chart->title = options.get_or("title", "");
+    chart->x_label = options.get_or("x_label", "");
+    chart->y_label = options.get_or("y_label", "");
+    chart->data_labels = options.yes_no("labels", false);
+    for (size_t c : series) chart->series.push_back({data.header[c], {}});
+    for (const auto& row : data.rows) {
+        chart->categories.push_back(trim(row.cells[x]));
+        for (size_t s = 0; s < series.size(); ++s) {
+            const std::string& cell = row.cells[series[s]];
+            std::optional<double> value = chart_number(cell);
+            if (!value && !trim(cell).empty() && trim(cell) != "-")
+                throw InputError(row.at(series[s]), "'" + trim(cell) + "' in column '" + data.header[series[s]] +
+                                                        "' is not a number a chart can plot (leave it empty when it is missing)");
+            chart->series[s].values.push_back(value);
+            size_t point = cell.find('.');
+            if (value && point != std::string::npos)
+                chart->decimals = std::max(chart->decimals, static_cast<int>(trim(cell).size() - trim(cell).find('.') - 1));
+        }
+    }
+    if (chart->categories.empty()) throw InputError({data.file, 1, 1}, "a chart needs at least one row of data");
+
+    doc::Blocks blocks;
+    if (!chart->title.empty()) blocks.push_back(doc::paragraph({doc::strong({doc::text(chart->title)})}, "chart-title"));
+    doc::Block block;
+    block.kind = doc::Block::Kind::ChartBlock;
+    block.chart = chart;
+    block.origin = options.where();
+    blocks.push_back(block);
+    if (options.has("source")) {
+        doc::Inlines note{doc::text("Source: ")};
+        for (auto& i : options.inline_markdown("source")) note.push_back(std::move(i));
+        blocks.push_back(doc::paragraph(std::move(note), "chart-source"));
+    }
+    return blocks;
+}
+
+}  // namespace agendapack::compose
