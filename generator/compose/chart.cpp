@@ -34,7 +34,7 @@ doc::Blocks chart_from_fence(const Context& context, const FenceOptions& options
     if (type == "line") chart->type = doc::Chart::Type::Line;
     else if (type == "bar") chart->type = doc::Chart::Type::Bar;
     else if (type == "horizontal-bar") chart->type = doc::Chart::Type::HorizontalBar;
-    else throw InputError(options.at("type"), unknown_name("chart type", type, {"line", "bar", "horizontal-bar"}));
+    else throw InputError(options.at("type"), unknown_name("chart type", type, {"line", "bar", "horizontal-bar"}) + ": use line, bar or horizontal-bar");
 
     auto column = [&](const std::string& option, const std::string& name) {
         auto it = std::find(data.header.begin(), data.header.end(), name);
@@ -65,9 +65,13 @@ doc::Blocks chart_from_fence(const Context& context, const FenceOptions& options
                 throw InputError(row.at(series[s]), "'" + trim(cell) + "' in column '" + data.header[series[s]] +
                                                         "' is not a number a chart can plot (leave it empty when it is missing)");
             chart->series[s].values.push_back(value);
-            size_t point = cell.find('.');
-            if (value && point != std::string::npos)
-                chart->decimals = std::max(chart->decimals, static_cast<int>(trim(cell).size() - trim(cell).find('.') - 1));
+            const std::string written = trim(cell);
+            size_t point = written.find('.');
+            if (value && point != std::string::npos) {
+                size_t digits = written.find_first_not_of("0123456789", point + 1);
+                chart->decimals = std::max(chart->decimals, static_cast<int>((digits == std::string::npos ? written.size() : digits) - point - 1));
+            }
+            if (value && !written.empty() && written.back() == '%') chart->suffix = "%";
         }
     }
     if (chart->categories.empty()) throw InputError({data.file, 1, 1}, "a chart needs at least one row of data");

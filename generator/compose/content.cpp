@@ -21,13 +21,18 @@ doc::Blocks content_blocks(const Context& context, const model::Markdown& markdo
                                                           {"csv", "type", "title", "x", "series", "x_label", "y_label", "labels", "source"}));
         if (info == "scorecard") return scorecard_from_fence(context, FenceOptions("scorecard", body, where, {"csv", "rules", "caption"}));
         if (info == "contents") {
-            // Filled in by the appendix once its headings are known.
-            if (!trim(body).empty()) throw InputError(where, "a contents block takes no options: leave it empty");
+            // Its header now; its rows once the appendix's headings are known.
+            FenceOptions fence("contents", body, where, {"section", "page", "rag"});
             doc::Block placeholder;
             placeholder.kind = doc::Block::Kind::Table;
-            placeholder.role = "contents";
+            placeholder.role = "contents-unfilled";
             placeholder.origin = where;
             placeholder.origin.line -= 1;
+            placeholder.header_rows = 1;
+            doc::Row header{{doc::text_cell(fence.get_or("section", "Section"), true, "col"),
+                             doc::text_cell(fence.get_or("page", "Page"), true, "col")}};
+            if (fence.yes_no("rag", false)) header.cells.push_back(doc::text_cell("RAG", true, "col"));
+            placeholder.rows.push_back(std::move(header));
             return {placeholder};
         }
         SourceLocation fence_line = where;

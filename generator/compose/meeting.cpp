@@ -8,7 +8,7 @@ namespace {
 // ```contents lists an appendix's sections; anywhere else it has nothing to list.
 void reject_stray_contents(const doc::Blocks& blocks) {
     for (const auto& b : blocks) {
-        if (b.role == "contents" && b.rows.empty())
+        if (b.role == "contents-unfilled")
             throw InputError(b.origin, "a ```contents block lists an appendix's sections: use it in an appendix");
         reject_stray_contents(b.children);
     }

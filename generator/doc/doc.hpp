@@ -59,7 +59,8 @@ struct Chart {
     };
     std::vector<Series> series;
     bool data_labels = false;
-    int decimals = 0;  // for data labels and ticks
+    int decimals = 0;    // for data labels, as the CSV wrote them
+    std::string suffix;  // "%" when the CSV's figures were percentages
 };
 
 struct Block;

@@ -83,7 +83,7 @@ std::string closest_match(const std::string& word, const std::vector<std::string
         }
     }
     // A third of the word may differ: catches typos, not unrelated keys.
-    size_t limit = std::max<size_t>(2, word.size() / 3);
+    size_t limit = std::max<size_t>(1, word.size() / 3);
     return best_distance <= limit ? best : "";
 }
 

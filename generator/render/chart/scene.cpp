@@ -170,7 +170,7 @@ std::vector<Shape> scene(const doc::Chart& chart) {
         auto x_of = [&](double v) { return left + (v - scale.low) / (scale.high - scale.low) * (right - left); };
         for (double t = scale.low; t <= scale.high + scale.step / 2; t += scale.step) {
             out.push_back(line(x_of(t), top, x_of(t), bottom, kGrid));
-            out.push_back(text(x_of(t), bottom + 14, format_value(t, tick_decimals), 10, "middle", kAxis));
+            out.push_back(text(x_of(t), bottom + 14, format_value(t, tick_decimals) + chart.suffix, 10, "middle", kAxis));
         }
         out.push_back(line(x_of(0), top, x_of(0), bottom, kAxis));
         const double slot = (bottom - top) / static_cast<double>(n);
@@ -185,7 +185,7 @@ std::vector<Shape> scene(const doc::Chart& chart) {
                 if (!v) continue;
                 double y = y0 + (slot - group) / 2 + bar * static_cast<double>(s);
                 out.push_back(rect(x_of(0), y, x_of(*v), y + bar * 0.92, series_colour(s)));
-                if (chart.data_labels) out.push_back(text(x_of(*v) + 4, y + bar * 0.46 + 3.5, format_value(*v, chart.decimals), 9, "start"));
+                if (chart.data_labels) out.push_back(text(x_of(*v) + 4, y + bar * 0.46 + 3.5, format_value(*v, chart.decimals) + chart.suffix, 9, "start"));
             }
         }
         if (!chart.x_label.empty()) out.push_back(text((left + right) / 2, kHeight - 8, chart.x_label, 11, "middle"));
@@ -196,7 +196,7 @@ std::vector<Shape> scene(const doc::Chart& chart) {
     // Vertical: categories along the bottom, values up the side.
     double tick_width = 0;
     for (double t = scale.low; t <= scale.high + scale.step / 2; t += scale.step)
-        tick_width = std::max(tick_width, estimate_width(format_value(t, tick_decimals), 10));
+        tick_width = std::max(tick_width, estimate_width(format_value(t, tick_decimals) + chart.suffix, 10));
     const double left = tick_width + (chart.y_label.empty() ? 12 : 30), right = kWidth - 12;
     const double slot = (right - left) / static_cast<double>(n);
     size_t label_lines = 1;
@@ -209,7 +209,7 @@ std::vector<Shape> scene(const doc::Chart& chart) {
     auto y_of = [&](double v) { return bottom - (v - scale.low) / (scale.high - scale.low) * (bottom - top); };
     for (double t = scale.low; t <= scale.high + scale.step / 2; t += scale.step) {
         out.push_back(line(left, y_of(t), right, y_of(t), kGrid));
-        out.push_back(text(left - 5, y_of(t) + 3.5, format_value(t, tick_decimals), 10, "end", kAxis));
+        out.push_back(text(left - 5, y_of(t) + 3.5, format_value(t, tick_decimals) + chart.suffix, 10, "end", kAxis));
     }
     out.push_back(line(left, y_of(0), right, y_of(0), kAxis));
     out.push_back(line(left, top, left, bottom, kAxis));
@@ -231,7 +231,7 @@ std::vector<Shape> scene(const doc::Chart& chart) {
                 if (!v) continue;
                 double x = left + slot * static_cast<double>(i) + (slot - group) / 2 + bar * static_cast<double>(s);
                 out.push_back(rect(x, y_of(*v), x + bar * 0.92, y_of(0), series_colour(s)));
-                if (chart.data_labels) out.push_back(text(x + bar * 0.46, y_of(*v) - 4, format_value(*v, chart.decimals), 9, "middle"));
+                if (chart.data_labels) out.push_back(text(x + bar * 0.46, y_of(*v) - 4, format_value(*v, chart.decimals) + chart.suffix, 9, "middle"));
             }
     } else {
         for (size_t s = 0; s < chart.series.size(); ++s) {
@@ -260,7 +260,7 @@ std::vector<Shape> scene(const doc::Chart& chart) {
                 out.push_back(marker(x, y_of(*v), s));
                 // Labels above the first series and below the others keep apart.
                 if (chart.data_labels)
-                    out.push_back(text(x, s == 0 ? y_of(*v) - 8 : y_of(*v) + 16, format_value(*v, chart.decimals), 9, "middle", series_colour(s)));
+                    out.push_back(text(x, s == 0 ? y_of(*v) - 8 : y_of(*v) + 16, format_value(*v, chart.decimals) + chart.suffix, 9, "middle", series_colour(s)));
             }
         }
     }

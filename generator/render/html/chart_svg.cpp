@@ -67,7 +67,7 @@ std::string render_chart(const doc::Chart& chart) {
     for (size_t i = 0; i < chart.categories.size(); ++i) {
         out += "<tr><th scope=\"row\">" + escape(chart.categories[i]) + "</th>";
         for (const auto& s : chart.series)
-            out += "<td>" + (s.values[i] ? escape(chart::format_value(*s.values[i], chart.decimals)) : std::string("no figure")) + "</td>";
+            out += "<td>" + (s.values[i] ? escape(chart::format_value(*s.values[i], chart.decimals) + chart.suffix) : std::string("no figure")) + "</td>";
         out += "</tr>\n";
     }
     out += "</tbody>\n</table>\n</figure>\n";
