@@ -46,5 +46,29 @@ diff -r "$work/a" "$work/b" > /dev/null || fail "two builds of the same sources 
 yj="$work/a/meetings/children-and-families-2024-09-26/07-youth-justice-service.html"
 last=$(grep -o '<span class="num">[0-9]*\.</span><div class="para">' "$yj" | tail -1 | grep -o '[0-9]*' | head -1)
 [ "$last" = "22" ] || fail "Youth Justice cover ends at paragraph '$last', the seed's ends at 22"
+
+# The September 2024 scorecards carry the seed's figures, a computed RAG for
+# every indicator with a target, and a legend.
+sc="$work/a/meetings/children-and-families-2024-09-26/09-appendix-1-performance-report-september-2024.html"
+grep -qF '<td>85</td><td>80</td><td>82</td><td>81</td><td class="tone-green">' "$sc" || fail "45-day assessments row differs from the seed (…85 80 82, target 81, Green)"
+grep -qF '<td>81.6</td><td>81.1</td><td>-</td><td>82.5</td>' "$sc" || fail "45-day assessments comparators differ from the seed"
+targets=$(python3 - "$sc" <<'PY'
+import re, sys
+html = open(sys.argv[1], encoding="utf-8").read()
+rated = unrated = 0
+for table in re.findall(r'<table class="scorecard">(.*?)</table>', html, re.S):
+    head = re.findall(r'<th scope="col">(.*?)</th>', table)
+    t, r = head.index("Target"), head.index("RAG")
+    for row in re.findall(r'<tr><th scope="row">.*?</tr>', table):
+        cells = re.findall(r'<t[hd][^>]*>(.*?)</t[hd]>', row)
+        if cells[t] != "-":
+            if "rag-" in cells[r]: rated += 1
+            else: unrated += 1
+print(rated, unrated)
+PY
+)
+set -- $targets
+[ "${1:-0}" -gt 20 ] && [ "${2:-1}" -eq 0 ] || fail "scorecard indicators with targets: $1 rated, $2 without a RAG"
+grep -q 'class="legend"' "$sc" || fail "the scorecards have no legend"
 echo "checked $checked_titles agenda titles and $checked_documents document pages"
 [ "$failures" -eq 0 ] && echo "1 passed, 0 failed" || { echo "0 passed, 1 failed"; exit 1; }
