@@ -110,7 +110,11 @@ int run(const Options& options) {
             pdf_files.push_back({"meetings/" + plan.id + "/" + name, std::move(written.bytes)});
             composed.push_back(std::move(meeting));
         }
-        std::vector<render::html::OutputFile> files = render::html::render_site(site, composed, templates, packs);
+        std::vector<compose::GlossaryUse> uses;
+        for (const auto& meeting : composed) uses.insert(uses.end(), meeting.glossary_uses.begin(), meeting.glossary_uses.end());
+        std::vector<doc::Document> glossary_pages;
+        for (const auto& [path, glossary] : site.glossaries) glossary_pages.push_back(compose::compose_glossary_page(context, glossary, uses));
+        std::vector<render::html::OutputFile> files = render::html::render_site(site, composed, templates, packs, glossary_pages);
         for (auto& file : pdf_files) files.push_back(std::move(file));
         if (!options.meetings.empty()) {
             std::vector<render::html::OutputFile> chosen;

@@ -81,8 +81,9 @@ doc::Document compose_appendix(const Context& context, const compute::MeetingPla
         if (block.kind == Block::Kind::Heading) {
             block.level = std::clamp(block.level, 2, previous + 1);
             previous = block.level;
-            // Stable anchors from the heading text, unique within the appendix.
-            std::string id = slugify(doc::plain_text(block.inlines));
+            // Stable anchors from the heading text, unique within the appendix
+            // (a glossary's headings bring their own).
+            std::string id = block.id.empty() ? slugify(doc::plain_text(block.inlines)) : block.id;
             if (id.empty()) id = "section";
             std::string unique = id;
             for (int n = 2; !ids.insert(unique).second; ++n) unique = id + "-" + std::to_string(n);

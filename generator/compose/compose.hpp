@@ -17,14 +17,27 @@ struct Context {
     const model::Site& site;
     const FileSystem& fs;
     std::string data_dir;
+    const model::Glossary* glossary = nullptr;  // of the document being composed, if any
 };
+
+// The glossary a document uses: its own `glossary`, else its committee's.
+const model::Glossary* glossary_for(const Context& context, const compute::MeetingPlan& plan, const model::Document& document);
 
 // First and last pack page of each agenda item's documents, by item number,
 // from the PDF layout; empty until the pack has been laid out.
 using PageRanges = std::map<int, std::pair<int, int>>;
 
+// A document that uses a glossary term: for the glossary page's "used in".
+struct GlossaryUse {
+    std::string glossary;  // path in data/
+    std::string anchor;    // "term-child-protection-plan"
+    std::string document_id, document_title;
+    std::string meeting_id, meeting_date;
+};
+
 struct ComposedMeeting {
     const compute::MeetingPlan* plan = nullptr;
+    std::vector<GlossaryUse> glossary_uses;
     doc::Document front_sheet;
     doc::Document public_information;
     doc::Document agenda;
@@ -53,6 +66,16 @@ doc::Blocks scorecard_blocks(const Context& context, const model::Scorecard& car
 
 // A picture from ![alt](file): the file sits beside the document that names it.
 doc::Block load_figure(const Context& context, const std::string& file, const std::string& alt, const SourceLocation& where);
+
+// Marks the first use of each glossary abbreviation or term in a document's
+// paragraphs and lists (never in headings, links or code) and fills its
+// key-to-abbreviations list; records the uses.
+void mark_glossary_terms(doc::Document& document, const model::Glossary& glossary,
+                         const std::vector<model::GlossaryEntry>& local_terms, std::vector<GlossaryUse>& uses);
+
+// The site's page for a glossary: every entry with its anchor and the
+// documents that use it.
+doc::Document compose_glossary_page(const Context& context, const model::Glossary& glossary, const std::vector<GlossaryUse>& uses);
 
 // "Councillors A (Chair), B and C" / "Councillor A".
 std::string councillors(const std::vector<std::string>& names);

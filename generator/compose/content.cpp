@@ -16,6 +16,7 @@ doc::Blocks content_blocks(const Context& context, const model::Markdown& markdo
             }
             return blocks;
         }
+        if (info == "glossary") return glossary_from_fence(context, FenceOptions("glossary", body, where, {"style", "order", "data", "title"}));
         if (info == "chart")
             return chart_from_fence(context, FenceOptions("chart", body, where,
                                                           {"csv", "type", "title", "x", "series", "x_label", "y_label", "labels", "source"}));
@@ -37,7 +38,7 @@ doc::Blocks content_blocks(const Context& context, const model::Markdown& markdo
         }
         SourceLocation fence_line = where;
         fence_line.line -= 1;
-        throw InputError(fence_line, unknown_name("block", "```" + info, {"```table", "```contents", "```scorecard", "```chart"}));
+        throw InputError(fence_line, unknown_name("block", "```" + info, {"```table", "```contents", "```scorecard", "```chart", "```glossary"}));
     };
     options.image = [&context](const std::string& file, const std::string& alt, const SourceLocation& where) {
         return load_figure(context, file, alt, where);

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "../load/load.hpp"
 #include "compose.hpp"
 
 namespace agendapack::compose {
@@ -35,5 +36,6 @@ private:
 doc::Block table_from_fence(const Context& context, const FenceOptions& options);
 doc::Blocks scorecard_from_fence(const Context& context, const FenceOptions& options);
 doc::Blocks chart_from_fence(const Context& context, const FenceOptions& options);
+doc::Blocks glossary_from_fence(const Context& context, const FenceOptions& options);
 
 }  // namespace agendapack::compose

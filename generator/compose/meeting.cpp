@@ -23,6 +23,32 @@ void number_tables(doc::Blocks& blocks, int& count) {
     }
 }
 
+// A glossary is not marked up with links to itself.
+bool prints_a_glossary(const doc::Blocks& blocks) {
+    for (const auto& b : blocks)
+        if (b.role == "glossary-contents" || b.role == "glossary-acronyms" || prints_a_glossary(b.children)) return true;
+    return false;
+}
+
+// "#anchor" links and page references made before a document knew its id.
+void qualify_local_targets(doc::Inlines& inlines, const std::string& id) {
+    for (auto& i : inlines) {
+        if (!i.target.empty() && i.target[0] == '#') i.target = id + i.target;
+        if (i.relative_to == ".") i.relative_to = id;
+        qualify_local_targets(i.children, id);
+    }
+}
+
+void qualify_local_targets(doc::Blocks& blocks, const std::string& id) {
+    for (auto& b : blocks) {
+        qualify_local_targets(b.inlines, id);
+        qualify_local_targets(b.caption, id);
+        qualify_local_targets(b.children, id);
+        for (auto& row : b.rows)
+            for (auto& cell : row.cells) qualify_local_targets(cell.content, id);
+    }
+}
+
 }  // namespace
 
 ComposedMeeting compose_meeting(const Context& context, const compute::MeetingPlan& plan) {
@@ -32,16 +58,26 @@ ComposedMeeting compose_meeting(const Context& context, const compute::MeetingPl
     composed.public_information = compose_public_information(context, plan);
     composed.agenda = compose_agenda(context, plan);
     for (const compute::PlacedDocument* placed : plan.documents()) {
+        Context with_glossary = context;
+        with_glossary.glossary = glossary_for(context, plan, *placed->source);
         switch (placed->source->kind) {
-            case model::DocumentKind::Report: composed.documents.push_back(compose_report(context, plan, *placed)); break;
-            case model::DocumentKind::Minutes: composed.documents.push_back(compose_minutes(context, plan, *placed)); break;
-            case model::DocumentKind::Appendix: composed.documents.push_back(compose_appendix(context, plan, *placed)); break;
+            case model::DocumentKind::Report: composed.documents.push_back(compose_report(with_glossary, plan, *placed)); break;
+            case model::DocumentKind::Minutes: composed.documents.push_back(compose_minutes(with_glossary, plan, *placed)); break;
+            case model::DocumentKind::Appendix: composed.documents.push_back(compose_appendix(with_glossary, plan, *placed)); break;
         }
-    }
-    for (auto& d : composed.documents) {
+        doc::Document& d = composed.documents.back();
         reject_stray_contents(d.body);
         int tables = 0;
         number_tables(d.body, tables);
+        qualify_local_targets(d.body, d.id);
+        if (with_glossary.glossary && placed->source->kind != model::DocumentKind::Minutes && !prints_a_glossary(d.body)) {
+            size_t first = composed.glossary_uses.size();
+            mark_glossary_terms(d, *with_glossary.glossary, placed->source->cover.local_terms, composed.glossary_uses);
+            for (size_t u = first; u < composed.glossary_uses.size(); ++u) {
+                composed.glossary_uses[u].meeting_id = plan.id;
+                composed.glossary_uses[u].meeting_date = day_month_year(plan.meeting->date);
+            }
+        }
     }
     return composed;
 }

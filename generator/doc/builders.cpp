@@ -53,6 +53,7 @@ std::string plain_text(const Inlines& inlines) {
         switch (i.kind) {
             case Inline::Kind::Text:
             case Inline::Kind::Code:
+            case Inline::Kind::Term:
             case Inline::Kind::PageRef:
             case Inline::Kind::Symbol: out += i.text; break;
             case Inline::Kind::SoftBreak:

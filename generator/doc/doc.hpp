@@ -14,7 +14,7 @@
 namespace agendapack::doc {
 
 struct Inline {
-    enum class Kind { Text, Emphasis, Strong, Code, Link, SoftBreak, LineBreak, PageRef, Symbol };
+    enum class Kind { Text, Emphasis, Strong, Code, Link, SoftBreak, LineBreak, PageRef, Symbol, Term };
     Kind kind = Kind::Text;
     std::string text;     // Text, Code; PageRef: the number, once the pack is laid out
     std::string url;      // Link to the outside world (https:, mailto:)
@@ -25,6 +25,8 @@ struct Inline {
     // "rag-red", "arrow-up", "arrow-down", "arrow-level". `text` is its
     // accessible name, or empty when words beside it already say it.
     std::string symbol;
+    // Term: a glossary word where a report uses it. `text` as written, `url`
+    // its expansion when it is an abbreviation, `target` "glossary:<name>#<anchor>".
     std::vector<Inline> children;
 };
 using Inlines = std::vector<Inline>;

@@ -9,7 +9,7 @@ namespace {
 const std::vector<std::string> kReportKeys = {
     "document", "decision_maker", "subject", "date_of_decision", "report_of", "contact_details", "confidentiality",
     "recommendations", "key_decision", "wards_affected", "appendices", "documents_in_members_rooms",
-    "equality_impact_assessment", "data_protection_impact_assessment", "background_documents"};
+    "equality_impact_assessment", "data_protection_impact_assessment", "background_documents", "glossary", "local_terms"};
 const std::vector<std::string> kMinutesKeys = {"document",          "held",
                                                "first_minute",      "present",
                                                "apologies",         "appointed_members",
@@ -46,6 +46,12 @@ void read_cover(const Fields& f, model::CoverSheet& cover, const PeopleRegistry&
     cover.documents_in_members_rooms = f.strings("documents_in_members_rooms");
     cover.equality_impact_assessment = yes_no(f, "equality_impact_assessment");
     cover.data_protection_impact_assessment = yes_no(f, "data_protection_impact_assessment");
+    cover.glossary = f.string_or("glossary", "");
+    if (f.has("local_terms")) {
+        YAML::Node list = f.node("local_terms");
+        require_sequence(source, list, "local_terms");
+        for (const auto& item : list) cover.local_terms.push_back(read_glossary_entry(source, item));
+    }
     if (f.has("background_documents")) {
         YAML::Node list = f.node("background_documents");
         require_sequence(source, list, "background_documents");

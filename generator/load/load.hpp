@@ -45,6 +45,10 @@ CsvTable parse_csv(const std::string& file, const std::string& text);
 CsvTable load_csv(const FileSystem& fs, const std::string& data_dir, const std::string& relative,
                   const SourceLocation& referenced_from);
 
+// A glossary YAML (title, terms, sources) from data/.
+model::Glossary load_glossary(const FileSystem& fs, const std::string& data_dir, const std::string& relative,
+                              const SourceLocation& referenced_from);
+
 // A scorecard CSV (Indicator, Format, Polarity, Target, RAG, YYYY-MM month
 // columns, other columns as comparators) and the RAG rules YAML beside it.
 model::Scorecard load_scorecard(const FileSystem& fs, const std::string& data_dir, const std::string& csv,

@@ -28,6 +28,7 @@ std::vector<std::string> read_appointed_members(const YamlText& source, const YA
 std::vector<model::Contact> read_contacts(const YamlText& source, const YAML::Node& list, const PeopleRegistry& people);
 model::Meeting load_meeting(const FileSystem& fs, const std::string& dir, const std::string& folder,
                             const model::Council& council);
+model::GlossaryEntry read_glossary_entry(const YamlText& source, const YAML::Node& node);
 model::Document load_document(const FileSystem& fs, const std::string& meeting_dir, const std::string& relative,
                               const SourceLocation& referenced_from, const model::Council& council);
 

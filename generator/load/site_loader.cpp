@@ -16,6 +16,17 @@ model::Site load_site(const FileSystem& fs, const ContentPaths& paths) {
         site.committees.push_back(load_committee(fs, dir, name, site.council));
     }
     if (site.committees.empty()) throw InputError({paths.content, 0, 0}, "no committee folders found");
+    // Each glossary once, however many documents use it.
+    auto need = [&](const std::string& path, const SourceLocation& from) {
+        if (!path.empty() && !site.glossaries.count(path)) site.glossaries[path] = load_glossary(fs, paths.data, path, from);
+    };
+    for (const auto& committee : site.committees) {
+        need(committee.glossary, {join_path(join_path(paths.content, committee.slug), "committee.yaml"), 0, 0});
+        for (const auto& meeting : committee.meetings)
+            for (const auto& item : meeting.agenda)
+                for (const auto& document : item.documents)
+                    need(document.cover.glossary, document.body.origin);
+    }
     return site;
 }
 

@@ -79,8 +79,31 @@ struct MunicipalYear {
     SourceLocation where;
 };
 
+// ---- glossaries -------------------------------------------------------------
+
+struct GlossaryEntry {
+    std::string term;
+    std::vector<std::string> abbreviations;  // "CPP"
+    std::vector<std::string> aliases;        // other names reports use
+    bool acronym_only = false;               // kind: acronym (an expansion, no definition)
+    Markdown definition;
+    SourceLocation where;
+};
+
+struct Glossary {
+    std::string file;  // path inside data/, as referenced
+    std::string title;
+    std::vector<GlossaryEntry> entries;
+    struct Source {
+        std::string title, url;
+    };
+    std::vector<Source> sources;
+};
+
 // Report cover-sheet fields, named after their printed labels.
 struct CoverSheet {
+    std::string glossary;                        // path in data/; empty: the committee's
+    std::vector<GlossaryEntry> local_terms;      // this report's own entries
     std::optional<std::string> decision_maker;
     std::optional<std::string> subject;
     std::optional<Date> date_of_decision;
@@ -160,6 +183,8 @@ struct Committee {
     std::vector<BlockRef> public_information;
     std::vector<BlockRef> disclosure;
     std::vector<AgendaItemText> standard_items;
+    std::string glossary;          // default glossary (path in data/) for the committee's documents
+    bool strict_acronyms = false;  // unexplained acronyms are errors rather than warnings
     AgendaItemText vice_chair_election;
     AgendaItemText minutes_item;
     std::map<int, MunicipalYear> years;
@@ -210,6 +235,7 @@ struct Scorecard {
 struct Site {
     Council council;
     std::vector<Committee> committees;
+    std::map<std::string, Glossary> glossaries;  // by path in data/
 };
 
 }  // namespace agendapack::model

@@ -172,6 +172,11 @@ std::string render_inlines(const doc::Inlines& inlines, const LinkResolver& link
             case Inline::Kind::Strong: out += "<strong>" + render_inlines(i.children, links) + "</strong>"; break;
             case Inline::Kind::PageRef: out += escape(i.text); break;
             case Inline::Kind::Symbol: out += symbol_svg(i); break;
+            case Inline::Kind::Term: {
+                std::string word = i.url.empty() ? escape(i.text) : "<abbr title=\"" + escape(i.url) + "\">" + escape(i.text) + "</abbr>";
+                out += i.target.empty() ? word : "<a class=\"glossary-term\" href=\"" + escape(links(i.target)) + "\">" + word + "</a>";
+                break;
+            }
             case Inline::Kind::Link: {
                 std::string href = i.target.empty() ? i.url : links(i.target);
                 out += "<a href=\"" + escape(href) + "\">" + render_inlines(i.children, links) + "</a>";

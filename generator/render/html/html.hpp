@@ -48,6 +48,7 @@ struct PackLink {
 };
 
 std::vector<OutputFile> render_site(const model::Site& site, const std::vector<compose::ComposedMeeting>& meetings,
-                                    const Templates& templates, const std::map<std::string, PackLink>& packs = {});
+                                    const Templates& templates, const std::map<std::string, PackLink>& packs = {},
+                                    const std::vector<doc::Document>& glossaries = {});
 
 }  // namespace agendapack::render::html

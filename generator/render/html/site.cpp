@@ -58,7 +58,8 @@ void set_if(data& values, const std::string& key, const std::string& value) {
     if (!value.empty()) values.set(key, value);
 }
 
-OutputFile index_page(const model::Site& site, const std::vector<compose::ComposedMeeting>& meetings, const Templates& templates) {
+OutputFile index_page(const model::Site& site, const std::vector<compose::ComposedMeeting>& meetings, const Templates& templates,
+                      const std::vector<doc::Document>& glossaries) {
     data committees{data::type::list};
     for (const auto& committee : site.committees) {
         // Meetings arrive newest first; group them by municipal year in that order.
@@ -88,6 +89,15 @@ OutputFile index_page(const model::Site& site, const std::vector<compose::Compos
     data values;
     values.set("council", site.council.name);
     values.set("committees", committees);
+    data glossary_list{data::type::list};
+    for (const auto& g : glossaries) {
+        data entry;
+        entry.set("href", "glossaries/" + g.id + ".html");
+        entry.set("title", g.title);
+        glossary_list.push_back(entry);
+    }
+    values.set("glossaries", glossary_list);
+    values.set("has_glossaries", !glossaries.empty());
     std::string body = render_template("templates/html/index.mustache", templates.index, values);
     return {"index.html", page(templates, site.council.name + " – committee meetings", "", {}, body)};
 }
@@ -175,6 +185,13 @@ std::vector<std::shared_ptr<const doc::Image>> images_of(const compose::Composed
 }  // namespace
 
 std::string document_href(const std::string& target) {
+    // Glossary pages sit at the site's top, two folders up from a meeting's pages.
+    if (target.rfind("glossary:", 0) == 0) {
+        std::string rest = target.substr(9);
+        auto hash = rest.find('#');
+        std::string page = hash == std::string::npos ? rest : rest.substr(0, hash);
+        return "../../glossaries/" + page + ".html" + (hash == std::string::npos ? "" : rest.substr(hash));
+    }
     auto hash = target.find('#');
     if (hash == std::string::npos) return target + ".html";
     return target.substr(0, hash) + ".html" + target.substr(hash);
@@ -192,9 +209,20 @@ Templates load_templates(const FileSystem& fs, const std::string& dir) {
 }
 
 std::vector<OutputFile> render_site(const model::Site& site, const std::vector<compose::ComposedMeeting>& meetings,
-                                    const Templates& templates, const std::map<std::string, PackLink>& packs) {
+                                    const Templates& templates, const std::map<std::string, PackLink>& packs,
+                                    const std::vector<doc::Document>& glossaries) {
     std::vector<OutputFile> files;
-    files.push_back(index_page(site, meetings, templates));
+    files.push_back(index_page(site, meetings, templates, glossaries));
+    for (const auto& glossary : glossaries) {
+        data values;
+        values.set("title", glossary.title);
+        values.set("show_title", false);
+        values.set("body", render_blocks(glossary.body, document_href));
+        values.set("meeting", site.council.name);
+        std::string body = render_template("templates/html/document.mustache", templates.document, values);
+        files.push_back({"glossaries/" + glossary.id + ".html",
+                         page(templates, glossary.title + " – " + site.council.name, "../", {{"Meetings", "../index.html"}, {glossary.title, ""}}, body)});
+    }
     files.push_back({"assets/style.css", templates.stylesheet});
     for (const auto& composed : meetings) {
         for (const auto& image : images_of(composed))

@@ -25,7 +25,8 @@ void add_spans(const doc::Inlines& inlines, Fonts::Face face, const std::string&
     for (const auto& i : inlines) {
         switch (i.kind) {
             case Inline::Kind::Text:
-            case Inline::Kind::Code: out.push_back({i.text, face, url, target}); break;
+            case Inline::Kind::Code:
+            case Inline::Kind::Term: out.push_back({i.text, face, url, target}); break;
             case Inline::Kind::SoftBreak: out.push_back({" ", face, url, target}); break;
             case Inline::Kind::LineBreak: out.push_back({"\n", face, url, target}); break;
             case Inline::Kind::Emphasis:

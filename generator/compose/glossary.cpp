@@ -1,0 +1,309 @@
+// Glossaries: the ```glossary appendix in its three printed styles, the
+// glossary a document uses, and the marking of abbreviations where a report
+// uses them.
+#include <algorithm>
+#include <set>
+
+#include "fences.hpp"
+
+namespace agendapack::compose {
+
+namespace {
+
+using doc::Block;
+
+std::string term_anchor(const model::GlossaryEntry& entry) { return "term-" + slugify(entry.term); }
+
+std::string with_abbreviations(const model::GlossaryEntry& entry, const std::string& separator) {
+    std::string out = entry.term;
+    for (const auto& a : entry.abbreviations) out += separator + a;
+    return out;
+}
+
+std::vector<const model::GlossaryEntry*> ordered(const model::Glossary& glossary, bool alphabetical) {
+    std::vector<const model::GlossaryEntry*> out;
+    for (const auto& e : glossary.entries) out.push_back(&e);
+    if (alphabetical)
+        std::stable_sort(out.begin(), out.end(), [](auto* a, auto* b) { return to_lower(a->term) < to_lower(b->term); });
+    return out;
+}
+
+// "#anchor" targets are completed with the document's id once it is known.
+doc::Inline local_link(const std::string& anchor, doc::Inlines text) { return doc::internal_link("#" + anchor, std::move(text)); }
+
+Block section_heading(int level, const std::string& text, const std::string& id) { return doc::heading(level, {doc::text(text)}, id); }
+
+doc::Blocks definition(const Context& context, const model::GlossaryEntry& entry) {
+    if (entry.acronym_only && trim(entry.definition.text).empty()) return {doc::paragraph({doc::text("Stands for " + entry.term + ".")})};
+    return content_blocks(context, entry.definition);
+}
+
+doc::Blocks contents_style(const Context& context, const model::Glossary& glossary, bool alphabetical) {
+    doc::Blocks out;
+    auto entries = ordered(glossary, alphabetical);
+    Block contents;
+    contents.kind = Block::Kind::Table;
+    contents.role = "glossary-contents";
+    contents.header_rows = 1;
+    contents.rows.push_back({{doc::text_cell("Term", true, "col"), doc::text_cell("Page", true, "col")}});
+    auto contents_row = [&](const std::string& label, const std::string& anchor) {
+        contents.rows.push_back({{doc::cell({doc::paragraph({local_link(anchor, {doc::text(label)})})}),
+                                  doc::cell({doc::paragraph({doc::page_ref("#" + anchor, ".")})})}});
+    };
+    for (const auto* e : entries)
+        if (!e->acronym_only) contents_row(with_abbreviations(*e, " / "), term_anchor(*e));
+    contents_row("Acronyms", "acronyms");
+    if (!glossary.sources.empty()) contents_row("Sources", "sources");
+    out.push_back(std::move(contents));
+
+    out.push_back(section_heading(2, "Acronyms", "acronyms"));
+    Block acronyms;
+    acronyms.kind = Block::Kind::Table;
+    acronyms.role = "glossary-acronyms";
+    acronyms.header_rows = 1;
+    acronyms.rows.push_back({{doc::text_cell("Acronym", true, "col"), doc::text_cell("Meaning", true, "col")}});
+    for (const auto* e : entries)
+        for (const auto& a : e->abbreviations) {
+            doc::Inlines meaning{doc::text(e->term)};
+            if (!e->acronym_only) meaning = {local_link(term_anchor(*e), meaning)};
+            acronyms.rows.push_back({{doc::text_cell(a, true, "row"), doc::cell({doc::paragraph(meaning)})}});
+        }
+    out.push_back(std::move(acronyms));
+
+    for (const auto* e : entries) {
+        if (e->acronym_only) continue;
+        std::string title = e->term;
+        if (!e->abbreviations.empty()) title += " (" + e->abbreviations.front() + ")";
+        out.push_back(section_heading(2, title, term_anchor(*e)));
+        for (auto& b : definition(context, *e)) out.push_back(std::move(b));
+    }
+    return out;
+}
+
+doc::Blocks alphabetical_style(const Context& context, const model::Glossary& glossary) {
+    doc::Blocks out;
+    char letter = 0;
+    for (const auto* e : ordered(glossary, true)) {
+        char first = static_cast<char>(std::toupper(static_cast<unsigned char>(e->term[0])));
+        if (first != letter) {
+            letter = first;
+            out.push_back(section_heading(2, std::string(1, letter), "letter-" + std::string(1, static_cast<char>(std::tolower(letter)))));
+        }
+        out.push_back(section_heading(3, with_abbreviations(*e, " / "), term_anchor(*e)));
+        for (auto& b : definition(context, *e)) out.push_back(std::move(b));
+    }
+    return out;
+}
+
+doc::Blocks sources(const model::Glossary& glossary) {
+    if (glossary.sources.empty()) return {};
+    doc::Blocks items;
+    for (const auto& s : glossary.sources) {
+        doc::Inlines text{doc::text(s.title)};
+        if (!s.url.empty()) text = {doc::text(s.title + ": "), doc::link(s.url, {doc::text(s.url)})};
+        items.push_back(doc::list_item("", {doc::paragraph(text)}));
+    }
+    return {section_heading(2, "Sources", "sources"), doc::list(false, std::move(items))};
+}
+
+}  // namespace
+
+const model::Glossary* glossary_for(const Context& context, const compute::MeetingPlan& plan, const model::Document& document) {
+    const std::string& path = !document.cover.glossary.empty() ? document.cover.glossary : plan.committee->glossary;
+    auto it = context.site.glossaries.find(path);
+    return it == context.site.glossaries.end() ? nullptr : &it->second;
+}
+
+doc::Blocks glossary_from_fence(const Context& context, const FenceOptions& options) {
+    if (!context.glossary && !options.has("data"))
+        throw InputError(options.where(), "no glossary to print: name one with 'data: glossaries/….yaml' or set 'glossary' in committee.yaml");
+    model::Glossary loaded;
+    const model::Glossary* glossary = context.glossary;
+    if (options.has("data")) {
+        loaded = load::load_glossary(context.fs, context.data_dir, options.get("data"), options.at("data"));
+        glossary = &loaded;
+    }
+    const std::string style = options.get_or("style", "contents");
+    const std::string order = options.get_or("order", style == "alphabetical" ? "alphabetical" : "authored");
+    if (order != "authored" && order != "alphabetical") throw InputError(options.at("order"), "'order' must be authored or alphabetical, not '" + order + "'");
+    doc::Blocks out;
+    if (style == "contents") out = contents_style(context, *glossary, order == "alphabetical");
+    else if (style == "alphabetical") out = alphabetical_style(context, *glossary);
+    else if (style == "key") {
+        // Filled once the document's text is known: the abbreviations it uses.
+        Block key;
+        key.kind = Block::Kind::Table;
+        key.role = "glossary-key-unfilled";
+        key.header_rows = 1;
+        key.caption = {doc::text(options.get_or("title", "Key to abbreviations"))};
+        key.rows.push_back({{doc::text_cell("Abbreviation", true, "col"), doc::text_cell("Meaning", true, "col")}});
+        return {key};
+    } else {
+        throw InputError(options.at("style"), unknown_name("glossary style", style, {"contents", "alphabetical", "key"}));
+    }
+    for (auto& b : sources(*glossary)) out.push_back(std::move(b));
+    return out;
+}
+
+}  // namespace agendapack::compose
+
+namespace agendapack::compose {
+
+namespace {
+
+bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '&'; }
+
+struct Name {
+    std::string text;  // as it must appear
+    const model::GlossaryEntry* entry;
+    bool abbreviation;
+    bool local;
+};
+
+std::string page_name(const std::string& glossary_path) {
+    std::string base = glossary_path.substr(glossary_path.rfind('/') + 1);
+    return slugify(base.substr(0, base.rfind('.')));
+}
+
+class Marker {
+public:
+    Marker(const model::Glossary& glossary, const std::vector<model::GlossaryEntry>& local, doc::Document& document,
+           std::vector<GlossaryUse>& uses)
+        : glossary_(glossary), document_(document), uses_(uses) {
+        auto add = [&](const model::GlossaryEntry& e, bool is_local) {
+            for (const auto& a : e.abbreviations) names_.push_back({a, &e, true, is_local});
+            if (!e.acronym_only) {
+                names_.push_back({e.term, &e, false, is_local});
+                for (const auto& a : e.aliases) names_.push_back({a, &e, false, is_local});
+            }
+        };
+        for (const auto& e : local) add(e, true);
+        for (const auto& e : glossary.entries) add(e, false);
+        // Longer names first: "Child Protection Plan" before "CP".
+        std::stable_sort(names_.begin(), names_.end(), [](const Name& a, const Name& b) { return a.text.size() > b.text.size(); });
+    }
+
+    void blocks(doc::Blocks& list) {
+        for (auto& b : list) {
+            switch (b.kind) {
+                case doc::Block::Kind::Paragraph:
+                    if (b.role.empty() || b.role == "resolved-lead") inlines(b.inlines);
+                    break;
+                case doc::Block::Kind::List:
+                case doc::Block::Kind::ListItem:
+                case doc::Block::Kind::Numbered:
+                case doc::Block::Kind::Quote:
+                case doc::Block::Kind::Section: blocks(b.children); break;
+                default: break;  // headings, tables, code and pictures are left as written
+            }
+        }
+    }
+
+    const std::vector<const Name*>& abbreviations_used() const { return used_abbreviations_; }
+
+private:
+    // Where `name` first stands as a whole word in `text`, from `from`.
+    static size_t find_word(const std::string& text, const std::string& name, bool exact_case, size_t from = 0) {
+        const std::string haystack = exact_case ? text : to_lower(text);
+        const std::string needle = exact_case ? name : to_lower(name);
+        for (size_t at = haystack.find(needle, from); at != std::string::npos; at = haystack.find(needle, at + 1)) {
+            bool before = at == 0 || !word_char(text[at - 1]);
+            bool after = at + needle.size() >= text.size() || !word_char(text[at + needle.size()]);
+            if (before && after) return at;
+        }
+        return std::string::npos;
+    }
+
+    void inlines(doc::Inlines& list) {
+        for (size_t i = 0; i < list.size(); ++i) {
+            doc::Inline& node = list[i];
+            if (node.kind == doc::Inline::Kind::Emphasis || node.kind == doc::Inline::Kind::Strong) {
+                inlines(node.children);
+                continue;
+            }
+            if (node.kind != doc::Inline::Kind::Text) continue;  // links, code and the rest stay as they are
+            // The earliest unmarked name in this text.
+            size_t best_at = std::string::npos;
+            const Name* best = nullptr;
+            for (const auto& name : names_) {
+                if (marked_.count(name.entry)) continue;
+                size_t at = find_word(node.text, name.text, name.abbreviation);
+                if (at < best_at) best_at = at, best = &name;
+            }
+            if (!best) continue;
+            marked_.insert(best->entry);
+            if (best->abbreviation) used_abbreviations_.push_back(best);
+            doc::Inline term;
+            term.kind = doc::Inline::Kind::Term;
+            term.text = node.text.substr(best_at, best->text.size());
+            if (best->abbreviation) term.url = best->entry->term;
+            if (!best->local) {
+                std::string anchor = "term-" + slugify(best->entry->term);
+                term.target = "glossary:" + page_name(glossary_.file) + "#" + anchor;
+                uses_.push_back({glossary_.file, anchor, document_.id, document_.title});
+            }
+            doc::Inline after = doc::text(node.text.substr(best_at + best->text.size()));
+            node.text = node.text.substr(0, best_at);
+            list.insert(list.begin() + static_cast<long>(i) + 1, {term, after});
+            ++i;  // continue with the text after the term
+        }
+    }
+
+    const model::Glossary& glossary_;
+    doc::Document& document_;
+    std::vector<GlossaryUse>& uses_;
+    std::vector<Name> names_;
+    std::set<const model::GlossaryEntry*> marked_;
+    std::vector<const Name*> used_abbreviations_;
+};
+
+void fill_keys(doc::Blocks& blocks, const std::vector<const Name*>& used) {
+    for (auto& b : blocks) {
+        if (b.role == "glossary-key-unfilled") {
+            b.role = "glossary-key";
+            for (const Name* n : used) b.rows.push_back({{doc::text_cell(n->text, true, "row"), doc::text_cell(n->entry->term)}});
+        }
+        fill_keys(b.children, used);
+    }
+}
+
+}  // namespace
+
+void mark_glossary_terms(doc::Document& document, const model::Glossary& glossary,
+                         const std::vector<model::GlossaryEntry>& local_terms, std::vector<GlossaryUse>& uses) {
+    Marker marker(glossary, local_terms, document, uses);
+    marker.blocks(document.body);
+    fill_keys(document.body, marker.abbreviations_used());
+}
+
+doc::Document compose_glossary_page(const Context& context, const model::Glossary& glossary, const std::vector<GlossaryUse>& uses) {
+    doc::Document page;
+    page.kind = doc::Document::Kind::Appendix;
+    page.id = page_name(glossary.file);
+    page.title = glossary.title;
+    page.body.push_back(doc::heading(1, {doc::text(glossary.title)}));
+    page.body.push_back(doc::paragraph({doc::text("What the abbreviations and terms in the committee papers mean. Where a report uses a term, "
+                                                  "its first use links here.")}));
+    for (const auto* e : ordered(glossary, false)) {
+        std::string anchor = "term-" + slugify(e->term);
+        page.body.push_back(doc::heading(2, {doc::text(with_abbreviations(*e, " / "))}, anchor));
+        for (auto& b : definition(context, *e)) page.body.push_back(std::move(b));
+        // Each document once, in the order the site lists them.
+        doc::Blocks used;
+        std::set<std::string> seen;
+        for (const auto& use : uses) {
+            if (use.glossary != glossary.file || use.anchor != anchor || !seen.insert(use.meeting_id + "/" + use.document_id).second) continue;
+            std::string href = "../meetings/" + use.meeting_id + "/" + use.document_id + ".html";
+            used.push_back(doc::list_item("", {doc::paragraph({doc::link(href, {doc::text(use.document_title)}),
+                                                                doc::text(" (" + use.meeting_date + ")")})}));
+        }
+        if (!used.empty()) {
+            page.body.push_back(doc::paragraph({doc::text("Used in:")}, "used-in"));
+            page.body.push_back(doc::list(false, std::move(used), "used-in"));
+        }
+    }
+    for (auto& b : sources(glossary)) page.body.push_back(std::move(b));
+    return page;
+}
+
+}  // namespace agendapack::compose

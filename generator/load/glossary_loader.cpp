@@ -1,0 +1,61 @@
+// Glossaries: one YAML list of terms in data/, shared by many meetings.
+#include "loaders.hpp"
+
+namespace agendapack::load {
+
+model::GlossaryEntry read_glossary_entry(const YamlText& source, const YAML::Node& node) {
+    Fields f(source, node, {"term", "abbreviations", "aliases", "kind", "definition"}, "a glossary entry");
+    model::GlossaryEntry entry;
+    entry.where = f.where();
+    entry.term = f.string("term");
+    entry.abbreviations = f.strings("abbreviations");
+    entry.aliases = f.strings("aliases");
+    std::string kind = f.string_or("kind", "term");
+    if (kind != "term" && kind != "acronym") source.fail(f.node("kind"), "'kind' must be term or acronym, not '" + kind + "'");
+    entry.acronym_only = kind == "acronym";
+    entry.definition = f.markdown("definition");
+    if (!entry.acronym_only && trim(entry.definition.text).empty())
+        source.fail(node, "the term '" + entry.term + "' needs a 'definition' (or 'kind: acronym' for an expansion alone)");
+    if (entry.acronym_only && entry.abbreviations.empty())
+        source.fail(node, "the acronym entry '" + entry.term + "' needs its 'abbreviations'");
+    return entry;
+}
+
+model::Glossary load_glossary(const FileSystem& fs, const std::string& data_dir, const std::string& relative,
+                              const SourceLocation& referenced_from) {
+    if (relative.find("..") != std::string::npos || relative.empty() || relative[0] == '/')
+        throw InputError(referenced_from, "'" + relative + "' must be a path inside data/");
+    const std::string path = join_path(data_dir, relative);
+    auto text = fs.read(path);
+    if (!text) throw InputError(referenced_from, "glossary '" + path + "' does not exist");
+    YamlText source{path, *text};
+    YAML::Node root = parse_yaml(source);
+    Fields f(source, root, {"title", "terms", "sources"}, "a glossary");
+    model::Glossary glossary;
+    glossary.file = relative;
+    glossary.title = f.string_or("title", "Glossary");
+    YAML::Node terms = f.require("terms");
+    require_sequence(source, terms, "terms");
+    std::map<std::string, std::string> seen;  // every name once, so a lookup is never ambiguous
+    for (const auto& node : terms) {
+        model::GlossaryEntry entry = read_glossary_entry(source, node);
+        std::vector<std::string> names{entry.term};
+        names.insert(names.end(), entry.abbreviations.begin(), entry.abbreviations.end());
+        for (const auto& name : names) {
+            auto [it, fresh] = seen.emplace(name, entry.term);
+            if (!fresh) source.fail(node, "'" + name + "' is already in the glossary (under '" + it->second + "')");
+        }
+        glossary.entries.push_back(std::move(entry));
+    }
+    if (f.has("sources")) {
+        YAML::Node list = f.node("sources");
+        require_sequence(source, list, "sources");
+        for (const auto& node : list) {
+            Fields s(source, node, {"title", "url"}, "a glossary source");
+            glossary.sources.push_back({s.string("title"), s.string_or("url", "")});
+        }
+    }
+    return glossary;
+}
+
+}  // namespace agendapack::load
