@@ -110,6 +110,16 @@ int run(const Options& options) {
             pdf_files.push_back({"meetings/" + plan.id + "/" + name, std::move(written.bytes)});
             composed.push_back(std::move(meeting));
         }
+        // Warnings are printed in any case; a committee that asks for it
+        // treats them as errors, and then nothing is written.
+        bool failed = false;
+        for (const auto& meeting : composed)
+            for (const auto& w : meeting.warnings) {
+                std::cerr << format_location(w.where) << ": " << (meeting.plan->committee->strict_acronyms ? "error" : "warning") << ": "
+                          << w.message << "\n";
+                failed = failed || meeting.plan->committee->strict_acronyms;
+            }
+        if (failed) return 1;
         std::vector<compose::GlossaryUse> uses;
         for (const auto& meeting : composed) uses.insert(uses.end(), meeting.glossary_uses.begin(), meeting.glossary_uses.end());
         std::vector<doc::Document> glossary_pages;

@@ -37,6 +37,7 @@ struct GlossaryUse {
 
 struct ComposedMeeting {
     const compute::MeetingPlan* plan = nullptr;
+    std::vector<Warning> warnings;
     std::vector<GlossaryUse> glossary_uses;
     doc::Document front_sheet;
     doc::Document public_information;
@@ -76,6 +77,10 @@ void mark_glossary_terms(doc::Document& document, const model::Glossary& glossar
 // The site's page for a glossary: every entry with its anchor and the
 // documents that use it.
 doc::Document compose_glossary_page(const Context& context, const model::Glossary& glossary, const std::vector<GlossaryUse>& uses);
+
+// All-capitals words of a report that its glossary does not know and its
+// text does not write out nearby.
+std::vector<Warning> check_acronyms(const model::Document& document, const model::Glossary* glossary);
 
 // "Councillors A (Chair), B and C" / "Councillor A".
 std::string councillors(const std::vector<std::string>& names);

@@ -66,6 +66,8 @@ ComposedMeeting compose_meeting(const Context& context, const compute::MeetingPl
             case model::DocumentKind::Appendix: composed.documents.push_back(compose_appendix(with_glossary, plan, *placed)); break;
         }
         doc::Document& d = composed.documents.back();
+        if (placed->source->kind == model::DocumentKind::Report)
+            for (auto& w : check_acronyms(*placed->source, with_glossary.glossary)) composed.warnings.push_back(std::move(w));
         reject_stray_contents(d.body);
         int tables = 0;
         number_tables(d.body, tables);

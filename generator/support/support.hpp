@@ -36,6 +36,13 @@ private:
 
 std::string format_location(const SourceLocation& where);
 
+// Something an officer should look at that does not stop the build (unless
+// a setting says it must): printed as `file:line:col: warning: message`.
+struct Warning {
+    SourceLocation where;
+    std::string message;
+};
+
 // The offending source line and a caret under the column (ninja style),
 // or "" when the line cannot be shown.
 std::string source_excerpt(const std::string& file_text, int line, int column);

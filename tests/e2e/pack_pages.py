@@ -156,7 +156,29 @@ with tempfile.TemporaryDirectory() as out:
         for n in landscape:
             if not re.search(r"Page \d+", texts[n - 1]):
                 fail("landscape page %d has no page number" % n)
-        print("checked %d items over %d pages; padding pages %s; landscape pages %s" % (len(ranges), pages, blanks, landscape))
+        # The glossary's contents list prints, for each term, the glossary page
+        # where that term's entry stands.
+        start = next((i for i, t in enumerate(texts) if "Agenda Item 9, Appendix 2" in t), None)
+        entries = []
+        if start is None:
+            fail("no glossary appendix (Agenda Item 9, Appendix 2)")
+        else:
+            for t in texts[start:start + 6]:
+                for line in t.splitlines():
+                    m = re.match(r"^\s*(\S.*?)\s{2,}(\d+)\s*$", line)
+                    if m and not line.strip().startswith("Page "):
+                        entries.append((m.group(1).strip(), int(m.group(2))))
+                if any(name == "Sources" for name, _ in entries):
+                    break
+            if len(entries) < 40:
+                fail("found only %d rows in the glossary contents" % len(entries))
+            for name, n in entries:
+                head = name.split(" / ")[0]
+                page_text = texts[start + n - 1] if start + n - 1 < len(texts) else ""
+                if not any(l.strip().startswith(head) for l in page_text.splitlines()):
+                    fail("glossary contents says '%s' is on its page %d, but it is not there" % (name, n))
+        print("checked %d items over %d pages; padding pages %s; landscape pages %s; %d glossary entries"
+              % (len(ranges), pages, blanks, landscape, len(entries)))
 
 print("%d passed, %d failed" % (0 if failures else 1, 1 if failures else 0))
 sys.exit(1 if failures else 0)
