@@ -91,6 +91,8 @@ int run(const Options& options) {
             }
         }
         compose::Context context{site, fs, options.paths.data};
+        compose::Records records = compose::prepare_records(context, plans);
+        context.records = &records;
         render::html::Templates templates = render::html::load_templates(fs, options.templates);
         render::pdf::Style style = render::pdf::load_style(fs, options.templates);
         render::pdf::Fonts fonts(style);

@@ -13,12 +13,39 @@
 
 namespace agendapack::compose {
 
+struct Records;  // minutes and recommendations across a committee's meetings (tracker.cpp)
+
 struct Context {
     const model::Site& site;
     const FileSystem& fs;
     std::string data_dir;
-    const model::Glossary* glossary = nullptr;  // of the document being composed, if any
+    const model::Glossary* glossary = nullptr;      // of the document being composed, if any
+    const Records* records = nullptr;               // from prepare_records, once per site
+    const compute::MeetingPlan* meeting = nullptr;  // the meeting being composed
 };
+
+// A decision of a minute's RESOLVED block: one per item of its list, or the
+// block itself when it has none.
+struct Resolution {
+    std::string id;  // "2024-08-08/11/1": held, minute number, place in the list
+    Date held;
+    int minute = 0;
+    std::string title;     // the minute's heading, as written
+    doc::Inlines text;     // "That …"
+    std::string minutes_document;  // document id of the minutes, and the meeting whose pack carries them
+    std::string meeting_id;
+};
+
+struct Records {
+    std::map<std::string, int> minute_starts;  // "<committee>/<held>" → its first minute number
+    std::map<std::string, std::vector<Resolution>> resolutions;  // by committee, in held order
+};
+
+// Reads every committee's minutes in date order: numbers them on through each
+// municipal year (unless `first_minute` says otherwise), collects their
+// resolutions, and checks the committee's recommendation statuses against them.
+Records prepare_records(const Context& context, const std::vector<compute::MeetingPlan>& plans);
+int minute_start(const Context& context, const compute::MeetingPlan& plan, const model::MinutesHeader& header);
 
 // The glossary a document uses: its own `glossary`, else its committee's.
 const model::Glossary* glossary_for(const Context& context, const compute::MeetingPlan& plan, const model::Document& document);

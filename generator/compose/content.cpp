@@ -17,6 +17,7 @@ doc::Blocks content_blocks(const Context& context, const model::Markdown& markdo
             return blocks;
         }
         if (info == "glossary") return glossary_from_fence(context, FenceOptions("glossary", body, where, {"style", "order", "data", "title"}));
+        if (info == "tracker") return {tracker_from_fence(context, FenceOptions("tracker", body, where, {"caption", "landscape"}))};
         if (info == "chart")
             return chart_from_fence(context, FenceOptions("chart", body, where,
                                                           {"csv", "type", "title", "x", "series", "x_label", "y_label", "labels", "source"}));
@@ -38,7 +39,7 @@ doc::Blocks content_blocks(const Context& context, const model::Markdown& markdo
         }
         SourceLocation fence_line = where;
         fence_line.line -= 1;
-        throw InputError(fence_line, unknown_name("block", "```" + info, {"```table", "```contents", "```scorecard", "```chart", "```glossary"}));
+        throw InputError(fence_line, unknown_name("block", "```" + info, {"```table", "```contents", "```scorecard", "```chart", "```glossary", "```tracker"}));
     };
     options.image = [&context](const std::string& file, const std::string& alt, const SourceLocation& where) {
         return load_figure(context, file, alt, where);

@@ -37,5 +37,6 @@ doc::Block table_from_fence(const Context& context, const FenceOptions& options)
 doc::Blocks scorecard_from_fence(const Context& context, const FenceOptions& options);
 doc::Blocks chart_from_fence(const Context& context, const FenceOptions& options);
 doc::Blocks glossary_from_fence(const Context& context, const FenceOptions& options);
+doc::Block tracker_from_fence(const Context& context, const FenceOptions& options);
 
 }  // namespace agendapack::compose

@@ -60,6 +60,7 @@ ComposedMeeting compose_meeting(const Context& context, const compute::MeetingPl
     for (const compute::PlacedDocument* placed : plan.documents()) {
         Context with_glossary = context;
         with_glossary.glossary = glossary_for(context, plan, *placed->source);
+        with_glossary.meeting = &plan;
         switch (placed->source->kind) {
             case model::DocumentKind::Report: composed.documents.push_back(compose_report(with_glossary, plan, *placed)); break;
             case model::DocumentKind::Minutes: composed.documents.push_back(compose_minutes(with_glossary, plan, *placed)); break;

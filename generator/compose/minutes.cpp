@@ -70,7 +70,7 @@ doc::Document compose_minutes(const Context& context, const compute::MeetingPlan
     options.period_style = header.resolved_style;
     Blocks blocks = content_blocks(context, source.body, options);
 
-    int number = header.first_minute - 1;
+    int number = minute_start(context, plan, header) - 1;
     Blocks* minute = nullptr;
     Blocks pending;
     auto flush = [&] {

@@ -116,13 +116,14 @@ model::Committee load_committee(const FileSystem& fs, const std::string& dir, co
     YAML::Node root = parse_yaml(source);
     Fields f(source, root,
              {"name", "short_name", "public_information", "disclosure", "standard_items", "vice_chair_election",
-              "minutes_item", "glossary", "acronyms"},
+              "minutes_item", "glossary", "acronyms", "tracker"},
              "committee.yaml");
     model::Committee committee;
     committee.slug = slug;
     committee.name = f.string("name");
     committee.short_name = f.string_or("short_name", "Committee");
     committee.glossary = f.string_or("glossary", "");
+    committee.tracker_file = f.string_or("tracker", "");
     std::string acronyms = f.string_or("acronyms", "warn");
     if (acronyms != "warn" && acronyms != "error") source.fail(f.node("acronyms"), "'acronyms' must be warn or error, not '" + acronyms + "'");
     committee.strict_acronyms = acronyms == "error";

@@ -64,8 +64,10 @@ void read_cover(const Fields& f, model::CoverSheet& cover, const PeopleRegistry&
 
 void read_minutes(const Fields& f, model::MinutesHeader& minutes) {
     minutes.held = f.date("held");
-    minutes.first_minute = f.integer_or("first_minute", 1);
-    if (minutes.first_minute < 1) f.source().fail(f.node("first_minute"), "'first_minute' must be 1 or more");
+    if (f.has("first_minute")) {
+        minutes.first_minute = f.integer_or("first_minute", 1);
+        if (*minutes.first_minute < 1) f.source().fail(f.node("first_minute"), "'first_minute' must be 1 or more");
+    }
     minutes.present = f.strings("present");
     if (minutes.present.empty()) f.source().fail(f.require("present"), "'present' must name at least one councillor");
     minutes.apologies = f.strings("apologies");

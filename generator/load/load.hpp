@@ -49,6 +49,10 @@ CsvTable load_csv(const FileSystem& fs, const std::string& data_dir, const std::
 model::Glossary load_glossary(const FileSystem& fs, const std::string& data_dir, const std::string& relative,
                               const SourceLocation& referenced_from);
 
+// The status file of a committee's recommendations (a YAML list).
+std::vector<model::TrackerStatus> load_tracker(const FileSystem& fs, const std::string& data_dir, const std::string& relative,
+                                               const SourceLocation& referenced_from);
+
 // A scorecard CSV (Indicator, Format, Polarity, Target, RAG, YYYY-MM month
 // columns, other columns as comparators) and the RAG rules YAML beside it.
 model::Scorecard load_scorecard(const FileSystem& fs, const std::string& data_dir, const std::string& csv,

@@ -20,6 +20,10 @@ model::Site load_site(const FileSystem& fs, const ContentPaths& paths) {
     auto need = [&](const std::string& path, const SourceLocation& from) {
         if (!path.empty() && !site.glossaries.count(path)) site.glossaries[path] = load_glossary(fs, paths.data, path, from);
     };
+    for (auto& committee : site.committees)
+        if (!committee.tracker_file.empty())
+            committee.tracker = load_tracker(fs, paths.data, committee.tracker_file,
+                                             {join_path(join_path(paths.content, committee.slug), "committee.yaml"), 0, 0});
     for (const auto& committee : site.committees) {
         need(committee.glossary, {join_path(join_path(paths.content, committee.slug), "committee.yaml"), 0, 0});
         for (const auto& meeting : committee.meetings)

@@ -100,6 +100,22 @@ struct Glossary {
     std::vector<Source> sources;
 };
 
+// ---- the recommendations tracker ---------------------------------------------
+
+// What happened to a recommendation, from the committee's status file. An
+// entry with its own `action_proposed` stands for a recommendation whose
+// minutes are not in content/ (older meetings).
+struct TrackerStatus {
+    std::string id;                 // "2024-08-08/11/1": meeting held, minute, number in its list
+    std::optional<Date> date;       // standalone entries: the meeting that made it
+    std::string title;              // overrides the minute's title
+    Markdown action_proposed;       // standalone entries
+    Markdown action_taken;
+    std::string status;             // "Complete", "In progress", "Partially complete" …
+    std::optional<Date> closed;     // the meeting that accepted it as done; it drops off after
+    SourceLocation where;
+};
+
 // Report cover-sheet fields, named after their printed labels.
 struct CoverSheet {
     std::string glossary;                        // path in data/; empty: the committee's
@@ -127,7 +143,7 @@ struct CoverSheet {
 
 struct MinutesHeader {
     Date held;
-    int first_minute = 1;
+    std::optional<int> first_minute;  // absent: carried on from the year's earlier minutes
     std::vector<std::string> present;
     std::vector<std::string> apologies;
     std::vector<std::string> appointed_members;
@@ -184,6 +200,8 @@ struct Committee {
     std::vector<BlockRef> disclosure;
     std::vector<AgendaItemText> standard_items;
     std::string glossary;          // default glossary (path in data/) for the committee's documents
+    std::string tracker_file;      // status file of recommendations (path in data/)
+    std::vector<TrackerStatus> tracker;
     bool strict_acronyms = false;  // unexplained acronyms are errors rather than warnings
     AgendaItemText vice_chair_election;
     AgendaItemText minutes_item;

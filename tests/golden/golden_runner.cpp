@@ -65,6 +65,8 @@ int main(int argc, char** argv) {
         model::Site site = load::load_site(memory, {"content", "data"});
         std::vector<compute::MeetingPlan> plans = compute::plan_site(site);
         compose::Context context{site, memory, "data"};
+        compose::Records records = compose::prepare_records(context, plans);
+        context.records = &records;
         std::vector<compose::ComposedMeeting> meetings;
         for (const auto& plan : plans) meetings.push_back(compose::compose_meeting(context, plan));
         std::unique_ptr<render::pdf::Fonts> fonts;

@@ -1,0 +1,38 @@
+// The status file of a committee's recommendations.
+#include "loaders.hpp"
+
+namespace agendapack::load {
+
+std::vector<model::TrackerStatus> load_tracker(const FileSystem& fs, const std::string& data_dir, const std::string& relative,
+                                               const SourceLocation& referenced_from) {
+    if (relative.find("..") != std::string::npos || relative[0] == '/') throw InputError(referenced_from, "'" + relative + "' must be a path inside data/");
+    const std::string path = join_path(data_dir, relative);
+    auto text = fs.read(path);
+    if (!text) throw InputError(referenced_from, "the recommendations file '" + path + "' does not exist");
+    YamlText source{path, *text};
+    YAML::Node root = parse_yaml(source);
+    if (root.IsMap() && root.size() == 0) return {};
+    require_sequence(source, root, "recommendations");
+    std::vector<model::TrackerStatus> out;
+    std::map<std::string, bool> seen;
+    for (const auto& node : root) {
+        Fields f(source, node, {"id", "date", "title", "action_proposed", "action_taken", "status", "closed"}, "a recommendation");
+        model::TrackerStatus s;
+        s.where = f.where();
+        s.id = f.string("id");
+        if (seen.count(s.id)) source.fail(f.node("id"), "recommendation '" + s.id + "' is listed twice");
+        seen[s.id] = true;
+        s.date = f.optional_date("date");
+        s.title = f.string_or("title", "");
+        s.action_proposed = f.markdown("action_proposed");
+        s.action_taken = f.markdown("action_taken");
+        s.status = f.string_or("status", "");
+        s.closed = f.optional_date("closed");
+        if (!s.action_proposed.text.empty() && s.title.empty())
+            source.fail(node, "recommendation '" + s.id + "' gives its own 'action_proposed', so it needs a 'title' too");
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+}  // namespace agendapack::load
