@@ -5,37 +5,12 @@
 #include <sstream>
 
 #include "compose/compose.hpp"
-#include "load/load.hpp"
+#include "fixture.hpp"
 
 using namespace agendapack;
 namespace fs = std::filesystem;
 
 namespace {
-
-using Files = std::map<std::string, std::string>;
-
-// The minimal fixture in memory, with files replaced or added per test.
-struct Fixture {
-    MemoryFileSystem memory;
-    model::Site site;
-    std::vector<compute::MeetingPlan> plans;
-
-    explicit Fixture(const std::map<std::string, std::string>& overrides = {}) {
-        fs::path root = AGENDAPACK_FIXTURE;
-        for (const auto& entry : fs::recursive_directory_iterator(root)) {
-            if (!entry.is_regular_file()) continue;
-            std::ifstream in(entry.path(), std::ios::binary);
-            std::ostringstream text;
-            text << in.rdbuf();
-            memory.add(fs::relative(entry.path(), root).generic_string(), text.str());
-        }
-        for (const auto& [path, text] : overrides) memory.add(path, text);
-        site = load::load_site(memory, {"content", "data"});
-        plans = compute::plan_site(site);
-    }
-
-    compose::ComposedMeeting meeting() { return compose::compose_meeting({site, memory, "data"}, plans.at(0)); }
-};
 
 const char* kReportPath = "content/test-panel/2024-09-26/04-school-places.md";
 

@@ -1,0 +1,105 @@
+#include <catch2/catch.hpp>
+
+#include "fixture.hpp"
+
+namespace {
+
+const char* kCommittee = "content/test-panel/committee.yaml";
+
+std::string committee_with_tracker() {
+    std::ifstream in(std::string(AGENDAPACK_FIXTURE) + "/" + kCommittee);
+    std::string text((std::istreambuf_iterator<char>(in)), {});
+    return text + "tracker: test-panel/recommendations.yaml\n";
+}
+
+std::string minutes(const std::string& held, int count, const std::string& first = "") {
+    std::string text = "---\ndocument: minutes\nheld: " + held + "\n" + first + "present: [Able (Chair)]\n---\n";
+    for (int i = 1; i <= count; ++i) text += "\n## Item " + std::to_string(i) + "\n\nRESOLVED that item " + std::to_string(i) + " is done.\n";
+    return text;
+}
+
+const char* kTrackerAppendix = "---\ndocument: appendix\ntitle: Scrutiny monitoring\n---\n\n```tracker\n```\n";
+
+// Three more meetings: 16 January 2025 approves the minutes of 26 September
+// 2024; 12 June 2025, in the next municipal year, approves those of 22 May 2025.
+Files later_meetings(const std::string& statuses) {
+    return {
+        {kCommittee, committee_with_tracker()},
+        {"data/test-panel/recommendations.yaml", statuses},
+        {"content/test-panel/2025-26.yaml", "meetings: [2025-05-22, 2025-06-12]\nmembers: [Councillor Able (Chair)]\n"},
+        {"content/test-panel/2024-09-26/05-monitoring.md", kTrackerAppendix},
+        {"content/test-panel/2025-01-16/meeting.yaml",
+         "date: 2025-01-16\ntime: \"17:30\"\nvenue: Room 1\nagenda:\n  - approve_minutes: [03-minutes.md]\n"
+         "  - title: MONITORING\n    documents: [05-monitoring.md]\n"},
+        {"content/test-panel/2025-01-16/03-minutes.md", minutes("2024-09-26", 3)},
+        {"content/test-panel/2025-01-16/05-monitoring.md", kTrackerAppendix},
+        {"content/test-panel/2025-06-12/meeting.yaml",
+         "date: 2025-06-12\ntime: \"17:30\"\nvenue: Room 1\nagenda:\n  - approve_minutes: [03-minutes.md]\n"
+         "  - title: MONITORING\n    documents: [05-monitoring.md]\n"},
+        {"content/test-panel/2025-06-12/03-minutes.md", minutes("2025-05-22", 2)},
+        {"content/test-panel/2025-06-12/05-monitoring.md", kTrackerAppendix},
+    };
+}
+
+// The fixture's 2024-09-26 meeting needs its monitoring appendix on the agenda.
+std::string meeting_2024() {
+    return "date: 2024-09-26\ntime: \"17:30\"\nvenue: Room 1\nagenda:\n  - approve_minutes: [03-minutes.md]\n"
+           "  - title: SCHOOL PLACES\n    documents: [04-school-places.md, 04-appendix-1-figures.md]\n"
+           "  - title: MONITORING\n    documents: [05-monitoring.md]\n";
+}
+
+// The Action proposed column of a meeting's tracker.
+std::vector<std::string> tracked(Fixture& f, const std::string& meeting_id) {
+    for (size_t i = 0; i < f.plans.size(); ++i) {
+        if (f.plans[i].id != meeting_id) continue;
+        auto composed = f.meeting(i);
+        for (const auto& d : composed.documents)
+            for (const auto& b : d.body)
+                if (b.role == "tracker") {
+                    std::vector<std::string> out;
+                    for (size_t r = 1; r < b.rows.size(); ++r) out.push_back(doc::plain_text(b.rows[r].cells[2].content[0].inlines));
+                    return out;
+                }
+    }
+    return {"no tracker"};
+}
+
+Files with(Files files, const std::string& path, const std::string& text) {
+    files[path] = text;
+    return files;
+}
+
+}  // namespace
+
+TEST_CASE("minute numbers run on through the municipal year and restart with the next") {
+    Files files = with(later_meetings(""), "content/test-panel/2024-09-26/meeting.yaml", meeting_2024());
+    files["content/test-panel/2024-25.yaml"] = "meetings: [2024-07-18, 2024-09-26, 2025-01-16]\nmembers: [Councillor Able (Chair)]\n";
+    Fixture f(files);
+    CHECK(f.records.minute_starts.at("test-panel/2024-07-18") == 5);  // first_minute written
+    CHECK(f.records.minute_starts.at("test-panel/2024-09-26") == 7);  // 5 and 6 came before
+    CHECK(f.records.minute_starts.at("test-panel/2025-05-22") == 1);  // a new municipal year
+    std::vector<std::string> ids;
+    for (const auto& r : f.records.resolutions.at("test-panel")) ids.push_back(r.id);
+    CHECK(ids == std::vector<std::string>{"2024-07-18/6/1", "2024-09-26/7/1", "2024-09-26/8/1", "2024-09-26/9/1", "2025-05-22/1/1",
+                                          "2025-05-22/2/1"});
+}
+
+TEST_CASE("a recommendation accepted as complete drops off after the meeting that accepted it") {
+    const std::string statuses =
+        "- id: 2024-07-18/6/1\n  action_taken: Done.\n  status: Complete\n  closed: 2025-01-16\n"
+        "- id: 2024-09-26/7/1\n  action_taken: Under way.\n  status: In progress\n";
+    Files files = with(later_meetings(statuses), "content/test-panel/2024-09-26/meeting.yaml", meeting_2024());
+    files["content/test-panel/2024-25.yaml"] = "meetings: [2024-07-18, 2024-09-26, 2025-01-16]\nmembers: [Councillor Able (Chair)]\n";
+    Fixture f(files);
+    CHECK(tracked(f, "test-panel-2024-09-26") == std::vector<std::string>{"That the report be noted."});
+    CHECK(tracked(f, "test-panel-2025-01-16") ==
+          std::vector<std::string>{"That the report be noted.", "That item 1 is done.", "That item 2 is done.", "That item 3 is done."});
+    // Next year: the closed one has gone; the open one carries on; the year's own follow.
+    CHECK(tracked(f, "test-panel-2025-06-12") == std::vector<std::string>{"That item 1 is done.", "That item 1 is done.", "That item 2 is done."});
+}
+
+TEST_CASE("a status naming no known decision is an error at its line") {
+    Files files = with(later_meetings("- id: 2024-07-18/6/2\n  status: Complete\n"), "content/test-panel/2024-09-26/meeting.yaml", meeting_2024());
+    files["content/test-panel/2024-25.yaml"] = "meetings: [2024-07-18, 2024-09-26, 2025-01-16]\nmembers: [Councillor Able (Chair)]\n";
+    CHECK_THROWS_WITH(Fixture(files), Catch::StartsWith("data/test-panel/recommendations.yaml:1:3: unknown recommendation '2024-07-18/6/2' (did you mean '2024-07-18/6/1'?)"));
+}
