@@ -128,6 +128,10 @@ int run(const Options& options) {
         for (const auto& [path, glossary] : site.glossaries) glossary_pages.push_back(compose::compose_glossary_page(context, glossary, uses));
         std::vector<render::html::OutputFile> files = render::html::render_site(site, composed, templates, packs, glossary_pages);
         for (auto& file : pdf_files) files.push_back(std::move(file));
+        for (const auto& tracker : compose::export_trackers(context)) {
+            files.push_back({"tracker/" + tracker.committee + ".csv", tracker.csv});
+            files.push_back({"tracker/" + tracker.committee + ".json", tracker.json});
+        }
         if (!options.meetings.empty()) {
             std::vector<render::html::OutputFile> chosen;
             for (auto& file : files) {

@@ -47,6 +47,14 @@ struct Records {
 Records prepare_records(const Context& context, const std::vector<compute::MeetingPlan>& plans);
 int minute_start(const Context& context, const compute::MeetingPlan& plan, const model::MinutesHeader& header);
 
+// Every recommendation a committee has made, with its status, as CSV and JSON
+// for output/tracker/: what the monitoring tables are built from.
+struct TrackerExport {
+    std::string committee;  // folder name
+    std::string csv, json;
+};
+std::vector<TrackerExport> export_trackers(const Context& context);
+
 // The glossary a document uses: its own `glossary`, else its committee's.
 const model::Glossary* glossary_for(const Context& context, const compute::MeetingPlan& plan, const model::Document& document);
 

@@ -39,6 +39,22 @@ Blocks group_resolutions(Blocks blocks) {
     return out;
 }
 
+// The page of the document an agenda item of the meeting held on `held`
+// attached, when that item bears this title; "" when there is none.
+std::string minuted_report(const Context& context, const compute::MeetingPlan& plan, const Date& held, const std::string& title) {
+    for (const auto& meeting : plan.committee->meetings) {
+        if (meeting.date != held) continue;
+        for (const auto& item : meeting.agenda) {
+            if (item.documents.empty() || to_upper(trim(item.title)) != to_upper(trim(title))) continue;
+            std::string page = item.documents.front().slug + ".html";
+            if (meeting.date == plan.meeting->date) return page;
+            return "../" + plan.committee->slug + "-" + iso(held) + "/" + page;
+        }
+    }
+    (void)context;
+    return "";
+}
+
 }  // namespace
 
 doc::Document compose_minutes(const Context& context, const compute::MeetingPlan& plan, const compute::PlacedDocument& placed) {
@@ -82,7 +98,11 @@ doc::Document compose_minutes(const Context& context, const compute::MeetingPlan
     for (auto& block : blocks) {
         if (block.kind == Block::Kind::Heading && block.level <= 2) {
             flush();
-            Block title = doc::heading(2, {doc::text(to_upper(doc::plain_text(block.inlines)))}, "minute-" + std::to_string(number + 1));
+            doc::Inlines words{doc::text(to_upper(doc::plain_text(block.inlines)))};
+            // A minute links to the report it minutes, when that meeting is in content/.
+            std::string report = minuted_report(context, plan, header.held, doc::plain_text(block.inlines));
+            if (!report.empty()) words = {doc::link(report, words)};
+            Block title = doc::heading(2, words, "minute-" + std::to_string(number + 1));
             title.label = std::to_string(++number) + ".";
             d.body.push_back(doc::section("minute", {std::move(title)}));
             minute = &d.body.back().children;

@@ -234,4 +234,76 @@ doc::Block tracker_from_fence(const Context& context, const FenceOptions& option
     return table;
 }
 
+namespace {
+
+std::string csv_cell(const std::string& text) {
+    if (text.find_first_of(",\"\n") == std::string::npos) return text;
+    std::string out = "\"";
+    for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+std::string json_string(const std::string& text) {
+    std::string out = "\"";
+    for (char c : text) {
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            default:
+                if (static_cast<unsigned char>(c) < 0x20) {
+                    char buffer[8];
+                    std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
+                    out += buffer;
+                } else {
+                    out += c;
+                }
+        }
+    }
+    return out + "\"";
+}
+
+}  // namespace
+
+std::vector<TrackerExport> export_trackers(const Context& context) {
+    std::vector<TrackerExport> out;
+    for (const auto& committee : context.site.committees) {
+        struct Entry {
+            std::string id, date, title, proposed, taken, status, closed;
+        };
+        std::vector<Entry> entries;
+        std::map<std::string, const model::TrackerStatus*> statuses;
+        for (const auto& s : committee.tracker) statuses[s.id] = &s;
+        auto closed_of = [](const model::TrackerStatus* s) { return s && s->closed ? iso(*s->closed) : std::string(); };
+        for (const auto& s : committee.tracker)
+            if (!s.action_proposed.text.empty())
+                entries.push_back({s.id, s.date ? iso(*s.date) : "", s.title, trim(s.action_proposed.text), trim(s.action_taken.text), s.status, closed_of(&s)});
+        if (context.records)
+            if (auto found = context.records->resolutions.find(committee.slug); found != context.records->resolutions.end())
+                for (const auto& r : found->second) {
+                    const model::TrackerStatus* s = statuses.count(r.id) ? statuses[r.id] : nullptr;
+                    entries.push_back({r.id, iso(r.held), r.title, doc::plain_text(r.text), s ? trim(s->action_taken.text) : "",
+                                       s ? s->status : "", closed_of(s)});
+                }
+        if (entries.empty()) continue;
+        TrackerExport e;
+        e.committee = committee.slug;
+        e.csv = "id,date,title,action_proposed,action_taken,status,closed\n";
+        e.json = "[\n";
+        for (size_t i = 0; i < entries.size(); ++i) {
+            const Entry& x = entries[i];
+            for (const auto* field : {&x.id, &x.date, &x.title, &x.proposed, &x.taken, &x.status})
+                e.csv += csv_cell(*field) + ",";
+            e.csv += csv_cell(x.closed) + "\n";
+            e.json += "  {\"id\": " + json_string(x.id) + ", \"date\": " + json_string(x.date) + ", \"title\": " + json_string(x.title) +
+                      ", \"action_proposed\": " + json_string(x.proposed) + ", \"action_taken\": " + json_string(x.taken) +
+                      ", \"status\": " + json_string(x.status) + ", \"closed\": " + json_string(x.closed) + "}" +
+                      (i + 1 < entries.size() ? "," : "") + "\n";
+        }
+        e.json += "]\n";
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
 }  // namespace agendapack::compose

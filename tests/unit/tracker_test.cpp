@@ -103,3 +103,19 @@ TEST_CASE("a status naming no known decision is an error at its line") {
     files["content/test-panel/2024-25.yaml"] = "meetings: [2024-07-18, 2024-09-26, 2025-01-16]\nmembers: [Councillor Able (Chair)]\n";
     CHECK_THROWS_WITH(Fixture(files), Catch::StartsWith("data/test-panel/recommendations.yaml:1:3: unknown recommendation '2024-07-18/6/2' (did you mean '2024-07-18/6/1'?)"));
 }
+
+TEST_CASE("a minute links to the report it minutes when that meeting is in content") {
+    Files files = with(later_meetings(""), "content/test-panel/2024-09-26/meeting.yaml", meeting_2024());
+    files["content/test-panel/2024-25.yaml"] = "meetings: [2024-07-18, 2024-09-26, 2025-01-16]\nmembers: [Councillor Able (Chair)]\n";
+    files["content/test-panel/2025-01-16/03-minutes.md"] =
+        "---\ndocument: minutes\nheld: 2024-09-26\npresent: [Able (Chair)]\n---\n\n## School places\n\nThe Panel noted the forecast.\n";
+    Fixture f(files);
+    for (size_t i = 0; i < f.plans.size(); ++i) {
+        if (f.plans[i].id != "test-panel-2025-01-16") continue;
+        auto composed = f.meeting(i);
+        const doc::Block& heading = composed.documents.at(0).body.back().children.front();
+        REQUIRE(heading.inlines.front().kind == doc::Inline::Kind::Link);
+        CHECK(heading.inlines.front().url == "../test-panel-2024-09-26/04-school-places.html");
+        CHECK(heading.label == "7.");  // carried on from the July minutes (5 and 6)
+    }
+}

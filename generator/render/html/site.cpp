@@ -109,7 +109,26 @@ std::string file_size(size_t bytes) {
     return buffer;
 }
 
-OutputFile meeting_page(const compose::ComposedMeeting& composed, const Templates& templates, const PackLink* pack) {
+// Minutes of this meeting, wherever they were approved (a later meeting's pack).
+data approved_minutes(const compose::ComposedMeeting& composed, const std::vector<compose::ComposedMeeting>& all) {
+    data list{data::type::list};
+    for (const auto& other : all) {
+        if (other.plan->committee != composed.plan->committee) continue;
+        for (const auto* placed : other.plan->documents()) {
+            if (placed->source->kind != model::DocumentKind::Minutes || placed->source->minutes.held != composed.plan->meeting->date) continue;
+            data entry;
+            entry.set("href", other.plan == composed.plan ? placed->id + ".html" : "../" + other.plan->id + "/" + placed->id + ".html");
+            entry.set("title", placed->title);
+            entry.set("approved", other.plan == composed.plan ? std::string("published with this meeting")
+                                                              : "approved at the meeting of " + day_month_year(other.plan->meeting->date));
+            list.push_back(entry);
+        }
+    }
+    return list;
+}
+
+OutputFile meeting_page(const compose::ComposedMeeting& composed, const Templates& templates, const PackLink* pack,
+                        const std::vector<compose::ComposedMeeting>& all) {
     const compute::MeetingPlan& plan = *composed.plan;
     LinkResolver links = [](const std::string& id) { return document_href(id); };
     data values;
@@ -126,6 +145,9 @@ OutputFile meeting_page(const compose::ComposedMeeting& composed, const Template
     }
     values.set("documents", documents);
     values.set("has_documents", !composed.documents.empty());
+    data minutes = approved_minutes(composed, all);
+    values.set("has_minutes", !minutes.is_empty_list());
+    values.set("minutes", minutes);
     if (pack) {
         data link;
         link.set("href", pack->file);
@@ -228,7 +250,7 @@ std::vector<OutputFile> render_site(const model::Site& site, const std::vector<c
         for (const auto& image : images_of(composed))
             files.push_back({"meetings/" + composed.plan->id + "/images/" + image->name, image->bytes});
         auto pack = packs.find(composed.plan->id);
-        files.push_back(meeting_page(composed, templates, pack == packs.end() ? nullptr : &pack->second));
+        files.push_back(meeting_page(composed, templates, pack == packs.end() ? nullptr : &pack->second, meetings));
         for (size_t i = 0; i < composed.documents.size(); ++i) files.push_back(document_page(composed, i, templates));
     }
     return files;
