@@ -116,7 +116,7 @@ model::Committee load_committee(const FileSystem& fs, const std::string& dir, co
     YAML::Node root = parse_yaml(source);
     Fields f(source, root,
              {"name", "short_name", "public_information", "disclosure", "standard_items", "vice_chair_election",
-              "minutes_item", "glossary", "acronyms", "tracker"},
+              "minutes_item", "glossary", "acronyms", "tracker", "monitoring_report"},
              "committee.yaml");
     model::Committee committee;
     committee.slug = slug;
@@ -124,6 +124,9 @@ model::Committee load_committee(const FileSystem& fs, const std::string& dir, co
     committee.short_name = f.string_or("short_name", "Committee");
     committee.glossary = f.string_or("glossary", "");
     committee.tracker_file = f.string_or("tracker", "");
+    committee.monitoring_report = f.string_or("monitoring_report", "");
+    if (!committee.monitoring_report.empty() && !fs.read(join_path(dir, committee.monitoring_report)))
+        source.fail(f.node("monitoring_report"), "'" + committee.monitoring_report + "' is not a file in " + dir);
     std::string acronyms = f.string_or("acronyms", "warn");
     if (acronyms != "warn" && acronyms != "error") source.fail(f.node("acronyms"), "'acronyms' must be warn or error, not '" + acronyms + "'");
     committee.strict_acronyms = acronyms == "error";
@@ -149,8 +152,8 @@ model::Committee load_committee(const FileSystem& fs, const std::string& dir, co
         } else if (fs.is_directory(child)) {
             if (!parse_iso_date(name))
                 throw InputError({child, 0, 0}, "a meeting folder must be named by the meeting's date, like 2024-09-26");
-            committee.meetings.push_back(load_meeting(fs, child, name, council));
-        } else if (name != "committee.yaml" && name[0] != '.') {
+            committee.meetings.push_back(load_meeting(fs, child, name, council, committee));
+        } else if (name != "committee.yaml" && name != committee.monitoring_report && name[0] != '.') {
             // A misnamed year file would otherwise be skipped without a word.
             throw InputError({child, 0, 0}, "unexpected file: a committee folder holds committee.yaml, municipal-year files "
                                             "named like 2024-25.yaml, and meeting folders named like 2024-09-26");

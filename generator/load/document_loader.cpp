@@ -22,39 +22,44 @@ std::string yes_no(const Fields& f, const std::string& key) {
     return value;
 }
 
+// Reads the cover-sheet fields present in `f` over what `cover` holds, so a
+// template's fields can be read first and a meeting's overrides after them.
 void read_cover(const Fields& f, model::CoverSheet& cover, const PeopleRegistry& people) {
     const YamlText& source = f.source();
-    cover.decision_maker = f.optional_string("decision_maker");
-    cover.subject = f.optional_string("subject");
-    cover.date_of_decision = f.optional_date("date_of_decision");
-    cover.report_of = f.string("report_of");
+    if (f.has("decision_maker")) cover.decision_maker = f.optional_string("decision_maker");
+    if (f.has("subject")) cover.subject = f.optional_string("subject");
+    if (f.has("date_of_decision")) cover.date_of_decision = f.optional_date("date_of_decision");
+    if (f.has("report_of")) cover.report_of = f.string("report_of");
     if (f.has("contact_details")) {
         Fields contacts(source, f.node("contact_details"), {"executive_director", "author"}, "contact_details");
         if (contacts.has("executive_director"))
             cover.executive_director = read_person(source, contacts.node("executive_director"), people, "executive_director");
         if (contacts.has("author")) cover.author = read_person(source, contacts.node("author"), people, "author");
     }
-    cover.confidentiality = f.string_or("confidentiality", "None");
+    if (f.has("confidentiality")) cover.confidentiality = f.string("confidentiality");
     if (f.has("recommendations")) {
         YAML::Node list = f.node("recommendations");
         require_sequence(source, list, "recommendations");
+        cover.recommendations.clear();
         for (const auto& item : list) cover.recommendations.push_back(scalar_markdown(source, item, "recommendations"));
     }
-    cover.key_decision = yes_no(f, "key_decision");
-    cover.wards_affected = f.string_or("wards_affected", "None");
+    if (f.has("key_decision")) cover.key_decision = yes_no(f, "key_decision");
+    if (f.has("wards_affected")) cover.wards_affected = f.string("wards_affected");
     if (f.has("appendices")) cover.appendices = f.strings("appendices");
-    cover.documents_in_members_rooms = f.strings("documents_in_members_rooms");
-    cover.equality_impact_assessment = yes_no(f, "equality_impact_assessment");
-    cover.data_protection_impact_assessment = yes_no(f, "data_protection_impact_assessment");
-    cover.glossary = f.string_or("glossary", "");
+    if (f.has("documents_in_members_rooms")) cover.documents_in_members_rooms = f.strings("documents_in_members_rooms");
+    if (f.has("equality_impact_assessment")) cover.equality_impact_assessment = yes_no(f, "equality_impact_assessment");
+    if (f.has("data_protection_impact_assessment")) cover.data_protection_impact_assessment = yes_no(f, "data_protection_impact_assessment");
+    if (f.has("glossary")) cover.glossary = f.string("glossary");
     if (f.has("local_terms")) {
         YAML::Node list = f.node("local_terms");
         require_sequence(source, list, "local_terms");
+        cover.local_terms.clear();
         for (const auto& item : list) cover.local_terms.push_back(read_glossary_entry(source, item));
     }
     if (f.has("background_documents")) {
         YAML::Node list = f.node("background_documents");
         require_sequence(source, list, "background_documents");
+        cover.background_documents.clear();
         for (const auto& item : list) {
             Fields b(source, item, {"title", "exempt_paragraph"}, "a background document");
             cover.background_documents.push_back({b.string("title"), b.string_or("exempt_paragraph", "")});
@@ -80,6 +85,12 @@ void read_minutes(const Fields& f, model::MinutesHeader& minutes) {
 
 }  // namespace
 
+void apply_cover_overrides(const YamlText& source, const YAML::Node& overrides, model::Document& report, const model::Council& council) {
+    std::vector<std::string> keys(kReportKeys.begin() + 1, kReportKeys.end());  // everything but `document`
+    Fields f(source, overrides, keys, "the monitoring report's fields");
+    read_cover(f, report.cover, council.people);
+}
+
 model::Document load_document(const FileSystem& fs, const std::string& meeting_dir, const std::string& relative,
                               const SourceLocation& referenced_from, const model::Council& council) {
     if (relative.find('/') != std::string::npos || relative.size() < 4 || relative.substr(relative.size() - 3) != ".md")
@@ -103,6 +114,7 @@ model::Document load_document(const FileSystem& fs, const std::string& meeting_d
     if (kind == "report") {
         doc.kind = model::DocumentKind::Report;
         Fields f(source, root, kReportKeys, "a report's front matter");
+        f.require("report_of");
         read_cover(f, doc.cover, council.people);
     } else if (kind == "minutes") {
         doc.kind = model::DocumentKind::Minutes;

@@ -27,8 +27,10 @@ model::MunicipalYear load_municipal_year(const FileSystem& fs, const std::string
 std::vector<std::string> read_appointed_members(const YamlText& source, const YAML::Node& list);
 std::vector<model::Contact> read_contacts(const YamlText& source, const YAML::Node& list, const PeopleRegistry& people);
 model::Meeting load_meeting(const FileSystem& fs, const std::string& dir, const std::string& folder,
-                            const model::Council& council);
+                            const model::Council& council, const model::Committee& committee);
 model::GlossaryEntry read_glossary_entry(const YamlText& source, const YAML::Node& node);
+// Cover-sheet fields written in meeting.yaml over a report read from a template.
+void apply_cover_overrides(const YamlText& source, const YAML::Node& overrides, model::Document& report, const model::Council& council);
 model::Document load_document(const FileSystem& fs, const std::string& meeting_dir, const std::string& relative,
                               const SourceLocation& referenced_from, const model::Council& council);
 

@@ -21,9 +21,38 @@ std::vector<model::Document> read_documents(const FileSystem& fs, const YamlText
     return documents;
 }
 
+// `monitoring: yes` (or a mapping of cover fields to print instead): the
+// committee's monitoring report from its template, and Appendix 1, the
+// tracker of recommendations, dated for this meeting.
+void add_monitoring_documents(const FileSystem& fs, const YamlText& source, const YAML::Node& value, const std::string& dir,
+                              model::Meeting& meeting, const model::Council& council, const model::Committee& committee) {
+    model::AgendaItem& item = meeting.agenda.back();
+    if (!item.documents.empty()) source.fail(value, "an item with 'monitoring' gets its documents from the committee's template: remove 'documents'");
+    if (value.IsScalar() && value.Scalar() != "yes" && value.Scalar() != "true")
+        source.fail(value, "'monitoring' is yes, or a mapping of cover-sheet fields to print instead of the template's");
+    if (committee.monitoring_report.empty())
+        source.fail(value, "'monitoring' needs 'monitoring_report' in committee.yaml: the report's template");
+    const std::string committee_dir = dir.substr(0, dir.rfind('/'));
+    model::Document report = load_document(fs, committee_dir, committee.monitoring_report, source.at(value), council);
+    if (report.kind != model::DocumentKind::Report) source.fail(value, "the monitoring template must be a report ('document: report')");
+    if (value.IsMap()) apply_cover_overrides(source, value, report, council);
+    report.slug = "monitoring-scrutiny-recommendations";
+
+    model::Document appendix;
+    appendix.kind = model::DocumentKind::Appendix;
+    appendix.slug = "monitoring-scrutiny-recommendations-appendix-1";
+    appendix.path = appendix.slug;
+    appendix.title = committee.name + " – Scrutiny Monitoring – " + day_month_year(meeting.date);
+    appendix.listed_as = "Monitoring Scrutiny Recommendations – " + day_month_year(meeting.date);
+    appendix.landscape = true;
+    appendix.body = {"```tracker\ncaption: Recommendations from previous meetings and the action taken\n```\n", source.at(value)};
+    item.documents.push_back(std::move(report));
+    item.documents.push_back(std::move(appendix));
+}
+
 model::AgendaItem read_agenda_item(const FileSystem& fs, const YamlText& source, const YAML::Node& node,
                                    const std::string& dir, const model::Council& council, std::set<std::string>& listed) {
-    Fields f(source, node, {"title", "description", "documents", "approve_minutes"}, "an agenda item");
+    Fields f(source, node, {"title", "description", "documents", "approve_minutes", "monitoring"}, "an agenda item");
     model::AgendaItem item;
     item.where = f.where();
     if (f.has("approve_minutes")) {
@@ -69,7 +98,7 @@ void check_every_file_is_used(const FileSystem& fs, const std::string& dir, cons
 }  // namespace
 
 model::Meeting load_meeting(const FileSystem& fs, const std::string& dir, const std::string& folder,
-                            const model::Council& council) {
+                            const model::Council& council, const model::Committee& committee) {
     const std::string path = join_path(dir, "meeting.yaml");
     auto text = fs.read(path);
     if (!text) throw InputError({path, 0, 0}, "file not found: every meeting folder needs a meeting.yaml");
@@ -104,7 +133,10 @@ model::Meeting load_meeting(const FileSystem& fs, const std::string& dir, const 
     if (f.has("agenda")) {
         YAML::Node list = f.node("agenda");
         require_sequence(source, list, "agenda");
-        for (const auto& node : list) meeting.agenda.push_back(read_agenda_item(fs, source, node, dir, council, listed));
+        for (const auto& node : list) {
+            meeting.agenda.push_back(read_agenda_item(fs, source, node, dir, council, listed));
+            if (node.IsMap() && node["monitoring"]) add_monitoring_documents(fs, source, node["monitoring"], dir, meeting, council, committee);
+        }
     }
     if (f.has("minutes")) {
         auto file = f.string("minutes");

@@ -119,3 +119,23 @@ TEST_CASE("a minute links to the report it minutes when that meeting is in conte
         CHECK(heading.label == "7.");  // carried on from the July minutes (5 and 6)
     }
 }
+
+TEST_CASE("the monitoring report comes from the committee's template, dated for each meeting, fields overridable") {
+    Files files = with(later_meetings(""), "content/test-panel/2024-09-26/meeting.yaml", meeting_2024());
+    files["content/test-panel/2024-25.yaml"] = "meetings: [2024-07-18, 2024-09-26, 2025-01-16]\nmembers: [Councillor Able (Chair)]\n";
+    files[kCommittee] = committee_with_tracker() + "monitoring_report: monitoring-report.md\n";
+    std::ifstream in(std::string(AGENDAPACK_FIXTURE) + "/content/test-panel/2024-09-26/04-school-places.md");
+    files["content/test-panel/monitoring-report.md"] = std::string((std::istreambuf_iterator<char>(in)), {});
+    files["content/test-panel/2025-01-16/meeting.yaml"] =
+        "date: 2025-01-16\ntime: \"17:30\"\nvenue: Room 1\nagenda:\n  - approve_minutes: [03-minutes.md]\n"
+        "  - title: MONITORING SCRUTINY RECOMMENDATIONS\n    monitoring:\n      report_of: HEAD OF SCRUTINY\n";
+    files.erase("content/test-panel/2025-01-16/05-monitoring.md");  // the template replaces it
+    Fixture f(files);
+    const auto& plan = f.plan("test-panel-2025-01-16");
+    const auto& item = plan.agenda.back();
+    REQUIRE(item.documents.size() == 2);
+    CHECK(item.documents[0].source->cover.report_of == "HEAD OF SCRUTINY");      // overridden
+    CHECK(item.documents[0].source->cover.recommendations.size() == 1);           // from the template
+    CHECK(item.documents[1].title == "Appendix 1: Test Scrutiny Panel – Scrutiny Monitoring – 16 January 2025");
+    CHECK(item.documents[1].stamp == "Agenda Item 4, Appendix 1");
+}
