@@ -125,7 +125,7 @@ Records prepare_records(const Context& context, const std::vector<compute::Meeti
         std::vector<Resolution>& resolutions = records.resolutions[committee.slug];
         for (const auto& s : sources) {
             const model::MinutesHeader& header = s.document->minutes;
-            int this_year = municipal_year_start(header.held);
+            int this_year = header.held.month >= committee.minutes_restart_month ? header.held.year : header.held.year - 1;
             if (this_year != year) next = 1, year = this_year;
             int start = header.first_minute.value_or(next);
             records.minute_starts[key(committee.slug, header.held)] = start;

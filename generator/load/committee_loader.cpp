@@ -116,7 +116,7 @@ model::Committee load_committee(const FileSystem& fs, const std::string& dir, co
     YAML::Node root = parse_yaml(source);
     Fields f(source, root,
              {"name", "short_name", "public_information", "disclosure", "standard_items", "vice_chair_election",
-              "minutes_item", "glossary", "acronyms", "tracker", "monitoring_report"},
+              "minutes_item", "glossary", "acronyms", "tracker", "monitoring_report", "minutes_restart"},
              "committee.yaml");
     model::Committee committee;
     committee.slug = slug;
@@ -125,6 +125,14 @@ model::Committee load_committee(const FileSystem& fs, const std::string& dir, co
     committee.glossary = f.string_or("glossary", "");
     committee.tracker_file = f.string_or("tracker", "");
     committee.monitoring_report = f.string_or("monitoring_report", "");
+    if (f.has("minutes_restart")) {
+        std::string month = f.string("minutes_restart");
+        int found = 0;
+        for (int m = 1; m <= 12; ++m)
+            if (month == month_name(m)) found = m;
+        if (!found) source.fail(f.node("minutes_restart"), "'minutes_restart' must be a month, like May, not '" + month + "'");
+        committee.minutes_restart_month = found;
+    }
     if (!committee.monitoring_report.empty() && !fs.read(join_path(dir, committee.monitoring_report)))
         source.fail(f.node("monitoring_report"), "'" + committee.monitoring_report + "' is not a file in " + dir);
     std::string acronyms = f.string_or("acronyms", "warn");

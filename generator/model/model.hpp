@@ -202,6 +202,7 @@ struct Committee {
     std::string glossary;          // default glossary (path in data/) for the committee's documents
     std::string tracker_file;      // status file of recommendations (path in data/)
     std::string monitoring_report; // the monitoring report's template, a .md file in the committee folder
+    int minutes_restart_month = 5; // minute numbers start again at 1 in this month (the municipal year: May)
     std::vector<TrackerStatus> tracker;
     bool strict_acronyms = false;  // unexplained acronyms are errors rather than warnings
     AgendaItemText vice_chair_election;

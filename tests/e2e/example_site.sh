@@ -70,5 +70,12 @@ PY
 set -- $targets
 [ "${1:-0}" -gt 20 ] && [ "${2:-1}" -eq 0 ] || fail "scorecard indicators with targets: $1 rated, $2 without a RAG"
 grep -q 'class="legend"' "$sc" || fail "the scorecards have no legend"
+
+# The September 2024 tracker is built from the 8 August 2024 minutes and the status file: the seed's
+# five rows, the three of minute 11 under one Date and Title.
+tr="$work/a/meetings/children-and-families-2024-09-26/monitoring-scrutiny-recommendations-appendix-1.html"
+[ "$(grep -c '^<tr><td' "$tr")" -eq 5 ] || fail "the tracker has $(grep -c '^<tr><td' "$tr") rows, the seed's has 5"
+grep -qF '<td rowspan="3">08/08/24</td><td rowspan="3"><a href="06-minutes-2024-08-08.html#minute-11">Repeat Child Protection Plans</a>' "$tr" || fail "minute 11's recommendations are not grouped under one Date and Title"
+[ "$(grep -o '<td>In progress</td>' "$tr" | wc -l)" -eq 3 ] || fail "the tracker should show three recommendations in progress"
 echo "checked $checked_titles agenda titles and $checked_documents document pages"
 [ "$failures" -eq 0 ] && echo "1 passed, 0 failed" || { echo "0 passed, 1 failed"; exit 1; }

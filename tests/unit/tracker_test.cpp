@@ -139,3 +139,12 @@ TEST_CASE("the monitoring report comes from the committee's template, dated for 
     CHECK(item.documents[1].title == "Appendix 1: Test Scrutiny Panel – Scrutiny Monitoring – 16 January 2025");
     CHECK(item.documents[1].stamp == "Agenda Item 4, Appendix 1");
 }
+
+TEST_CASE("a committee may restart its minute numbers in another month") {
+    Files files = with(later_meetings(""), "content/test-panel/2024-09-26/meeting.yaml", meeting_2024());
+    files["content/test-panel/2024-25.yaml"] = "meetings: [2024-07-18, 2024-09-26, 2025-01-16]\nmembers: [Councillor Able (Chair)]\n";
+    files[kCommittee] = committee_with_tracker() + "minutes_restart: September\n";
+    Fixture f(files);
+    CHECK(f.records.minute_starts.at("test-panel/2024-09-26") == 1);  // September starts a new run
+    CHECK(f.records.minute_starts.at("test-panel/2025-05-22") == 4);  // May no longer does: 1-3 came before
+}
