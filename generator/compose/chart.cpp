@@ -1,29 +1,9 @@
 // ```chart: a line or bar chart from a CSV, the first column (or `x`) along
 // one axis and each other column (or `series`) a line or a set of bars.
-#include <cmath>
-
 #include "../load/load.hpp"
 #include "fences.hpp"
 
 namespace agendapack::compose {
-
-namespace {
-
-std::optional<double> chart_number(const std::string& text) {
-    std::string digits;
-    for (char c : trim(text))
-        if (c != ',' && c != '%') digits += c;
-    if (digits.empty() || digits == "-") return std::nullopt;
-    try {
-        size_t used = 0;
-        double v = std::stod(digits, &used);
-        if (used == digits.size() && std::isfinite(v)) return v;
-    } catch (const std::exception&) {
-    }
-    return std::nullopt;
-}
-
-}  // namespace
 
 doc::Blocks chart_from_fence(const Context& context, const FenceOptions& options) {
     const std::string& csv = options.require("csv", "<path inside data/>");
@@ -60,7 +40,7 @@ doc::Blocks chart_from_fence(const Context& context, const FenceOptions& options
         chart->categories.push_back(trim(row.cells[x]));
         for (size_t s = 0; s < series.size(); ++s) {
             const std::string& cell = row.cells[series[s]];
-            std::optional<double> value = chart_number(cell);
+            std::optional<double> value = parse_figure(cell);
             if (!value && !trim(cell).empty() && trim(cell) != "-")
                 throw InputError(row.at(series[s]), "'" + trim(cell) + "' in column '" + data.header[series[s]] +
                                                         "' is not a number a chart can plot (leave it empty when it is missing)");

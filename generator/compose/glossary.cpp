@@ -258,13 +258,11 @@ private:
 };
 
 void fill_keys(doc::Blocks& blocks, const std::vector<const Name*>& used) {
-    for (auto& b : blocks) {
-        if (b.role == "glossary-key-unfilled") {
-            b.role = "glossary-key";
-            for (const Name* n : used) b.rows.push_back({{doc::text_cell(n->text, true, "row"), doc::text_cell(n->entry->term)}});
-        }
-        fill_keys(b.children, used);
-    }
+    doc::for_each_block(blocks, [&](doc::Block& b) {
+        if (b.role != "glossary-key-unfilled") return;
+        b.role = "glossary-key";
+        for (const Name* n : used) b.rows.push_back({{doc::text_cell(n->text, true, "row"), doc::text_cell(n->entry->term)}});
+    });
 }
 
 }  // namespace

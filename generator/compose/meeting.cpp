@@ -7,46 +7,34 @@ namespace {
 
 // ```contents lists an appendix's sections; anywhere else it has nothing to list.
 void reject_stray_contents(const doc::Blocks& blocks) {
-    for (const auto& b : blocks) {
+    doc::for_each_block(blocks, [](const doc::Block& b) {
         if (b.role == "contents-unfilled")
             throw InputError(b.origin, "a ```contents block lists an appendix's sections: use it in an appendix");
-        reject_stray_contents(b.children);
-    }
+    });
 }
 
 // "Table 1: …", "Table 2: …" in the order a document prints its captioned tables.
-void number_tables(doc::Blocks& blocks, int& count) {
-    for (auto& b : blocks) {
+void number_tables(doc::Blocks& blocks) {
+    int count = 0;
+    doc::for_each_block(blocks, [&](doc::Block& b) {
         if (b.kind == doc::Block::Kind::Table && b.role == "data-table" && !b.caption.empty())
             b.caption.insert(b.caption.begin(), doc::text("Table " + std::to_string(++count) + ": "));
-        number_tables(b.children, count);
-    }
+    });
 }
 
 // A glossary is not marked up with links to itself.
 bool prints_a_glossary(const doc::Blocks& blocks) {
-    for (const auto& b : blocks)
-        if (b.role == "glossary-contents" || b.role == "glossary-acronyms" || prints_a_glossary(b.children)) return true;
-    return false;
+    bool found = false;
+    doc::for_each_block(blocks, [&](const doc::Block& b) { found = found || b.role == "glossary-contents" || b.role == "glossary-acronyms"; });
+    return found;
 }
 
 // "#anchor" links and page references made before a document knew its id.
-void qualify_local_targets(doc::Inlines& inlines, const std::string& id) {
-    for (auto& i : inlines) {
+void qualify_local_targets(doc::Blocks& blocks, const std::string& id) {
+    doc::for_each_inline(blocks, [&](doc::Inline& i) {
         if (!i.target.empty() && i.target[0] == '#') i.target = id + i.target;
         if (i.relative_to == ".") i.relative_to = id;
-        qualify_local_targets(i.children, id);
-    }
-}
-
-void qualify_local_targets(doc::Blocks& blocks, const std::string& id) {
-    for (auto& b : blocks) {
-        qualify_local_targets(b.inlines, id);
-        qualify_local_targets(b.caption, id);
-        qualify_local_targets(b.children, id);
-        for (auto& row : b.rows)
-            for (auto& cell : row.cells) qualify_local_targets(cell.content, id);
-    }
+    });
 }
 
 }  // namespace
@@ -70,8 +58,7 @@ ComposedMeeting compose_meeting(const Context& context, const compute::MeetingPl
         if (placed->source->kind == model::DocumentKind::Report)
             for (auto& w : check_acronyms(*placed->source, with_glossary.glossary)) composed.warnings.push_back(std::move(w));
         reject_stray_contents(d.body);
-        int tables = 0;
-        number_tables(d.body, tables);
+        number_tables(d.body);
         qualify_local_targets(d.body, d.id);
         if (with_glossary.glossary && placed->source->kind != model::DocumentKind::Minutes && !prints_a_glossary(d.body)) {
             size_t first = composed.glossary_uses.size();

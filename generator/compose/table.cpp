@@ -45,23 +45,6 @@ std::optional<NumberFormat> parse_format(const std::string& pattern) {
     return f;
 }
 
-// "1,234", "£5", "81.6%" → the number; anything else is not one.
-std::optional<double> number_in(const std::string& text) {
-    std::string digits;
-    std::string t = trim(text);
-    if (t.rfind("£", 0) == 0) t = t.substr(std::string("£").size());
-    for (char c : t)
-        if (c != ',' && c != '%') digits += c;
-    if (digits.empty()) return std::nullopt;
-    try {
-        size_t used = 0;
-        double v = std::stod(digits, &used);
-        if (used == digits.size() && std::isfinite(v)) return v;
-    } catch (const std::exception&) {
-    }
-    return std::nullopt;
-}
-
 std::string format_number(double value, const NumberFormat& f) {
     char buffer[64];
     std::snprintf(buffer, sizeof buffer, "%.*f", f.decimals, std::abs(value));
@@ -179,7 +162,7 @@ doc::Block table_from_fence(const Context& context, const FenceOptions& options)
         doc::Row out;
         for (size_t k = 0; k < columns.size(); ++k) {
             const std::string& text = row.cells[columns[k]];
-            std::optional<double> value = number_in(text);
+            std::optional<double> value = parse_figure(text);
             std::string shown = text;
             if (value && formats.count(k)) shown = format_number(*value, formats[k]);
             if (totalled.count(k)) {

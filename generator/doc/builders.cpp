@@ -129,6 +129,42 @@ Cell text_cell(const std::string& value, bool header, std::string scope) {
     return cell(std::move(content), header, std::move(scope));
 }
 
+void for_each_block(Blocks& blocks, const std::function<void(Block&)>& visit) {
+    for (auto& b : blocks) {
+        visit(b);
+        for_each_block(b.children, visit);
+        for (auto& row : b.rows)
+            for (auto& cell : row.cells) for_each_block(cell.content, visit);
+    }
+}
+
+void for_each_block(const Blocks& blocks, const std::function<void(const Block&)>& visit) {
+    for (const auto& b : blocks) {
+        visit(b);
+        for_each_block(b.children, visit);
+        for (const auto& row : b.rows)
+            for (const auto& cell : row.cells) for_each_block(cell.content, visit);
+    }
+}
+
+namespace {
+
+void for_each(Inlines& inlines, const std::function<void(Inline&)>& visit) {
+    for (auto& i : inlines) {
+        visit(i);
+        for_each(i.children, visit);
+    }
+}
+
+}  // namespace
+
+void for_each_inline(Blocks& blocks, const std::function<void(Inline&)>& visit) {
+    for_each_block(blocks, [&](Block& b) {
+        for_each(b.inlines, visit);
+        for_each(b.caption, visit);
+    });
+}
+
 std::string roman(int n) {
     static const std::pair<int, const char*> numerals[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"},
                                                            {100, "c"},  {90, "xc"},  {50, "l"},  {40, "xl"},

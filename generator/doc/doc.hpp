@@ -136,6 +136,12 @@ struct Document {
     Blocks body;
 };
 
+// Every block of a tree, nested ones (list items, sections, table cells)
+// included, and every inline of those blocks (captions and nested inlines too).
+void for_each_block(Blocks& blocks, const std::function<void(Block&)>& visit);
+void for_each_block(const Blocks& blocks, const std::function<void(const Block&)>& visit);
+void for_each_inline(Blocks& blocks, const std::function<void(Inline&)>& visit);
+
 // Markdown (CommonMark via cmark) into blocks. Raw HTML and unsafe links are
 // input errors at their source line, never passed through.
 struct MarkdownOptions {

@@ -8,26 +8,11 @@ namespace agendapack::load {
 
 namespace {
 
-// "1,959", "81.6", "12%" → a number; "", "-", "n/a" → none.
-std::optional<double> number_in(const std::string& text) {
-    std::string digits;
-    for (char c : trim(text))
-        if (c != ',' && c != '%') digits += c;
-    if (digits.empty()) return std::nullopt;
-    try {
-        size_t used = 0;
-        double value = std::stod(digits, &used);
-        if (used == digits.size() && std::isfinite(value)) return value;
-    } catch (const std::exception&) {
-    }
-    return std::nullopt;
-}
-
 // A cell that should hold a number, or "-" / nothing.
 model::ScorecardCell value_cell(const CsvTable::Row& row, size_t column, const std::string& header) {
     model::ScorecardCell cell{trim(row.cells[column]), std::nullopt};
     if (cell.text.empty() || cell.text == "-" || cell.text == "n/a" || cell.text == "N/A") return cell;
-    cell.value = number_in(cell.text);
+    cell.value = parse_figure(cell.text);
     if (!cell.value)
         throw InputError(row.at(column), "'" + cell.text + "' in column '" + header + "' is not a number (write it like 1,234 or 81.6, or '-' for none)");
     return cell;
@@ -44,7 +29,7 @@ model::Tolerance tolerance(const Fields& f, const std::string& key, model::Toler
     std::string t = trim(*text);
     bool relative = !t.empty() && t.back() == '%';
     if (relative) t.pop_back();
-    auto value = number_in(t);
+    auto value = parse_figure(t);
     if (!value || *value < 0)
         f.source().fail(f.node(key), "'" + key + "' must be a percentage like 5% or a number of points like 2, not '" + *text + "'");
     return {*value, relative};

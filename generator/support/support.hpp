@@ -103,6 +103,10 @@ std::string municipal_year_label(int start_year);  // 2024-25
 // "17:30" -> "5.30 pm", the way the front sheet prints times.
 std::optional<std::string> printed_time(std::string_view hh_mm);
 
+// A figure as tables write it — "1,959", "81.6%", "£5,000", "-3" — as a number;
+// anything else ("-", "n/a", "New", "") is not one.
+std::optional<double> parse_figure(std::string_view text);
+
 std::string to_upper(std::string_view text);  // ASCII letters only; UTF-8 passes through
 std::string to_lower(std::string_view text);  // ASCII letters only
 std::string trim(std::string_view text);

@@ -1,8 +1,25 @@
 #include "support.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace agendapack {
+
+std::optional<double> parse_figure(std::string_view text) {
+    std::string t = trim(text);
+    if (t.rfind("£", 0) == 0) t = t.substr(std::string("£").size());
+    std::string digits;
+    for (char c : t)
+        if (c != ',' && c != '%') digits += c;
+    if (digits.empty()) return std::nullopt;
+    try {
+        size_t used = 0;
+        double value = std::stod(digits, &used);
+        if (used == digits.size() && std::isfinite(value)) return value;
+    } catch (const std::exception&) {
+    }
+    return std::nullopt;
+}
 
 std::string to_upper(std::string_view text) {
     std::string out(text);

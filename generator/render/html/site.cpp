@@ -186,19 +186,13 @@ OutputFile document_page(const compose::ComposedMeeting& composed, size_t index,
                  body)};
 }
 
-void collect_images(const doc::Blocks& blocks, std::map<std::string, std::shared_ptr<const doc::Image>>& out) {
-    for (const auto& b : blocks) {
-        if (b.image) out.emplace(b.image->name, b.image);
-        collect_images(b.children, out);
-        for (const auto& row : b.rows)
-            for (const auto& cell : row.cells) collect_images(cell.content, out);
-    }
-}
-
 // Each picture once, by name, in name order.
 std::vector<std::shared_ptr<const doc::Image>> images_of(const compose::ComposedMeeting& meeting) {
     std::map<std::string, std::shared_ptr<const doc::Image>> found;
-    for (const auto& d : meeting.documents) collect_images(d.body, found);
+    for (const auto& d : meeting.documents)
+        doc::for_each_block(d.body, [&](const doc::Block& b) {
+            if (b.image) found.emplace(b.image->name, b.image);
+        });
     std::vector<std::shared_ptr<const doc::Image>> out;
     for (auto& [_, image] : found) out.push_back(image);
     return out;

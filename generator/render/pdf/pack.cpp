@@ -57,29 +57,11 @@ std::string Pack::page_number(const std::string& target, const std::string& rela
     return std::to_string(number);
 }
 
-namespace {
-
-void resolve(doc::Inlines& inlines, const Pack& pack) {
-    for (auto& i : inlines) {
-        if (i.kind == doc::Inline::Kind::PageRef) i.text = pack.page_number(i.target, i.relative_to);
-        resolve(i.children, pack);
-    }
-}
-
-void resolve(doc::Blocks& blocks, const Pack& pack) {
-    for (auto& b : blocks) {
-        resolve(b.inlines, pack);
-        resolve(b.caption, pack);
-        resolve(b.children, pack);
-        for (auto& row : b.rows)
-            for (auto& cell : row.cells) resolve(cell.content, pack);
-    }
-}
-
-}  // namespace
-
 void resolve_page_refs(compose::ComposedMeeting& meeting, const Pack& pack) {
-    for (auto& d : meeting.documents) resolve(d.body, pack);
+    for (auto& d : meeting.documents)
+        doc::for_each_inline(d.body, [&](doc::Inline& i) {
+            if (i.kind == doc::Inline::Kind::PageRef) i.text = pack.page_number(i.target, i.relative_to);
+        });
 }
 
 PageRanges item_page_ranges(const Pack& pack) { return pack.ranges; }
