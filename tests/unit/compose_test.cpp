@@ -156,3 +156,27 @@ TEST_CASE("a table block places a CSV file with its caption") {
     CHECK(table->header_rows == 1);
     CHECK(doc::plain_text(table->rows[1].cells[1].content[0].inlines) == "1,200");
 }
+
+TEST_CASE("a key to abbreviations lists the ones the document uses, in order of first use") {
+    std::ifstream in(std::string(AGENDAPACK_FIXTURE) + "/content/test-panel/committee.yaml");
+    std::string committee((std::istreambuf_iterator<char>(in)), {});
+    Fixture f(Files{
+        {"content/test-panel/committee.yaml", committee + "glossary: glossaries/test.yaml\n"},
+        {"data/glossaries/test.yaml",
+         "terms:\n  - term: Child Protection Plan\n    abbreviations: [CPP]\n    definition: A plan.\n"
+         "  - term: Multi-Agency Safeguarding Hub\n    abbreviations: [MASH]\n    kind: acronym\n"
+         "  - term: Looked After Child\n    abbreviations: [LAC]\n    kind: acronym\n"},
+        {"content/test-panel/2024-09-26/04-appendix-1-figures.md",
+         "---\ndocument: appendix\ntitle: Figures\n---\n\nThe MASH reviewed each CPP.\n\n```glossary\nstyle: key\n```\n"},
+    });
+    auto composed = f.meeting();
+    const doc::Block* key = nullptr;
+    doc::for_each_block(composed.documents.at(2).body, [&](const doc::Block& b) {
+        if (b.role == "glossary-key") key = &b;
+    });
+    REQUIRE(key);
+    CHECK(doc::plain_text(key->caption) == "Key to abbreviations");
+    REQUIRE(key->rows.size() == 3);
+    CHECK(doc::plain_text(key->rows[1].cells[0].content[0].inlines) == "MASH");
+    CHECK(doc::plain_text(key->rows[2].cells[1].content[0].inlines) == "Child Protection Plan");
+}
