@@ -58,7 +58,7 @@ Fields::Fields(const YamlText& source, const YAML::Node& node, std::vector<std::
     if (!node.IsMap()) source.fail(node, what_ + " must be a mapping of keys to values, not " + describe(node));
     std::set<std::string> seen;
     for (auto it = node.begin(); it != node.end(); ++it) {
-        const YAML::Node& key_node = it->first;
+        const YAML::Node key_node = it->first;
         if (!key_node.IsScalar()) source.fail(key_node, "a key in " + what_ + " must be a plain word");
         const std::string key = key_node.Scalar();
         if (!seen.insert(key).second) source.fail(key_node, "duplicate key '" + key + "' in " + what_);
