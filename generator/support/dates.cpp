@@ -96,7 +96,7 @@ std::optional<std::string> printed_time(std::string_view hh_mm) {
     auto m = digits(hh_mm.substr(3, 2));
     if (!h || !m || *h > 23 || *m > 59) return std::nullopt;
     int hour12 = *h % 12 == 0 ? 12 : *h % 12;
-    char buffer[16];
+    char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%d.%02d %s", hour12, *m, *h < 12 ? "am" : "pm");
     return std::string(buffer);
 }
