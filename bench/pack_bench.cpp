@@ -22,6 +22,7 @@ struct Example {
     render::pdf::Style style;
     std::unique_ptr<render::pdf::Fonts> fonts;
     const compute::MeetingPlan* plan = nullptr;
+    compose::Records records;
 
     Example() {
         site = load::load_site(fs, {AGENDAPACK_REPO "/content", AGENDAPACK_REPO "/data"});
@@ -30,6 +31,13 @@ struct Example {
         fonts = std::make_unique<render::pdf::Fonts>(style);
         for (const auto& p : plans)
             if (p.id == kMeeting) plan = &p;
+        records = compose::prepare_records({site, fs, AGENDAPACK_REPO "/data"}, plans);
+    }
+
+    compose::Context context() {
+        compose::Context c{site, fs, AGENDAPACK_REPO "/data"};
+        c.records = &records;
+        return c;
     }
 };
 
@@ -45,6 +53,8 @@ void BM_LoadAndCompose(benchmark::State& state) {
         model::Site site = load::load_site(fs, {AGENDAPACK_REPO "/content", AGENDAPACK_REPO "/data"});
         auto plans = compute::plan_site(site);
         compose::Context context{site, fs, AGENDAPACK_REPO "/data"};
+        compose::Records records = compose::prepare_records(context, plans);
+        context.records = &records;
         for (const auto& plan : plans)
             if (plan.id == kMeeting) benchmark::DoNotOptimize(compose::compose_meeting(context, plan));
     }
@@ -53,7 +63,7 @@ void BM_LoadAndCompose(benchmark::State& state) {
 // The whole pack from composed documents: layout, agenda ranges, PDF bytes.
 void BM_Pack(benchmark::State& state) {
     Example& e = example();
-    compose::Context context{e.site, e.fs, AGENDAPACK_REPO "/data"};
+    compose::Context context = e.context();
     compose::ComposedMeeting meeting = compose::compose_meeting(context, *e.plan);
     int pages = 0;
     for (auto _ : state) {
@@ -70,8 +80,7 @@ void BM_Pack(benchmark::State& state) {
 // Layout alone (collect, measure, paginate), without writing the PDF.
 void BM_Layout(benchmark::State& state) {
     Example& e = example();
-    compose::Context context{e.site, e.fs, AGENDAPACK_REPO "/data"};
-    compose::ComposedMeeting meeting = compose::compose_meeting(context, *e.plan);
+    compose::ComposedMeeting meeting = compose::compose_meeting(e.context(), *e.plan);
     for (auto _ : state) benchmark::DoNotOptimize(render::pdf::lay_out_pack(meeting, e.style, *e.fonts));
 }
 

@@ -240,7 +240,19 @@ void draw_chart(Writer& w, const Pack& pack, HPDF_Page page, const doc::Chart& c
 void draw_content(Writer& w, const Pack& pack, HPDF_Page page, const Page& content,
                   const std::map<std::string, HPDF_Page>& targets) {
     const Fonts& fonts = *pack.fonts;
+    // Runs of text share one text object, and font and colour are set only
+    // when they change: the page's content stream stays small and quick to write.
+    bool in_text = false;
+    HPDF_Font current_font = nullptr;
+    double current_size = 0;
+    const Colour* current_colour = nullptr;
+    auto end_text = [&] {
+        if (in_text) HPDF_Page_EndText(page);
+        in_text = false;
+        current_colour = nullptr;  // fills and strokes below may change it
+    };
     for (const auto& d : content.draws) {
+        if (d.kind != Draw::Text || !d.run.symbol.empty()) end_text();
         switch (d.kind) {
             case Draw::Text: {
                 if (!d.run.symbol.empty()) {
@@ -249,11 +261,22 @@ void draw_content(Writer& w, const Pack& pack, HPDF_Page page, const Page& conte
                 }
                 std::string text = d.run.page_ref.empty() ? d.run.text : pack.page_number(d.run.page_ref, d.run.relative_to);
                 if (text.empty()) break;
-                HPDF_Page_BeginText(page);
-                HPDF_Page_SetFontAndSize(page, w.font(fonts.file(d.run.face, d.run.slot)), d.run.size);
-                set_colour(page, d.colour, true);
+                HPDF_Font font = w.font(fonts.file(d.run.face, d.run.slot));
+                if (!in_text) {
+                    HPDF_Page_BeginText(page);
+                    in_text = true;
+                    current_font = nullptr;
+                }
+                if (font != current_font || d.run.size != current_size) {
+                    HPDF_Page_SetFontAndSize(page, font, d.run.size);
+                    current_font = font;
+                    current_size = d.run.size;
+                }
+                if (!current_colour || current_colour->r != d.colour.r || current_colour->g != d.colour.g || current_colour->b != d.colour.b) {
+                    set_colour(page, d.colour, true);
+                    current_colour = &d.colour;
+                }
                 HPDF_Page_TextOut(page, d.x, d.y, text.c_str());
-                HPDF_Page_EndText(page);
                 break;
             }
             case Draw::Fill:
@@ -292,6 +315,7 @@ void draw_content(Writer& w, const Pack& pack, HPDF_Page page, const Page& conte
             }
         }
     }
+    end_text();
     w.check("drawing a page");
 }
 

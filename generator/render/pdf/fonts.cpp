@@ -16,8 +16,10 @@ struct Fonts::Impl {
     // [face][slot]: slot 0 is the face's own file, slot 1 its fallback.
     std::array<std::array<FT_Face, 2>, 4> faces{};
     std::array<std::array<std::string, 2>, 4> files;
-    // Advance widths in font units per em, cached per (face, slot, codepoint).
+    // Advance widths in font units per em, cached per (face, slot, codepoint),
+    // and which file draws each (face, codepoint): layout asks for every character.
     mutable std::unordered_map<uint64_t, double> advances;
+    mutable std::unordered_map<uint64_t, int> slots;
 };
 
 Fonts::Fonts(const Style& style) : impl_(std::make_unique<Impl>()) {
@@ -53,9 +55,14 @@ Fonts::~Fonts() {
 }
 
 int Fonts::slot_for(Face face, char32_t codepoint) const {
-    for (int slot = 0; slot < 2; ++slot)
-        if (FT_Get_Char_Index(impl_->faces[face][slot], codepoint) != 0) return slot;
-    return -1;
+    uint64_t key = (uint64_t(face) << 32) | codepoint;
+    auto it = impl_->slots.find(key);
+    if (it != impl_->slots.end()) return it->second;
+    int found = -1;
+    for (int slot = 0; slot < 2 && found < 0; ++slot)
+        if (FT_Get_Char_Index(impl_->faces[face][slot], codepoint) != 0) found = slot;
+    impl_->slots.emplace(key, found);
+    return found;
 }
 
 double Fonts::advance(Face face, int slot, char32_t codepoint, double size) const {

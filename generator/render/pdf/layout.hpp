@@ -99,6 +99,7 @@ struct Line {
 // word widths). Throws InputError for a character no installed font has.
 std::vector<Line> break_lines(const Para& para, double width, const Fonts& fonts);
 double text_width(const std::string& utf8, Fonts::Face face, double size, const Fonts& fonts);
+char32_t decode_utf8(const std::string& s, size_t& i);  // the character at s[i]; moves i past it
 
 // ---- paginate: pages of drawing commands ------------------------------------
 

@@ -8,8 +8,9 @@ namespace agendapack::render::pdf {
 
 namespace {
 
-// Decodes one UTF-8 character at s[i]; advances i.
-char32_t next_codepoint(const std::string& s, size_t& i) {
+}  // namespace
+
+char32_t decode_utf8(const std::string& s, size_t& i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     int n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
     char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
@@ -17,6 +18,10 @@ char32_t next_codepoint(const std::string& s, size_t& i) {
     i += n;
     return cp;
 }
+
+namespace {
+
+char32_t next_codepoint(const std::string& s, size_t& i) { return decode_utf8(s, i); }
 
 struct Piece {  // a run of characters that share face, font file and link
     std::string text;

@@ -2,6 +2,7 @@
 // filled, the cursor) and small verbs (new_page, place_lines, place_table),
 // in the manner of a typesetter's galley.
 #include <algorithm>
+#include <map>
 #include <numeric>
 
 #include "layout.hpp"
@@ -66,7 +67,7 @@ public:
                 if (item.para.keep_with_next && !landscape_ && i + 1 < items.size() && items[i + 1].kind == Item::TableItem &&
                     goes_landscape(items[i + 1].table))
                     new_page(true);
-                LaidPara laid{&item.para, break_lines(item.para, text_width_of(item.para), fonts_)};
+                LaidPara laid{&item.para, lines_of(item.para)};
                 double keep = item.para.keep_with_next && i + 1 < items.size() ? lead_height(items[i + 1]) : 0;
                 place_para(laid, keep);
             }
@@ -94,12 +95,21 @@ private:
     }
     Page& page() { return pages_.back(); }
 
+    // A paragraph's lines at the current frame width, broken once: the
+    // keep-with-next look-ahead and the placing itself share them.
+    const std::vector<Line>& lines_of(const Para& para) {
+        double width = text_width_of(para);
+        auto it = broken_.find(&para);
+        if (it == broken_.end() || it->second.first != width) it = broken_.insert_or_assign(&para, std::make_pair(width, break_lines(para, width, fonts_))).first;
+        return it->second.second;
+    }
+
     // Height the next item needs on the same page as a heading before it.
     double lead_height(const Item& next) {
         if (next.kind == Item::TableItem) return 40;
         if (next.kind == Item::FigureItem) return figure_size(next.figure).second;
         if (next.kind != Item::Paragraph) return 0;
-        auto lines = break_lines(next.para, text_width_of(next.para), fonts_);
+        const auto& lines = lines_of(next.para);
         double h = next.para.space_before;
         for (size_t k = 0; k < lines.size() && k < static_cast<size_t>(kMinLines); ++k) h += lines[k].height;
         return h;
@@ -285,17 +295,21 @@ private:
         for (const auto& p : cell.paras) {
             double line = 0, word = 0;
             for (const auto& span : p.spans) {
+                if (!span.symbol.empty() || !span.page_ref.empty()) {
+                    double box = span.symbol.empty() ? text_width(kPageRefPlaceholder, span.face, p.size, fonts_) : p.size * 0.95;
+                    line += box;
+                    word += box;
+                    continue;
+                }
                 for (size_t i = 0; i < span.text.size();) {
-                    size_t start = i;
-                    unsigned char c = static_cast<unsigned char>(span.text[i]);
-                    i += c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
-                    std::string ch = span.text.substr(start, i - start);
-                    double cw = text_width(ch, span.face, p.size, fonts_);
+                    char32_t cp = decode_utf8(span.text, i);
+                    int slot = std::max(0, fonts_.slot_for(span.face, cp));
+                    double cw = fonts_.advance(span.face, slot, cp, p.size);
                     line += cw;
-                    if (ch == " " || ch == "\n") {
+                    if (cp == ' ' || cp == '\n') {
                         w.min = std::max(w.min, word);
                         word = 0;
-                        if (ch == "\n") {
+                        if (cp == '\n') {
                             w.max = std::max(w.max, line);
                             line = 0;
                         }
@@ -506,6 +520,7 @@ private:
     const Fonts& fonts_;
     std::vector<Page> pages_;
     std::vector<std::string> pending_anchors_;
+    std::map<const Para*, std::pair<double, std::vector<Line>>> broken_;
     double padding_ = 4;  // cell padding of the table being placed
     bool base_landscape_ = false;  // the document's own orientation
     double cursor_ = 0;
