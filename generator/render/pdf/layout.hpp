@@ -117,15 +117,6 @@ struct Page {
     bool landscape = false;
     std::vector<Draw> draws;
     std::vector<std::string> anchors;  // ids that start on this page
-    struct Bookmark {
-        std::string title;
-        int level = 1;
-    };
-    std::vector<Bookmark> bookmarks;
-};
-
-struct Frame {
-    double width = 0, height = 0;  // the text area
 };
 
 // Flows the items onto pages. Widow/orphan control keeps at least two lines

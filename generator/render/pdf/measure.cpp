@@ -21,8 +21,6 @@ char32_t decode_utf8(const std::string& s, size_t& i) {
 
 namespace {
 
-char32_t next_codepoint(const std::string& s, size_t& i) { return decode_utf8(s, i); }
-
 struct Piece {  // a run of characters that share face, font file and link
     std::string text;
     Fonts::Face face;
@@ -71,7 +69,7 @@ public:
             }
             for (size_t i = 0; i < span.text.size();) {
                 size_t start = i;
-                char32_t cp = next_codepoint(span.text, i);
+                char32_t cp = decode_utf8(span.text, i);
                 if (cp == '\n') {
                     end_word(span.face);
                     if (!words_.empty()) words_.back().break_after = true;
@@ -133,7 +131,7 @@ std::vector<Word> split_word(const Word& word, double width, const Fonts& fonts,
     for (const auto& piece : word.pieces) {
         for (size_t i = 0; i < piece.text.size();) {
             size_t start = i;
-            char32_t cp = next_codepoint(piece.text, i);
+            char32_t cp = decode_utf8(piece.text, i);
             double w = fonts.advance(piece.face, piece.slot, cp, size);
             if (parts.back().width + w > width && parts.back().width > 0) parts.emplace_back();
             Word& part = parts.back();
@@ -182,7 +180,7 @@ void append(Line& line, const Piece& piece, double size) {
 double text_width(const std::string& utf8, Fonts::Face face, double size, const Fonts& fonts) {
     double width = 0;
     for (size_t i = 0; i < utf8.size();) {
-        char32_t cp = next_codepoint(utf8, i);
+        char32_t cp = decode_utf8(utf8, i);
         int slot = std::max(0, fonts.slot_for(face, cp));
         width += fonts.advance(face, slot, cp, size);
     }

@@ -39,7 +39,6 @@ struct Style {
     std::string page_number_format = "Page {page}";
     std::string blank_page_text = "This page is intentionally left blank";
     bool pad_items_to_odd_pages = true;
-    std::string author;  // the council, for document info
 };
 
 Style load_style(const FileSystem& fs, const std::string& templates_dir);
