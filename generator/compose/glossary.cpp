@@ -155,6 +155,7 @@ bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c
 
 struct Name {
     std::string text;  // as it must appear
+    std::string lower; // for names matched without regard to case
     const model::GlossaryEntry* entry;
     bool abbreviation;
     bool local;
@@ -171,10 +172,10 @@ public:
            std::vector<GlossaryUse>& uses)
         : glossary_(glossary), document_(document), uses_(uses) {
         auto add = [&](const model::GlossaryEntry& e, bool is_local) {
-            for (const auto& a : e.abbreviations) names_.push_back({a, &e, true, is_local});
+            for (const auto& a : e.abbreviations) names_.push_back({a, a, &e, true, is_local});
             if (!e.acronym_only) {
-                names_.push_back({e.term, &e, false, is_local});
-                for (const auto& a : e.aliases) names_.push_back({a, &e, false, is_local});
+                names_.push_back({e.term, to_lower(e.term), &e, false, is_local});
+                for (const auto& a : e.aliases) names_.push_back({a, to_lower(a), &e, false, is_local});
             }
         };
         for (const auto& e : local) add(e, true);
@@ -202,11 +203,10 @@ public:
     const std::vector<const Name*>& abbreviations_used() const { return used_abbreviations_; }
 
 private:
-    // Where `name` first stands as a whole word in `text`, from `from`.
-    static size_t find_word(const std::string& text, const std::string& name, bool exact_case, size_t from = 0) {
-        const std::string haystack = exact_case ? text : to_lower(text);
-        const std::string needle = exact_case ? name : to_lower(name);
-        for (size_t at = haystack.find(needle, from); at != std::string::npos; at = haystack.find(needle, at + 1)) {
+    // Where `needle` first stands as a whole word in `haystack` (the text as
+    // written, or lowered once per text for names that ignore case).
+    static size_t find_word(const std::string& text, const std::string& haystack, const std::string& needle) {
+        for (size_t at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) {
             bool before = at == 0 || !word_char(text[at - 1]);
             bool after = at + needle.size() >= text.size() || !word_char(text[at + needle.size()]);
             if (before && after) return at;
@@ -225,9 +225,10 @@ private:
             // The earliest unmarked name in this text.
             size_t best_at = std::string::npos;
             const Name* best = nullptr;
+            const std::string lowered = to_lower(node.text);
             for (const auto& name : names_) {
                 if (marked_.count(name.entry)) continue;
-                size_t at = find_word(node.text, name.text, name.abbreviation);
+                size_t at = name.abbreviation ? find_word(node.text, node.text, name.text) : find_word(node.text, lowered, name.lower);
                 if (at < best_at) best_at = at, best = &name;
             }
             if (!best) continue;
