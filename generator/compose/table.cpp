@@ -46,16 +46,9 @@ std::optional<NumberFormat> parse_format(const std::string& pattern) {
 }
 
 std::string format_number(double value, const NumberFormat& f) {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f", f.decimals, std::abs(value));
-    std::string digits = buffer;
-    if (f.thousands) {
-        size_t point = digits.find('.');
-        size_t end = point == std::string::npos ? digits.size() : point;
-        for (long i = static_cast<long>(end) - 3; i > 0; i -= 3) digits.insert(static_cast<size_t>(i), ",");
-    }
-    bool negative = value < 0 && std::abs(value) >= 0.5 * std::pow(10.0, -f.decimals);
-    return (negative ? "-" : "") + f.prefix + digits + (f.percent ? "%" : "");
+    std::string figure = format_figure(value, f.decimals, f.thousands);
+    bool negative = figure[0] == '-';
+    return (negative ? "-" : "") + f.prefix + figure.substr(negative ? 1 : 0) + (f.percent ? "%" : "");
 }
 
 // Decimals a column already shows, so an unformatted total matches it.

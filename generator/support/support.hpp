@@ -106,6 +106,9 @@ std::optional<std::string> printed_time(std::string_view hh_mm);
 // A figure as tables write it — "1,959", "81.6%", "£5,000", "-3" — as a number;
 // anything else ("-", "n/a", "New", "") is not one.
 std::optional<double> parse_figure(std::string_view text);
+// A number with `decimals` places and, when asked, thousands separators:
+// format_figure(-12345.6, 1, true) is "-12,345.6". Never "-0".
+std::string format_figure(double value, int decimals, bool thousands);
 
 std::string to_upper(std::string_view text);  // ASCII letters only; UTF-8 passes through
 std::string to_lower(std::string_view text);  // ASCII letters only

@@ -21,6 +21,19 @@ std::optional<double> parse_figure(std::string_view text) {
     return std::nullopt;
 }
 
+std::string format_figure(double value, int decimals, bool thousands) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, std::abs(value));
+    std::string digits = buffer;
+    if (thousands) {
+        size_t point = digits.find('.');
+        size_t end = point == std::string::npos ? digits.size() : point;
+        for (long i = static_cast<long>(end) - 3; i > 0; i -= 3) digits.insert(static_cast<size_t>(i), ",");
+    }
+    bool negative = value < 0 && std::abs(value) >= 0.5 * std::pow(10.0, -decimals);
+    return (negative ? "-" : "") + digits;
+}
+
 std::string to_upper(std::string_view text) {
     std::string out(text);
     for (char& c : out)

@@ -44,3 +44,14 @@ TEST_CASE("the in-memory file system lists folders like the disk") {
     CHECK(fs.read("content/a.yaml") == "y");
     CHECK_FALSE(fs.read("content/missing"));
 }
+
+TEST_CASE("figures parse as tables write them and print with separators") {
+    CHECK(parse_figure("1,959") == 1959);
+    CHECK(parse_figure("81.6%") == Approx(81.6));
+    CHECK(parse_figure("£5,000") == 5000);
+    CHECK_FALSE(parse_figure("-"));
+    CHECK_FALSE(parse_figure("n/a"));
+    CHECK(format_figure(-12345.6, 1, true) == "-12,345.6");
+    CHECK(format_figure(1234, 0, false) == "1234");
+    CHECK(format_figure(-0.004, 2, true) == "0.00");
+}

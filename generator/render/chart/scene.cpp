@@ -139,17 +139,7 @@ double estimate_width(const std::string& text, double size) {
     return static_cast<double>(characters) * size * 0.54;
 }
 
-std::string format_value(double value, int decimals) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-    std::string digits = buffer;
-    // Thousands separators for whole parts of four digits or more.
-    size_t end = digits.find('.');
-    if (end == std::string::npos) end = digits.size();
-    size_t start = digits[0] == '-' ? 1 : 0;
-    for (long i = static_cast<long>(end) - 3; i > static_cast<long>(start); i -= 3) digits.insert(static_cast<size_t>(i), ",");
-    return digits;
-}
+std::string format_value(double value, int decimals) { return format_figure(value, decimals, true); }
 
 std::vector<Shape> scene(const doc::Chart& chart) {
     std::vector<Shape> out;
