@@ -63,11 +63,7 @@ doc::Blocks chart_from_fence(const Context& context, const FenceOptions& options
     block.chart = chart;
     block.origin = options.where();
     blocks.push_back(block);
-    if (options.has("source")) {
-        doc::Inlines note{doc::text("Source: ")};
-        for (auto& i : options.inline_markdown("source")) note.push_back(std::move(i));
-        blocks.push_back(doc::paragraph(std::move(note), "chart-source"));
-    }
+    if (options.has("source")) blocks.push_back(options.source_note("chart-source"));
     return blocks;
 }
 

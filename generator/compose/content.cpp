@@ -9,11 +9,7 @@ doc::Blocks content_blocks(const Context& context, const model::Markdown& markdo
             FenceOptions fence("table", body, where,
                                {"csv", "caption", "source", "columns", "rename", "format", "merge", "total", "two_level_headers", "landscape"});
             doc::Blocks blocks{table_from_fence(context, fence)};
-            if (fence.has("source")) {
-                doc::Inlines note{doc::text("Source: ")};
-                for (auto& i : fence.inline_markdown("source")) note.push_back(std::move(i));
-                blocks.push_back(doc::paragraph(std::move(note), "table-source"));
-            }
+            if (fence.has("source")) blocks.push_back(fence.source_note("table-source"));
             return blocks;
         }
         if (info == "glossary") return glossary_from_fence(context, FenceOptions("glossary", body, where, {"style", "order", "data", "title"}));

@@ -69,4 +69,10 @@ doc::Inlines FenceOptions::inline_markdown(const std::string& name) const {
     return doc::markdown_inline({get(name), at(name)});
 }
 
+doc::Block FenceOptions::source_note(const std::string& role) const {
+    doc::Inlines note{doc::text("Source: ")};
+    for (auto& i : inline_markdown("source")) note.push_back(std::move(i));
+    return doc::paragraph(std::move(note), role);
+}
+
 }  // namespace agendapack::compose

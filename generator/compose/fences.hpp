@@ -24,6 +24,7 @@ public:
     bool yes_no(const std::string& name, bool fallback) const;
     const std::string& require(const std::string& name, const std::string& hint) const;
     doc::Inlines inline_markdown(const std::string& name) const;
+    doc::Block source_note(const std::string& role) const;  // "Source: …" from the `source` option
     const SourceLocation& where() const { return where_; }
     const std::string& block() const { return block_; }
 
