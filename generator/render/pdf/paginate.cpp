@@ -154,9 +154,10 @@ private:
         page().draws.push_back(d);
     }
 
-    void fill(double x, double top, double w, double h, Colour colour) {
+    // A rectangle measured from the frame's top, filled or outlined.
+    void rectangle(Draw::Kind kind, double x, double top, double w, double h, Colour colour) {
         Draw d;
-        d.kind = Draw::Fill;
+        d.kind = kind;
         d.x = x;
         d.y = y_of(top + h);
         d.w = w;
@@ -164,17 +165,8 @@ private:
         d.colour = colour;
         page().draws.push_back(d);
     }
-
-    void stroke(double x, double top, double w, double h) {
-        Draw d;
-        d.kind = Draw::Stroke;
-        d.x = x;
-        d.y = y_of(top + h);
-        d.w = w;
-        d.h = h;
-        d.colour = style_.border;
-        page().draws.push_back(d);
-    }
+    void fill(double x, double top, double w, double h, Colour colour) { rectangle(Draw::Fill, x, top, w, h, colour); }
+    void stroke(double x, double top, double w, double h) { rectangle(Draw::Stroke, x, top, w, h, style_.border); }
 
     // ---- paragraphs ----
     // Places a paragraph, splitting it across pages where it must: never one
