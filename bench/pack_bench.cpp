@@ -2,9 +2,7 @@
 // Run: make bench (Release build). Figures go in docs/PERFORMANCE.md.
 #include <benchmark/benchmark.h>
 
-#include "compose/compose.hpp"
-#include "compute/compute.hpp"
-#include "load/load.hpp"
+#include "build/build.hpp"
 #include "render/html/html.hpp"
 #include "render/pdf/layout.hpp"
 #include "render/pdf/pdf.hpp"
@@ -15,29 +13,19 @@ namespace {
 
 const char* kMeeting = "children-and-families-2024-09-26";
 
+build::Options options() { return {{AGENDAPACK_REPO "/content", AGENDAPACK_REPO "/data"}, AGENDAPACK_REPO "/templates"}; }
+
+// The site indexed once, through the same Build object as the command.
 struct Example {
     DiskFileSystem fs;
-    model::Site site;
-    std::vector<compute::MeetingPlan> plans;
-    render::pdf::Style style;
-    std::unique_ptr<render::pdf::Fonts> fonts;
+    build::Build site{fs, options()};
+    std::unique_ptr<build::Worker> worker;
     const compute::MeetingPlan* plan = nullptr;
-    compose::Records records;
 
     Example() {
-        site = load::load_site(fs, {AGENDAPACK_REPO "/content", AGENDAPACK_REPO "/data"});
-        plans = compute::plan_site(site);
-        style = render::pdf::load_style(fs, AGENDAPACK_REPO "/templates");
-        fonts = std::make_unique<render::pdf::Fonts>(style);
-        for (const auto& p : plans)
-            if (p.id == kMeeting) plan = &p;
-        records = compose::prepare_records({site, fs, AGENDAPACK_REPO "/data"}, plans);
-    }
-
-    compose::Context context() {
-        compose::Context c{site, fs, AGENDAPACK_REPO "/data"};
-        c.records = &records;
-        return c;
+        site.index();
+        worker = site.worker();
+        plan = site.find(kMeeting);
     }
 };
 
@@ -46,30 +34,25 @@ Example& example() {
     return e;
 }
 
-// Load, plan and compose: the sources into document trees.
+// Index (read every source, number and collect every committee's minutes)
+// and compose the meeting: the sources into document trees.
 void BM_LoadAndCompose(benchmark::State& state) {
     DiskFileSystem fs;
     for (auto _ : state) {
-        model::Site site = load::load_site(fs, {AGENDAPACK_REPO "/content", AGENDAPACK_REPO "/data"});
-        auto plans = compute::plan_site(site);
-        compose::Context context{site, fs, AGENDAPACK_REPO "/data"};
-        compose::Records records = compose::prepare_records(context, plans);
-        context.records = &records;
-        for (const auto& plan : plans)
-            if (plan.id == kMeeting) benchmark::DoNotOptimize(compose::compose_meeting(context, plan));
+        build::Build site(fs, options());
+        site.index();
+        benchmark::DoNotOptimize(site.compose(*site.find(kMeeting)));
     }
 }
 
-// The whole pack from composed documents: layout, agenda ranges, PDF bytes.
+// The pack from the index: compose, layout, the agenda's ranges, page
+// references, the PDF bytes.
 void BM_Pack(benchmark::State& state) {
     Example& e = example();
-    compose::Context context = e.context();
-    compose::ComposedMeeting meeting = compose::compose_meeting(context, *e.plan);
     int pages = 0;
     for (auto _ : state) {
-        auto pack = render::pdf::lay_out_pack(meeting, e.style, *e.fonts);
-        meeting.agenda = compose::compose_agenda(context, *e.plan, render::pdf::item_page_ranges(*pack));
-        auto written = render::pdf::write_pack(*pack, meeting, e.site.council.name);
+        build::LaidOutMeeting laid = e.site.lay_out(*e.plan, *e.worker);
+        auto written = render::pdf::write_pack(*laid.pack, laid.composed, e.site.site().council.name);
         pages = written.pages;
         benchmark::DoNotOptimize(written.bytes.data());
     }
@@ -77,11 +60,17 @@ void BM_Pack(benchmark::State& state) {
     state.counters["pages_per_second"] = benchmark::Counter(static_cast<double>(pages) * state.iterations(), benchmark::Counter::kIsRate);
 }
 
+// Everything build_meeting does: the pack and every HTML page of the meeting.
+void BM_Meeting(benchmark::State& state) {
+    Example& e = example();
+    for (auto _ : state) benchmark::DoNotOptimize(e.site.build_meeting(kMeeting, *e.worker));
+}
+
 // Layout alone (collect, measure, paginate), without writing the PDF.
 void BM_Layout(benchmark::State& state) {
     Example& e = example();
-    compose::ComposedMeeting meeting = compose::compose_meeting(e.context(), *e.plan);
-    for (auto _ : state) benchmark::DoNotOptimize(render::pdf::lay_out_pack(meeting, e.style, *e.fonts));
+    compose::ComposedMeeting meeting = e.site.compose(*e.plan);
+    for (auto _ : state) benchmark::DoNotOptimize(render::pdf::lay_out_pack(meeting, e.site.style(), e.worker->fonts));
 }
 
 // A scorecard far larger than any real one: 500 indicators by 24 months,
@@ -108,14 +97,14 @@ void BM_Scorecard500x24(benchmark::State& state) {
     MemoryFileSystem memory;
     memory.add("data/big.csv", big_scorecard_csv());
     memory.add("data/rules.yaml", "tolerance: 5%\nstable_within: 2%\n");
-    compose::Context context{e.site, memory, "data"};
+    compose::Context context = e.site.context(memory);
     int pages = 0;
     for (auto _ : state) {
         model::Scorecard card = load::load_scorecard(memory, "data", "big.csv", {}, "rules.yaml", {});
         doc::Document document;
         document.id = "big";
         document.body = compose::scorecard_blocks(context, card, {doc::text("Big scorecard")});
-        auto laid = render::pdf::paginate(render::pdf::collect(document, e.style), e.style, *e.fonts);
+        auto laid = render::pdf::paginate(render::pdf::collect(document, e.site.style()), e.site.style(), e.worker->fonts);
         std::string html = render::html::render_blocks(document.body, render::html::document_href);
         pages = static_cast<int>(laid.size());
         benchmark::DoNotOptimize(html.data());
@@ -129,4 +118,5 @@ BENCHMARK(BM_Scorecard500x24)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_LoadAndCompose)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Layout)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Pack)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Meeting)->Unit(benchmark::kMillisecond);
 BENCHMARK_MAIN();

@@ -1,16 +1,18 @@
 // agendapack: build an agenda site (and, later, packs) from content/, data/
 // and templates/. Exit 0 on success, 1 on invalid input, 2 on usage errors.
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
 #include <iostream>
-#include <map>
 #include <string>
+#include <thread>
 #include <vector>
 
-#include "../compose/compose.hpp"
-#include "../compute/compute.hpp"
-#include "../load/load.hpp"
-#include "../publish/publish.hpp"
-#include "../render/html/html.hpp"
-#include "../render/pdf/pdf.hpp"
+#include "../build/build.hpp"
+#include "../build/run.hpp"
+#include "../support/hash.hpp"
 
 #ifndef AGENDAPACK_VERSION
 #define AGENDAPACK_VERSION "0.0.0"
@@ -21,8 +23,8 @@ namespace {
 using namespace agendapack;
 
 const char* kUsage =
-    "usage: agendapack build [--content DIR] [--data DIR] [--templates DIR] [--out DIR] [--meeting ID]...\n"
-    "       agendapack check [--content DIR] [--data DIR] [--templates DIR] [--meeting ID]...\n"
+    "usage: agendapack build [--content DIR] [--data DIR] [--templates DIR] [--out DIR] [--meeting ID]... [--jobs N] [--rebuild]\n"
+    "       agendapack check [--content DIR] [--data DIR] [--templates DIR] [--meeting ID]... [--jobs N]\n"
     "       agendapack --help | --version\n"
     "\n"
     "  build    read the sources and write the site into --out (default output/)\n"
@@ -32,19 +34,27 @@ const char* kUsage =
     "  --data DIR       CSV datasets (default data)\n"
     "  --templates DIR  page templates and styles (default templates)\n"
     "  --out DIR        where the site goes (default output)\n"
-    "  --meeting ID     only this meeting, e.g. children-and-families-2024-09-26 (repeatable)\n";
+    "  --meeting ID     only this meeting, e.g. children-and-families-2024-09-26 (repeatable)\n"
+    "  --jobs N, -j N   build N meetings at once (default: the number of processors)\n"
+    "  --rebuild        build every meeting, even those whose sources did not change\n";
 
 struct Options {
     std::string command;
-    load::ContentPaths paths;
-    std::string templates = "templates";
+    build::Options build;
+    build::RunOptions run;
     std::string out = "output";
-    std::vector<std::string> meetings;
 };
 
 struct UsageError {
     std::string message;
 };
+
+int parse_jobs(const std::string& text) {
+    char* end = nullptr;
+    long n = std::strtol(text.c_str(), &end, 10);
+    if (text.empty() || *end != '\0' || n < 1 || n > 256) throw UsageError{"--jobs takes a whole number from 1 to 256"};
+    return static_cast<int>(n);
+}
 
 Options parse_arguments(int argc, char** argv) {
     Options options;
@@ -52,19 +62,24 @@ Options parse_arguments(int argc, char** argv) {
     if (args.empty()) throw UsageError{"missing command"};
     options.command = args[0];
     if (options.command != "build" && options.command != "check") throw UsageError{"unknown command '" + options.command + "'"};
+    options.run.jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     for (size_t i = 1; i < args.size(); ++i) {
         const std::string& flag = args[i];
         auto value = [&]() -> std::string {
             if (i + 1 >= args.size()) throw UsageError{flag + " needs a value"};
             return args[++i];
         };
-        if (flag == "--content") options.paths.content = value();
-        else if (flag == "--data") options.paths.data = value();
-        else if (flag == "--templates") options.templates = value();
+        if (flag == "--content") options.build.paths.content = value();
+        else if (flag == "--data") options.build.paths.data = value();
+        else if (flag == "--templates") options.build.templates = value();
         else if (flag == "--out" && options.command == "build") options.out = value();
-        else if (flag == "--meeting") options.meetings.push_back(value());
+        else if (flag == "--meeting") options.run.only.push_back(value());
+        else if (flag == "--jobs" || flag == "-j") options.run.jobs = parse_jobs(value());
+        else if (flag.rfind("-j", 0) == 0 && flag.size() > 2) options.run.jobs = parse_jobs(flag.substr(2));
+        else if (flag == "--rebuild" && options.command == "build") options.run.use_cache = false;
         else throw UsageError{"unknown option '" + flag + "'"};
     }
+    if (options.command == "build") options.run.out = options.out;
     return options;
 }
 
@@ -76,83 +91,87 @@ void report(const InputError& error, const FileSystem& fs) {
     }
 }
 
-int run(const Options& options) {
-    DiskFileSystem fs;
-    try {
-        model::Site site = load::load_site(fs, options.paths);
-        std::vector<compute::MeetingPlan> plans = compute::plan_site(site);
-        for (const auto& wanted : options.meetings) {
-            bool known = false;
-            for (const auto& plan : plans) known = known || plan.id == wanted;
-            if (!known) {
-                std::cerr << "agendapack: no meeting '" << wanted << "'; meetings are:\n";
-                for (const auto& plan : plans) std::cerr << "  " << plan.id << "\n";
-                return 2;
-            }
-        }
-        compose::Context context{site, fs, options.paths.data};
-        compose::Records records = compose::prepare_records(context, plans);
-        context.records = &records;
-        render::html::Templates templates = render::html::load_templates(fs, options.templates);
-        render::pdf::Style style = render::pdf::load_style(fs, options.templates);
-        render::pdf::Fonts fonts(style);
+// The version and a hash of this very program: output cached by another
+// build of the generator is never reused.
+std::string generator_id(const FileSystem& fs) {
+    std::string id = "agendapack " AGENDAPACK_VERSION;
+    if (auto self = fs.read("/proc/self/exe")) id += " " + to_hex(hash_bytes(*self));
+    return id;
+}
 
-        std::vector<compose::ComposedMeeting> composed;
-        std::map<std::string, render::html::PackLink> packs;
-        std::vector<render::html::OutputFile> pdf_files;
-        for (const auto& plan : plans) {
-            compose::ComposedMeeting meeting = compose::compose_meeting(context, plan);
-            // Two passes: the documents' layout gives the agenda its "(Pages X - Y)".
-            auto pack = render::pdf::lay_out_pack(meeting, style, fonts);
-            meeting.agenda = compose::compose_agenda(context, plan, render::pdf::item_page_ranges(*pack));
-            render::pdf::resolve_page_refs(meeting, *pack);
-            render::pdf::WrittenPack written = render::pdf::write_pack(*pack, meeting, site.council.name);
-            const std::string name = plan.id + "-pack.pdf";
-            packs[plan.id] = {name, written.bytes.size(), written.pages};
-            pdf_files.push_back({"meetings/" + plan.id + "/" + name, std::move(written.bytes)});
-            composed.push_back(std::move(meeting));
+std::string plural(size_t n, const std::string& noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
+
+std::string seconds(double s) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.1f s", s);
+    return buffer;
+}
+
+// One line of progress on a terminal, once a build has run for a second;
+// nothing on a pipe or in CI.
+class Progress {
+public:
+    explicit Progress(bool enabled) : enabled_(enabled), start_(std::chrono::steady_clock::now()) {}
+    void operator()(size_t done, size_t total) {
+        if (!enabled_) return;
+        double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+        if (elapsed < 1.0 || done == 0) return;
+        double left = elapsed / double(done) * double(total - done);
+        std::cerr << "\r\033[K" << done << " of " << plural(total, "meeting") << " built, about " << seconds(left) << " left" << std::flush;
+        shown_ = true;
+    }
+    void finish() {
+        if (shown_) std::cerr << "\r\033[K" << std::flush;
+    }
+    double elapsed() const { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count(); }
+
+private:
+    bool enabled_, shown_ = false;
+    std::chrono::steady_clock::time_point start_;
+};
+
+int run(Options& options) {
+    DiskFileSystem fs;
+    Progress progress(isatty(STDERR_FILENO) && std::getenv("CI") == nullptr);
+    try {
+        options.build.generator = generator_id(fs);
+        build::Build site(fs, options.build);
+        site.index();
+        for (const auto& wanted : options.run.only) {
+            if (site.find(wanted)) continue;
+            std::cerr << "agendapack: no meeting '" << wanted << "'; meetings are:\n";
+            for (const auto& plan : site.plans()) std::cerr << "  " << plan.id << "\n";
+            return 2;
         }
+        options.run.progress = [&](size_t done, size_t total) { progress(done, total); };
+        build::RunResult result = build::run(site, options.run);
+        progress.finish();
+        for (const auto& error : result.errors) report(error, fs);
+        if (result.more_errors > 0) std::cerr << "agendapack: " << plural(result.more_errors, "more error") << " not shown\n";
+        for (const auto& failure : result.failures) std::cerr << "agendapack: " << failure << "\n";
         // Warnings are printed in any case; a committee that asks for it
         // treats them as errors, and then nothing is written.
-        bool failed = false;
-        for (const auto& meeting : composed)
-            for (const auto& w : meeting.warnings) {
-                std::cerr << format_location(w.where) << ": " << (meeting.plan->committee->strict_acronyms ? "error" : "warning") << ": "
-                          << w.message << "\n";
-                failed = failed || meeting.plan->committee->strict_acronyms;
-            }
-        if (failed) return 1;
-        std::vector<compose::GlossaryUse> uses;
-        for (const auto& meeting : composed) uses.insert(uses.end(), meeting.glossary_uses.begin(), meeting.glossary_uses.end());
-        std::vector<doc::Document> glossary_pages;
-        for (const auto& [path, glossary] : site.glossaries) glossary_pages.push_back(compose::compose_glossary_page(context, glossary, uses));
-        std::vector<render::html::OutputFile> files = render::html::render_site(site, composed, templates, packs, glossary_pages);
-        for (auto& file : pdf_files) files.push_back(std::move(file));
-        for (const auto& tracker : compose::export_trackers(context)) {
-            files.push_back({"tracker/" + tracker.committee + ".csv", tracker.csv});
-            files.push_back({"tracker/" + tracker.committee + ".json", tracker.json});
-        }
-        if (!options.meetings.empty()) {
-            std::vector<render::html::OutputFile> chosen;
-            for (auto& file : files) {
-                bool keep = file.path.rfind("meetings/", 0) != 0;
-                for (const auto& id : options.meetings) keep = keep || file.path.rfind("meetings/" + id + "/", 0) == 0;
-                if (keep) chosen.push_back(std::move(file));
-            }
-            files = std::move(chosen);
-        }
+        for (const auto& note : result.warnings)
+            std::cerr << format_location(note.warning.where) << ": " << (note.error ? "error" : "warning") << ": " << note.warning.message << "\n";
+        if (!result.ok()) return 1;
         if (options.command == "check") {
-            std::cout << "agendapack: " << plans.size() << (plans.size() == 1 ? " meeting, " : " meetings, ") << files.size() << " files: all sources read cleanly\n";
+            std::cout << "agendapack: " << plural(result.meetings, "meeting") << ", " << plural(result.files, "file")
+                      << ": all sources read cleanly\n";
             return 0;
         }
-        publish::publish(options.out, files, options.meetings.empty());
-        std::cout << "agendapack: wrote " << files.size() << " files for " << plans.size() << (plans.size() == 1 ? " meeting" : " meetings") << " into "
-                  << options.out << "/\n";
+        std::cout << "agendapack: " << result.built << (result.built == 1 ? " meeting" : " meetings") << " built, " << result.unchanged
+                  << " unchanged";
+        if (!options.run.only.empty() && result.meetings > options.run.only.size())
+            std::cout << ", " << result.meetings - options.run.only.size() << " not asked for";
+        std::cout << ", " << seconds(progress.elapsed()) << " → " << options.out << "/\n";
+        if (!result.site_pages) std::cout << "agendapack: glossary pages left as they were: build every meeting once to list where terms are used\n";
         return 0;
     } catch (const InputError& error) {
+        progress.finish();
         report(error, fs);
         return 1;
     } catch (const std::exception& error) {
+        progress.finish();
         std::cerr << "agendapack: " << error.what() << "\n";
         return 1;
     }
@@ -170,7 +189,8 @@ int main(int argc, char** argv) {
         return 0;
     }
     try {
-        return run(parse_arguments(argc, argv));
+        Options options = parse_arguments(argc, argv);
+        return run(options);
     } catch (const UsageError& error) {
         std::cerr << "agendapack: " << error.message << "\n" << kUsage;
         return 2;

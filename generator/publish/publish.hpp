@@ -1,14 +1,47 @@
 // The last phase: put rendered files into output/ so that a reader never
-// sees a half-written site. Everything is written to a staging folder first,
-// then each top-level entry is swapped in with a rename.
+// sees a half-written site. Files go to a staging folder as they are made
+// (a meeting's state can be freed at once); commit() then swaps each unit —
+// a top-level entry, or one meeting's folder — in with a rename.
 #pragma once
 
+#include <mutex>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "../render/html/html.hpp"
 
 namespace agendapack::publish {
+
+class Publisher {
+public:
+    // Empties a staging folder inside out_dir (created if need be).
+    explicit Publisher(std::string out_dir);
+    // A staging folder never committed (a failed build) is removed; the
+    // output folder stays as it was.
+    ~Publisher();
+    Publisher(const Publisher&) = delete;
+    Publisher& operator=(const Publisher&) = delete;
+
+    // Safe to call from several threads at once for different files.
+    void write(const std::string& relative, const std::string& bytes);
+
+    struct Summary {
+        size_t replaced = 0;   // units swapped in
+        size_t unchanged = 0;  // staged units whose bytes equal what was there: left alone
+        size_t removed = 0;    // meeting folders pruned
+    };
+    // Swaps the staged units in. A unit whose files are byte for byte what
+    // stands there already is not touched. With `prune`, meeting folders
+    // neither staged nor named in `keep_meetings` are removed.
+    Summary commit(const std::set<std::string>& keep_meetings, bool prune);
+
+private:
+    std::string out_, staging_, retired_;
+    std::set<std::string> units_;
+    std::mutex mutex_;
+    bool committed_ = false;
+};
 
 // Replaces the managed entries of out_dir (index.html, assets/, meetings/<id>/)
 // with `files`. Entries of out_dir that agendapack did not write (README.md)

@@ -1,19 +1,16 @@
 // Golden tests as data: the minimal fixture, overlaid with a case's files/,
-// goes through load → plan → compose → HTML renderer; every fragment named
-// under the case's expected/<meeting-id>/<document-id>.html must match.
-// With TEMPLATES_DIR the pack is laid out first, so fragments carry the
+// goes through the same Build as the command (index, compose, lay out the
+// pack) and the HTML renderer; every fragment named under the case's
+// expected/<meeting-id>/<document-id>.html must match. Fragments carry the
 // agenda's page ranges and resolved page references, as the site does.
-// usage: golden_runner FIXTURE_DIR CASE_DIR [--templates TEMPLATES_DIR] [--update]
+// usage: golden_runner FIXTURE_DIR CASE_DIR TEMPLATES_DIR [--update]
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
-#include "compose/compose.hpp"
-#include "compute/compute.hpp"
-#include "load/load.hpp"
+#include "build/build.hpp"
 #include "render/html/html.hpp"
-#include "render/pdf/pdf.hpp"
 
 namespace fs = std::filesystem;
 using namespace agendapack;
@@ -27,10 +24,10 @@ std::string read_file(const fs::path& path) {
     return buffer.str();
 }
 
-void add_tree(MemoryFileSystem& memory, const fs::path& root) {
+void add_tree(MemoryFileSystem& memory, const fs::path& root, const std::string& under = "") {
     if (!fs::is_directory(root)) return;
     for (const auto& entry : fs::recursive_directory_iterator(root))
-        if (entry.is_regular_file()) memory.add(fs::relative(entry.path(), root).generic_string(), read_file(entry.path()));
+        if (entry.is_regular_file()) memory.add(under + fs::relative(entry.path(), root).generic_string(), read_file(entry.path()));
 }
 
 const doc::Document* find_document(const compose::ComposedMeeting& meeting, const std::string& id) {
@@ -45,52 +42,31 @@ const doc::Document* find_document(const compose::ComposedMeeting& meeting, cons
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc < 3) {
-        std::cerr << "usage: golden_runner FIXTURE_DIR CASE_DIR [--templates DIR] [--update]\n";
+    if (argc < 4) {
+        std::cerr << "usage: golden_runner FIXTURE_DIR CASE_DIR TEMPLATES_DIR [--update]\n";
         return 2;
     }
-    const fs::path fixture = argv[1], case_dir = argv[2];
-    bool update = false;
-    std::string templates;
-    for (int i = 3; i < argc; ++i) {
-        std::string arg = argv[i];
-        if (arg == "--update") update = true;
-        else if (arg == "--templates" && i + 1 < argc) templates = argv[++i];
-    }
+    const fs::path fixture = argv[1], case_dir = argv[2], templates = argv[3];
+    const bool update = argc > 4 && std::string(argv[4]) == "--update";
     MemoryFileSystem memory;
     add_tree(memory, fixture);
     add_tree(memory, case_dir / "files");
+    add_tree(memory, templates, "templates/");
 
     try {
-        model::Site site = load::load_site(memory, {"content", "data"});
-        std::vector<compute::MeetingPlan> plans = compute::plan_site(site);
-        compose::Context context{site, memory, "data"};
-        compose::Records records = compose::prepare_records(context, plans);
-        context.records = &records;
-        std::vector<compose::ComposedMeeting> meetings;
-        for (const auto& plan : plans) meetings.push_back(compose::compose_meeting(context, plan));
-        std::unique_ptr<render::pdf::Fonts> fonts;
-        render::pdf::Style style;
-        if (!templates.empty()) {
-            DiskFileSystem disk;
-            style = render::pdf::load_style(disk, templates);
-            fonts = std::make_unique<render::pdf::Fonts>(style);
-            for (auto& meeting : meetings) {
-                auto pack = render::pdf::lay_out_pack(meeting, style, *fonts);
-                meeting.agenda = compose::compose_agenda(context, *meeting.plan, render::pdf::item_page_ranges(*pack));
-                render::pdf::resolve_page_refs(meeting, *pack);
-            }
-        }
+        build::Build site(memory, {{"content", "data"}, "templates"});
+        site.index();
+        auto worker = site.worker();
+        std::map<std::string, build::LaidOutMeeting> meetings;
 
         int checked = 0, failed = 0;
         for (const auto& entry : fs::recursive_directory_iterator(case_dir / "expected")) {
             if (!entry.is_regular_file()) continue;
             const std::string meeting_id = entry.path().parent_path().filename().string();
             const std::string document_id = entry.path().stem().string();
-            const compose::ComposedMeeting* meeting = nullptr;
-            for (const auto& m : meetings)
-                if (m.plan->id == meeting_id) meeting = &m;
-            const doc::Document* document = meeting ? find_document(*meeting, document_id) : nullptr;
+            const compute::MeetingPlan* plan = site.find(meeting_id);
+            if (plan && !meetings.count(meeting_id)) meetings.emplace(meeting_id, site.lay_out(*plan, *worker));
+            const doc::Document* document = plan ? find_document(meetings.at(meeting_id).composed, document_id) : nullptr;
             if (!document) {
                 std::cerr << entry.path().string() << ": no document " << meeting_id << "/" << document_id << "\n";
                 ++failed;

@@ -8,22 +8,36 @@
 #include <sstream>
 #include <string>
 
-#include "compose/compose.hpp"
-#include "load/load.hpp"
+#include <memory>
+
+#include "build/build.hpp"
 
 namespace fs = std::filesystem;
 using namespace agendapack;
 
 using Files = std::map<std::string, std::string>;
 
-// The minimal fixture in memory, with files replaced or added per test.
+// The minimal fixture in memory, with files replaced or added per test,
+// indexed by the same Build object the command uses.
 struct Fixture {
     MemoryFileSystem memory;
-    model::Site site;
-    std::vector<compute::MeetingPlan> plans;
-    compose::Records records;
+    std::unique_ptr<build::Build> build;
+    const model::Site& site;
+    const std::vector<compute::MeetingPlan>& plans;
+    const compose::Records& records;
 
-    explicit Fixture(const std::map<std::string, std::string>& overrides = {}) {
+    explicit Fixture(const std::map<std::string, std::string>& overrides = {})
+        : build(make_build(memory, overrides)), site(build->site()), plans(build->plans()), records(build->records()) {}
+
+    compose::Context context() const { return build->context(); }
+    compose::ComposedMeeting meeting(size_t index = 0) { return build->compose(plans.at(index)); }
+    const compute::MeetingPlan& plan(const std::string& id) const {
+        if (auto* p = build->find(id)) return *p;
+        throw std::runtime_error("no meeting " + id);
+    }
+
+private:
+    static std::unique_ptr<build::Build> make_build(MemoryFileSystem& memory, const std::map<std::string, std::string>& overrides) {
         fs::path root = AGENDAPACK_FIXTURE;
         for (const auto& entry : fs::recursive_directory_iterator(root)) {
             if (!entry.is_regular_file()) continue;
@@ -33,22 +47,21 @@ struct Fixture {
             memory.add(fs::relative(entry.path(), root).generic_string(), text.str());
         }
         for (const auto& [path, text] : overrides) memory.add(path, text);
-        site = load::load_site(memory, {"content", "data"});
-        plans = compute::plan_site(site);
-        compose::Context context{site, memory, "data"};
-        records = compose::prepare_records(context, plans);
+        add_templates(memory);
+        auto b = std::make_unique<build::Build>(memory, build::Options{{"content", "data"}, "templates"});
+        b->index();
+        return b;
     }
 
-    compose::Context context() const {
-        compose::Context c{site, memory, "data"};
-        c.records = &records;
-        return c;
-    }
-    compose::ComposedMeeting meeting(size_t index = 0) { return compose::compose_meeting(context(), plans.at(index)); }
-    const compute::MeetingPlan& plan(const std::string& id) const {
-        for (const auto& p : plans)
-            if (p.id == id) return p;
-        throw std::runtime_error("no meeting " + id);
+    // The real templates, so the fixture builds whole meetings as the command does.
+    static void add_templates(MemoryFileSystem& memory) {
+        fs::path root = AGENDAPACK_TEMPLATES;
+        for (const auto& entry : fs::recursive_directory_iterator(root)) {
+            if (!entry.is_regular_file()) continue;
+            std::ifstream in(entry.path(), std::ios::binary);
+            std::ostringstream text;
+            text << in.rdbuf();
+            memory.add("templates/" + fs::relative(entry.path(), root).generic_string(), text.str());
+        }
     }
 };
-

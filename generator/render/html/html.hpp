@@ -47,8 +47,13 @@ struct PackLink {
     int pages = 0;
 };
 
-std::vector<OutputFile> render_site(const model::Site& site, const std::vector<compose::ComposedMeeting>& meetings,
-                                    const Templates& templates, const std::map<std::string, PackLink>& packs = {},
-                                    const std::vector<doc::Document>& glossaries = {});
+// A meeting's own pages: its page, one per document, its pictures. `plans`
+// (every meeting of the site) say where its minutes were approved.
+std::vector<OutputFile> render_meeting(const compose::ComposedMeeting& meeting, const std::vector<compute::MeetingPlan>& plans,
+                                       const Templates& templates, const PackLink* pack);
+
+// The site-wide pages: the index of meetings, the glossaries, the stylesheet.
+std::vector<OutputFile> render_site_pages(const model::Site& site, const std::vector<compute::MeetingPlan>& plans,
+                                          const Templates& templates, const std::vector<doc::Document>& glossaries);
 
 }  // namespace agendapack::render::html

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "html.hpp"
+#include "../../support/site_paths.hpp"
 
 namespace agendapack::render::html {
 
@@ -58,14 +59,13 @@ void set_if(data& values, const std::string& key, const std::string& value) {
     if (!value.empty()) values.set(key, value);
 }
 
-OutputFile index_page(const model::Site& site, const std::vector<compose::ComposedMeeting>& meetings, const Templates& templates,
+OutputFile index_page(const model::Site& site, const std::vector<compute::MeetingPlan>& plans, const Templates& templates,
                       const std::vector<doc::Document>& glossaries) {
     data committees{data::type::list};
     for (const auto& committee : site.committees) {
         // Meetings arrive newest first; group them by municipal year in that order.
         std::vector<std::pair<int, data>> years;
-        for (const auto& composed : meetings) {
-            const compute::MeetingPlan& plan = *composed.plan;
+        for (const auto& plan : plans) {
             if (plan.committee != &committee) continue;
             if (years.empty() || years.back().first != plan.municipal_year) {
                 data year;
@@ -74,7 +74,7 @@ OutputFile index_page(const model::Site& site, const std::vector<compose::Compos
                 years.emplace_back(plan.municipal_year, year);
             }
             data meeting;
-            meeting.set("href", "meetings/" + plan.id + "/index.html");
+            meeting.set("href", paths::meeting_page(plan.id));
             meeting.set("date", long_date_with_weekday(plan.meeting->date));
             meeting.set("summary", count(plan.agenda.size(), "agenda item") + ", " + count(plan.documents().size(), "document"));
             years.back().second["meetings"].push_back(meeting);
@@ -92,14 +92,14 @@ OutputFile index_page(const model::Site& site, const std::vector<compose::Compos
     data glossary_list{data::type::list};
     for (const auto& g : glossaries) {
         data entry;
-        entry.set("href", "glossaries/" + g.id + ".html");
+        entry.set("href", paths::glossary_page(g.id));
         entry.set("title", g.title);
         glossary_list.push_back(entry);
     }
     values.set("glossaries", glossary_list);
     values.set("has_glossaries", !glossaries.empty());
     std::string body = render_template("templates/html/index.mustache", templates.index, values);
-    return {"index.html", page(templates, site.council.name + " – committee meetings", "", {}, body)};
+    return {paths::index_page(), page(templates, site.council.name + " – committee meetings", "", {}, body)};
 }
 
 std::string file_size(size_t bytes) {
@@ -110,17 +110,18 @@ std::string file_size(size_t bytes) {
 }
 
 // Minutes of this meeting, wherever they were approved (a later meeting's pack).
-data approved_minutes(const compose::ComposedMeeting& composed, const std::vector<compose::ComposedMeeting>& all) {
+data approved_minutes(const compute::MeetingPlan& plan, const std::vector<compute::MeetingPlan>& all) {
     data list{data::type::list};
     for (const auto& other : all) {
-        if (other.plan->committee != composed.plan->committee) continue;
-        for (const auto* placed : other.plan->documents()) {
-            if (placed->source->kind != model::DocumentKind::Minutes || placed->source->minutes.held != composed.plan->meeting->date) continue;
+        if (other.committee != plan.committee) continue;
+        const bool same = other.id == plan.id;
+        for (const auto* placed : other.documents()) {
+            if (placed->source->kind != model::DocumentKind::Minutes || placed->source->minutes.held != plan.meeting->date) continue;
             data entry;
-            entry.set("href", other.plan == composed.plan ? placed->id + ".html" : "../" + other.plan->id + "/" + placed->id + ".html");
+            entry.set("href", same ? placed->id + ".html" : "../" + other.id + "/" + placed->id + ".html");
             entry.set("title", placed->title);
-            entry.set("approved", other.plan == composed.plan ? std::string("published with this meeting")
-                                                              : "approved at the meeting of " + day_month_year(other.plan->meeting->date));
+            entry.set("approved", same ? std::string("published with this meeting")
+                                       : "approved at the meeting of " + day_month_year(other.meeting->date));
             list.push_back(entry);
         }
     }
@@ -128,7 +129,7 @@ data approved_minutes(const compose::ComposedMeeting& composed, const std::vecto
 }
 
 OutputFile meeting_page(const compose::ComposedMeeting& composed, const Templates& templates, const PackLink* pack,
-                        const std::vector<compose::ComposedMeeting>& all) {
+                        const std::vector<compute::MeetingPlan>& all) {
     const compute::MeetingPlan& plan = *composed.plan;
     LinkResolver links = [](const std::string& id) { return document_href(id); };
     data values;
@@ -145,7 +146,7 @@ OutputFile meeting_page(const compose::ComposedMeeting& composed, const Template
     }
     values.set("documents", documents);
     values.set("has_documents", !composed.documents.empty());
-    data minutes = approved_minutes(composed, all);
+    data minutes = approved_minutes(plan, all);
     values.set("has_minutes", !minutes.is_empty_list());
     values.set("minutes", minutes);
     if (pack) {
@@ -156,7 +157,7 @@ OutputFile meeting_page(const compose::ComposedMeeting& composed, const Template
         values.set("pack", link);
     }
     std::string body = render_template("templates/html/meeting.mustache", templates.meeting, values);
-    return {"meetings/" + plan.id + "/index.html",
+    return {paths::meeting_page(plan.id),
             page(templates, meeting_heading(plan), "../../",
                  {{"Meetings", "../../index.html"}, {long_date_with_weekday(plan.meeting->date), ""}}, body)};
 }
@@ -180,7 +181,7 @@ OutputFile document_page(const compose::ComposedMeeting& composed, size_t index,
         values.set("next_title", composed.documents[index + 1].title);
     }
     std::string body = render_template("templates/html/document.mustache", templates.document, values);
-    return {"meetings/" + plan.id + "/" + document_href(d.id),
+    return {paths::document_page(plan.id, d.id),
             page(templates, d.title + " – " + meeting_heading(plan), "../../",
                  {{"Meetings", "../../index.html"}, {long_date_with_weekday(plan.meeting->date), "index.html"}, {d.title, ""}},
                  body)};
@@ -224,11 +225,19 @@ Templates load_templates(const FileSystem& fs, const std::string& dir) {
             read("style.css")};
 }
 
-std::vector<OutputFile> render_site(const model::Site& site, const std::vector<compose::ComposedMeeting>& meetings,
-                                    const Templates& templates, const std::map<std::string, PackLink>& packs,
-                                    const std::vector<doc::Document>& glossaries) {
+std::vector<OutputFile> render_meeting(const compose::ComposedMeeting& meeting, const std::vector<compute::MeetingPlan>& plans,
+                                       const Templates& templates, const PackLink* pack) {
     std::vector<OutputFile> files;
-    files.push_back(index_page(site, meetings, templates, glossaries));
+    for (const auto& image : images_of(meeting)) files.push_back({paths::image_file(meeting.plan->id, image->name), image->bytes});
+    files.push_back(meeting_page(meeting, templates, pack, plans));
+    for (size_t i = 0; i < meeting.documents.size(); ++i) files.push_back(document_page(meeting, i, templates));
+    return files;
+}
+
+std::vector<OutputFile> render_site_pages(const model::Site& site, const std::vector<compute::MeetingPlan>& plans,
+                                          const Templates& templates, const std::vector<doc::Document>& glossaries) {
+    std::vector<OutputFile> files;
+    files.push_back(index_page(site, plans, templates, glossaries));
     for (const auto& glossary : glossaries) {
         data values;
         values.set("title", glossary.title);
@@ -236,17 +245,10 @@ std::vector<OutputFile> render_site(const model::Site& site, const std::vector<c
         values.set("body", render_blocks(glossary.body, document_href));
         values.set("meeting", site.council.name);
         std::string body = render_template("templates/html/document.mustache", templates.document, values);
-        files.push_back({"glossaries/" + glossary.id + ".html",
+        files.push_back({paths::glossary_page(glossary.id),
                          page(templates, glossary.title + " – " + site.council.name, "../", {{"Meetings", "../index.html"}, {glossary.title, ""}}, body)});
     }
-    files.push_back({"assets/style.css", templates.stylesheet});
-    for (const auto& composed : meetings) {
-        for (const auto& image : images_of(composed))
-            files.push_back({"meetings/" + composed.plan->id + "/images/" + image->name, image->bytes});
-        auto pack = packs.find(composed.plan->id);
-        files.push_back(meeting_page(composed, templates, pack == packs.end() ? nullptr : &pack->second, meetings));
-        for (size_t i = 0; i < composed.documents.size(); ++i) files.push_back(document_page(composed, i, templates));
-    }
+    files.push_back({paths::stylesheet(), templates.stylesheet});
     return files;
 }
 

@@ -1,0 +1,168 @@
+#include "build.hpp"
+
+#include <set>
+
+#include "../support/hash.hpp"
+#include "../support/site_paths.hpp"
+
+namespace agendapack::build {
+
+Build::Build(const FileSystem& fs, Options options) : fs_(fs), options_(std::move(options)) {}
+
+void Build::index() {
+    // Everything index() reads is recorded, so each meeting's key can name
+    // the sources that reach it.
+    RecordingFileSystem recording(fs_);
+    site_ = load::load_site(recording, options_.paths);
+    plans_ = compute::plan_site(site_);
+    records_ = compose::prepare_records(compose::Context{site_, recording, options_.paths.data}, plans_);
+    templates_ = render::html::load_templates(recording, options_.templates);
+    style_ = render::pdf::load_style(recording, options_.templates);
+    for (const std::string& font : {style_.font_regular, style_.font_bold, style_.font_italic, style_.font_bold_italic,
+                                    style_.font_fallback, style_.font_fallback_bold})
+        recording.read(font);
+    digest_sources(recording.reads());
+}
+
+const compute::MeetingPlan* Build::find(const std::string& id) const {
+    for (const auto& plan : plans_)
+        if (plan.id == id) return &plan;
+    return nullptr;
+}
+
+compose::Context Build::context(const FileSystem& fs) const {
+    compose::Context context{site_, fs, options_.paths.data};
+    context.records = &records_;
+    return context;
+}
+
+compose::ComposedMeeting Build::compose(const compute::MeetingPlan& plan, const FileSystem& fs) const {
+    return compose::compose_meeting(context(fs), plan);
+}
+
+LaidOutMeeting Build::lay_out(const compute::MeetingPlan& plan, Worker& worker, const FileSystem& fs) const {
+    LaidOutMeeting out;
+    out.composed = compose(plan, fs);
+    // Two passes: the documents' layout gives the agenda its "(Pages X - Y)"
+    // and every page reference its number.
+    out.pack = render::pdf::lay_out_pack(out.composed, style_, worker.fonts);
+    out.composed.agenda = compose::compose_agenda(context(fs), plan, render::pdf::item_page_ranges(*out.pack));
+    render::pdf::resolve_page_refs(out.composed, *out.pack);
+    return out;
+}
+
+MeetingOutput Build::build_meeting(const std::string& id, Worker& worker) const {
+    const compute::MeetingPlan* plan = find(id);
+    if (!plan) throw std::invalid_argument("no meeting '" + id + "'");
+    RecordingFileSystem recording(fs_);
+    LaidOutMeeting laid = lay_out(*plan, worker, recording);
+    render::pdf::WrittenPack written = render::pdf::write_pack(*laid.pack, laid.composed, site_.council.name);
+    laid.pack.reset();
+
+    MeetingOutput out;
+    out.summary.id = id;
+    out.summary.pack = {paths::pack_name(id), written.bytes.size(), written.pages};
+    out.summary.glossary_uses = std::move(laid.composed.glossary_uses);
+    out.summary.warnings = std::move(laid.composed.warnings);
+    out.summary.strict = plan->committee->strict_acronyms;
+    out.files = render::html::render_meeting(laid.composed, plans_, templates_, &out.summary.pack);
+    out.files.push_back({paths::pack_file(id), std::move(written.bytes)});
+    out.inputs = recording.reads();
+    return out;
+}
+
+std::vector<render::html::OutputFile> Build::build_site(const std::vector<MeetingSummary>& summaries) const {
+    std::vector<compose::GlossaryUse> uses;
+    for (const auto& summary : summaries) uses.insert(uses.end(), summary.glossary_uses.begin(), summary.glossary_uses.end());
+    std::vector<doc::Document> glossary_pages;
+    for (const auto& [path, glossary] : site_.glossaries) glossary_pages.push_back(compose::compose_glossary_page(context(), glossary, uses));
+    std::vector<render::html::OutputFile> files = render::html::render_site_pages(site_, plans_, templates_, glossary_pages);
+    for (const auto& tracker : compose::export_trackers(context())) {
+        files.push_back({paths::tracker_csv(tracker.committee), tracker.csv});
+        files.push_back({paths::tracker_json(tracker.committee), tracker.json});
+    }
+    return files;
+}
+
+// ---- what reaches a meeting ------------------------------------------------
+
+void Build::digest_sources(const std::map<std::string, uint64_t>& reads) {
+    // content/<committee>/<meeting folder>/… belongs to that meeting;
+    // content/<committee>/… to every meeting of the committee; the rest
+    // (council.yaml, people.yaml, data files read while indexing, templates,
+    // style, fonts) to every meeting.
+    std::map<std::string, std::string> meeting_by_folder;  // "<slug>/<folder>" → id
+    for (const auto& plan : plans_) meeting_by_folder[plan.committee->slug + "/" + plan.meeting->folder] = plan.id;
+    std::map<std::string, Hasher> committees;
+    Hasher global;
+    global.add(options_.generator);
+    const std::string content = join_path(options_.paths.content, "");
+    for (const auto& [path, hash] : reads) {
+        if (path.rfind(content, 0) == 0) {
+            std::string rest = path.substr(content.size());
+            auto slash = rest.find('/');
+            if (slash != std::string::npos) {
+                std::string slug = rest.substr(0, slash);
+                auto second = rest.find('/', slash + 1);
+                if (second != std::string::npos) {
+                    auto meeting = meeting_by_folder.find(rest.substr(0, second));
+                    if (meeting != meeting_by_folder.end()) {
+                        meeting_sources_[meeting->second][path] = hash;
+                        continue;
+                    }
+                }
+                committees[slug].add(path).add(hash);
+                continue;
+            }
+        }
+        global.add(path).add(hash);
+    }
+    global_digest_ = global.digest();
+    for (const auto& committee : site_.committees) {
+        Hasher h = committees[committee.slug];
+        h.add(committee_facts(committee));
+        committee_digests_[committee.slug] = h.digest();
+    }
+}
+
+// What a meeting learns from the committee's other meetings: their ids,
+// dates and documents (links, "approved at the meeting of"), minute numbers
+// and every decision (the tracker).
+uint64_t Build::committee_facts(const model::Committee& committee) const {
+    Hasher h;
+    for (const auto& plan : plans_) {
+        if (plan.committee != &committee) continue;
+        h.add(plan.id);
+        for (const auto* placed : plan.documents())
+            h.add(placed->id).add(placed->title).add(uint64_t(placed->source->kind)).add(iso(placed->source->minutes.held));
+    }
+    const std::string prefix = committee.slug + "/";
+    for (auto it = records_.minute_starts.lower_bound(prefix); it != records_.minute_starts.end() && it->first.rfind(prefix, 0) == 0; ++it)
+        h.add(it->first).add(uint64_t(it->second));
+    if (auto found = records_.resolutions.find(committee.slug); found != records_.resolutions.end())
+        for (const auto& r : found->second)
+            h.add(r.id).add(r.title).add(doc::plain_text(r.text)).add(r.minutes_document).add(r.meeting_id);
+    return h.digest();
+}
+
+std::string Build::meeting_key(const compute::MeetingPlan& plan, const std::map<std::string, uint64_t>& inputs) const {
+    Hasher h;
+    h.add(global_digest_);
+    auto committee = committee_digests_.find(plan.committee->slug);
+    h.add(committee == committee_digests_.end() ? 0 : committee->second);
+    if (auto own = meeting_sources_.find(plan.id); own != meeting_sources_.end())
+        for (const auto& [path, hash] : own->second) h.add(path).add(hash);
+    for (const auto& [path, hash] : inputs) h.add(path).add(hash);
+    return h.hex();
+}
+
+std::map<std::string, uint64_t> Build::rehash(const std::map<std::string, uint64_t>& inputs) const {
+    std::map<std::string, uint64_t> now;
+    for (const auto& [path, _] : inputs) {
+        auto text = fs_.read(path);
+        now[path] = text ? hash_bytes(*text) : kMissingFile;
+    }
+    return now;
+}
+
+}  // namespace agendapack::build

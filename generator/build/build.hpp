@@ -1,0 +1,129 @@
+// The one object that wires the pipeline (like ninja's State): it owns the
+// options, the file system, the templates and style, and the index of the
+// whole site; everything that builds pages — the command, the golden runner,
+// the benchmark, the test fixture — goes through it.
+//
+//   index()            load every source and plan every meeting (minutes
+//                      numbered, decisions collected) — once
+//   build_meeting(id)  a pure function of the index: compose once, lay out,
+//                      resolve page references, render → that meeting's files,
+//                      its summary, and the inputs it read
+//   build_site(…)      the site-wide pages from the meetings' small summaries
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "../compose/compose.hpp"
+#include "../compute/compute.hpp"
+#include "../load/load.hpp"
+#include "../render/html/html.hpp"
+#include "../render/pdf/pdf.hpp"
+#include "../support/support.hpp"
+
+namespace agendapack::build {
+
+struct Options {
+    load::ContentPaths paths;
+    std::string templates = "templates";
+    // Names this generator exactly (version and a hash of the program): a
+    // different generator never reuses another's cached output.
+    std::string generator = "agendapack";
+};
+
+// What the site-wide pages need to know of a built meeting. Small, and kept
+// in the build cache, so an unchanged meeting is never built again just to
+// list it.
+struct MeetingSummary {
+    std::string id;
+    render::html::PackLink pack;
+    std::vector<compose::GlossaryUse> glossary_uses;
+    std::vector<Warning> warnings;
+    bool strict = false;  // the committee treats warnings as errors
+};
+
+struct MeetingOutput {
+    std::vector<render::html::OutputFile> files;  // all under meetings/<id>/
+    MeetingSummary summary;
+    // Files read while building it (CSV, pictures), with their content hashes.
+    std::map<std::string, uint64_t> inputs;
+};
+
+// What one thread needs of its own: the font caches are not shared.
+class Worker {
+public:
+    explicit Worker(const render::pdf::Style& style) : fonts(style) {}
+    render::pdf::Fonts fonts;
+};
+
+// A meeting composed and laid out: its trees carry the agenda's page ranges
+// and every page reference, as both outputs print them.
+struct LaidOutMeeting {
+    compose::ComposedMeeting composed;
+    std::shared_ptr<render::pdf::Pack> pack;
+};
+
+class Build {
+public:
+    Build(const FileSystem& fs, Options options);
+    Build(const Build&) = delete;
+    Build& operator=(const Build&) = delete;
+
+    // Loads and plans the whole site. Throws InputError.
+    void index();
+
+    const Options& options() const { return options_; }
+    const model::Site& site() const { return site_; }
+    const std::vector<compute::MeetingPlan>& plans() const { return plans_; }
+    const compute::MeetingPlan* find(const std::string& id) const;
+    const compose::Records& records() const { return records_; }
+    const render::pdf::Style& style() const { return style_; }
+    // The compose context over the index; `fs` is where compose reads data from.
+    compose::Context context(const FileSystem& fs) const;
+    compose::Context context() const { return context(fs_); }
+
+    std::unique_ptr<Worker> worker() const { return std::make_unique<Worker>(style_); }
+
+    // The steps of build_meeting, for tests and the benchmark.
+    compose::ComposedMeeting compose(const compute::MeetingPlan& plan) const { return compose(plan, fs_); }
+    LaidOutMeeting lay_out(const compute::MeetingPlan& plan, Worker& worker) const { return lay_out(plan, worker, fs_); }
+
+    // One meeting's files. Throws InputError. Safe to call from several
+    // threads at once, each with its own Worker.
+    MeetingOutput build_meeting(const std::string& id, Worker& worker) const;
+
+    // index.html, the glossary pages, the stylesheet and the tracker exports,
+    // from every meeting's summary (in plan order).
+    std::vector<render::html::OutputFile> build_site(const std::vector<MeetingSummary>& summaries) const;
+
+    // A digest of everything that reaches the meeting: the generator, the
+    // templates, style and fonts, the shared sources, the facts other
+    // meetings lend it (minute numbers, decisions, the committee's meeting
+    // list), its own sources, and `inputs` (what it read while building, with
+    // content hashes). Equal keys, equal output.
+    std::string meeting_key(const compute::MeetingPlan& plan, const std::map<std::string, uint64_t>& inputs) const;
+    // The same files, hashed as they are now.
+    std::map<std::string, uint64_t> rehash(const std::map<std::string, uint64_t>& inputs) const;
+
+private:
+    compose::ComposedMeeting compose(const compute::MeetingPlan& plan, const FileSystem& fs) const;
+    LaidOutMeeting lay_out(const compute::MeetingPlan& plan, Worker& worker, const FileSystem& fs) const;
+    void digest_sources(const std::map<std::string, uint64_t>& reads);
+    uint64_t committee_facts(const model::Committee& committee) const;
+
+    const FileSystem& fs_;
+    Options options_;
+    model::Site site_;
+    std::vector<compute::MeetingPlan> plans_;
+    compose::Records records_;
+    render::html::Templates templates_;
+    render::pdf::Style style_;
+    // Digests for meeting_key.
+    uint64_t global_digest_ = 0;                                 // generator, templates, style, fonts, shared files
+    std::map<std::string, uint64_t> committee_digests_;          // by slug: committee.yaml, years, templates …
+    std::map<std::string, std::map<std::string, uint64_t>> meeting_sources_;  // by meeting id: its folder's files
+};
+
+}  // namespace agendapack::build

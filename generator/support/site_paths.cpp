@@ -1,0 +1,35 @@
+#include "site_paths.hpp"
+
+namespace agendapack::paths {
+
+std::string meeting_folder(const std::string& meeting_id) { return "meetings/" + meeting_id; }
+std::string meeting_page(const std::string& meeting_id) { return meeting_folder(meeting_id) + "/index.html"; }
+std::string pack_name(const std::string& meeting_id) { return meeting_id + "-pack.pdf"; }
+std::string pack_file(const std::string& meeting_id) { return meeting_folder(meeting_id) + "/" + pack_name(meeting_id); }
+std::string document_page(const std::string& meeting_id, const std::string& document_id) {
+    return meeting_folder(meeting_id) + "/" + document_id + ".html";
+}
+std::string image_file(const std::string& meeting_id, const std::string& name) { return meeting_folder(meeting_id) + "/images/" + name; }
+std::string glossary_page(const std::string& glossary_id) { return "glossaries/" + glossary_id + ".html"; }
+std::string tracker_csv(const std::string& committee) { return "tracker/" + committee + ".csv"; }
+std::string tracker_json(const std::string& committee) { return "tracker/" + committee + ".json"; }
+std::string stylesheet() { return "assets/style.css"; }
+std::string index_page() { return "index.html"; }
+std::string build_cache() { return ".agendapack/cache"; }
+
+std::string unit_of(const std::string& relative) {
+    auto slash = relative.find('/');
+    if (slash == std::string::npos) return relative;
+    std::string top = relative.substr(0, slash);
+    if (top != "meetings") return top;
+    auto second = relative.find('/', slash + 1);
+    return relative.substr(0, second);
+}
+
+std::string meeting_of(const std::string& relative) {
+    if (relative.rfind("meetings/", 0) != 0) return "";
+    std::string rest = relative.substr(9);
+    return rest.substr(0, rest.find('/'));
+}
+
+}  // namespace agendapack::paths

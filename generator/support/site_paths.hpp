@@ -1,0 +1,31 @@
+// Where every output file goes, relative to the output folder: the one place
+// that knows the site's layout, so the builder, the renderers, the cache and
+// publishing agree on it.
+#pragma once
+
+#include <string>
+
+namespace agendapack::paths {
+
+std::string meeting_folder(const std::string& meeting_id);                   // meetings/<id>
+std::string meeting_page(const std::string& meeting_id);                     // meetings/<id>/index.html
+std::string pack_name(const std::string& meeting_id);                        // <id>-pack.pdf
+std::string pack_file(const std::string& meeting_id);                        // meetings/<id>/<id>-pack.pdf
+std::string document_page(const std::string& meeting_id, const std::string& document_id);  // meetings/<id>/<doc>.html
+std::string image_file(const std::string& meeting_id, const std::string& name);            // meetings/<id>/images/<name>
+std::string glossary_page(const std::string& glossary_id);                   // glossaries/<id>.html
+std::string tracker_csv(const std::string& committee);                       // tracker/<committee>.csv
+std::string tracker_json(const std::string& committee);                      // tracker/<committee>.json
+std::string stylesheet();                                                    // assets/style.css
+std::string index_page();                                                    // index.html
+// agendapack's own records of the last build (what each meeting read), kept
+// beside the site so an unchanged meeting is not built again.
+std::string build_cache();                                                   // .agendapack/cache
+
+// The unit publishing swaps in one rename: "index.html", "assets",
+// "meetings/<id>".
+std::string unit_of(const std::string& relative);
+// The meeting a path belongs to, or "" for the site-wide files.
+std::string meeting_of(const std::string& relative);
+
+}  // namespace agendapack::paths
