@@ -38,6 +38,7 @@ struct Fixture {
 
 private:
     static std::unique_ptr<build::Build> make_build(MemoryFileSystem& memory, const std::map<std::string, std::string>& overrides) {
+        add_templates(memory);
         fs::path root = AGENDAPACK_FIXTURE;
         for (const auto& entry : fs::recursive_directory_iterator(root)) {
             if (!entry.is_regular_file()) continue;
@@ -47,7 +48,6 @@ private:
             memory.add(fs::relative(entry.path(), root).generic_string(), text.str());
         }
         for (const auto& [path, text] : overrides) memory.add(path, text);
-        add_templates(memory);
         auto b = std::make_unique<build::Build>(memory, build::Options{{"content", "data"}, "templates"});
         b->index();
         return b;
