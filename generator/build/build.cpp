@@ -71,9 +71,7 @@ MeetingOutput Build::build_meeting(const std::string& id, Worker& worker) const 
     return out;
 }
 
-std::vector<render::html::OutputFile> Build::build_site(const std::vector<MeetingSummary>& summaries) const {
-    std::vector<compose::GlossaryUse> uses;
-    for (const auto& summary : summaries) uses.insert(uses.end(), summary.glossary_uses.begin(), summary.glossary_uses.end());
+std::vector<render::html::OutputFile> Build::build_site(const compose::GlossaryUseIndex& uses) const {
     std::vector<doc::Document> glossary_pages;
     for (const auto& [path, glossary] : site_.glossaries) glossary_pages.push_back(compose::compose_glossary_page(context(), glossary, uses));
     std::vector<render::html::OutputFile> files = render::html::render_site_pages(site_, plans_, templates_, glossary_pages);

@@ -94,9 +94,9 @@ public:
     // threads at once, each with its own Worker.
     MeetingOutput build_meeting(const std::string& id, Worker& worker) const;
 
-    // index.html, the glossary pages, the stylesheet and the tracker exports,
-    // from every meeting's summary (in plan order).
-    std::vector<render::html::OutputFile> build_site(const std::vector<MeetingSummary>& summaries) const;
+    // index.html, the glossary pages, the stylesheet and the tracker exports;
+    // `uses` gathers the meetings' glossary uses (MeetingSummary).
+    std::vector<render::html::OutputFile> build_site(const compose::GlossaryUseIndex& uses) const;
 
     // A digest of everything that reaches the meeting: the generator, the
     // templates, style and fonts, the shared sources, the facts other

@@ -53,43 +53,44 @@ uint64_t from_hex(const std::string& text) {
 
 }  // namespace
 
-Cache parse_cache(const std::string& text) {
-    Cache cache;
+std::optional<CacheEntry> parse_cache_entry(const std::string& text) {
     std::istringstream in(text);
     std::string line;
-    if (!std::getline(in, line) || line != kHeader) return {};
+    if (!std::getline(in, line) || line != kHeader) return std::nullopt;
+    CacheEntry entry;
+    bool named = false;
     try {
-        CacheEntry* entry = nullptr;
         while (std::getline(in, line)) {
             std::vector<std::string> f = fields(line);
             const std::string& kind = f[0];
-            if (kind == "meeting" && f.size() == 3) {
-                entry = &cache[f[1]];
-                entry->summary.id = f[1];
-                entry->key = f[2];
-            } else if (!entry) {
-                return {};
+            if (kind == "meeting" && f.size() == 3 && !named) {
+                entry.summary.id = f[1];
+                entry.key = f[2];
+                named = true;
+            } else if (!named) {
+                return std::nullopt;
             } else if (kind == "input" && f.size() == 3) {
-                entry->inputs[f[2]] = from_hex(f[1]);
+                entry.inputs[f[2]] = from_hex(f[1]);
             } else if (kind == "pack" && f.size() == 4) {
-                entry->summary.pack = {f[1], std::stoull(f[2]), std::stoi(f[3])};
+                entry.summary.pack = {f[1], std::stoull(f[2]), std::stoi(f[3])};
             } else if (kind == "strict" && f.size() == 1) {
-                entry->summary.strict = true;
+                entry.summary.strict = true;
             } else if (kind == "use" && f.size() == 7) {
-                entry->summary.glossary_uses.push_back({f[1], f[2], f[3], f[4], f[5], f[6]});
+                entry.summary.glossary_uses.push_back({f[1], f[2], f[3], f[4], f[5], f[6]});
             } else if (kind == "warning" && f.size() == 5) {
-                entry->summary.warnings.push_back({{f[1], std::stoi(f[2]), std::stoi(f[3])}, f[4]});
+                entry.summary.warnings.push_back({{f[1], std::stoi(f[2]), std::stoi(f[3])}, f[4]});
             } else {
-                return {};
+                return std::nullopt;
             }
         }
     } catch (const std::exception&) {
-        return {};
+        return std::nullopt;
     }
-    return cache;
+    if (!named) return std::nullopt;
+    return entry;
 }
 
-std::string format_cache(const Cache& cache) {
+std::string format_cache_entry(const CacheEntry& entry) {
     std::string out = std::string(kHeader) + "\n";
     auto line = [&](std::initializer_list<std::string> values) {
         bool first = true;
@@ -100,16 +101,13 @@ std::string format_cache(const Cache& cache) {
         }
         out += '\n';
     };
-    for (const auto& [id, entry] : cache) {
-        const MeetingSummary& s = entry.summary;
-        line({"meeting", id, entry.key});
-        for (const auto& [path, hash] : entry.inputs) line({"input", to_hex(hash), path});
-        line({"pack", s.pack.file, std::to_string(s.pack.bytes), std::to_string(s.pack.pages)});
-        if (s.strict) line({"strict"});
-        for (const auto& u : s.glossary_uses) line({"use", u.glossary, u.anchor, u.document_id, u.document_title, u.meeting_id, u.meeting_date});
-        for (const auto& w : s.warnings)
-            line({"warning", w.where.file, std::to_string(w.where.line), std::to_string(w.where.column), w.message});
-    }
+    const MeetingSummary& s = entry.summary;
+    line({"meeting", s.id, entry.key});
+    for (const auto& [path, hash] : entry.inputs) line({"input", to_hex(hash), path});
+    line({"pack", s.pack.file, std::to_string(s.pack.bytes), std::to_string(s.pack.pages)});
+    if (s.strict) line({"strict"});
+    for (const auto& u : s.glossary_uses) line({"use", u.glossary, u.anchor, u.document_id, u.document_title, u.meeting_id, u.meeting_date});
+    for (const auto& w : s.warnings) line({"warning", w.where.file, std::to_string(w.where.line), std::to_string(w.where.column), w.message});
     return out;
 }
 

@@ -1,10 +1,11 @@
 // The build cache: for each meeting, the key of its last build, the inputs
-// that build read, and its summary. Kept in the output folder
-// (.agendapack/cache) and replaced with the site, so it always describes the
-// files that stand there.
+// that build read, and its summary. One small text file per meeting in the
+// output folder (.agendapack/meetings/<id>), published with the meeting's
+// folder, so it always describes the files that stand there.
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 
 #include "build.hpp"
@@ -17,11 +18,9 @@ struct CacheEntry {
     MeetingSummary summary;
 };
 
-using Cache = std::map<std::string, CacheEntry>;  // by meeting id
-
-// A cache that cannot be read (missing, damaged, another format) is empty:
-// everything is built again, never wrongly reused.
-Cache parse_cache(const std::string& text);
-std::string format_cache(const Cache& cache);
+// A record that cannot be read (damaged, another format) is no record: the
+// meeting is built again, never wrongly reused.
+std::optional<CacheEntry> parse_cache_entry(const std::string& text);
+std::string format_cache_entry(const CacheEntry& entry);
 
 }  // namespace agendapack::build

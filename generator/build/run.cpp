@@ -16,19 +16,16 @@ namespace agendapack::build {
 
 namespace {
 
+// One meeting of the site in this run. Only small facts are kept: what
+// the site-wide pages need is folded into a bounded index as it arrives.
 struct Slot {
     const compute::MeetingPlan* plan = nullptr;
-    bool wanted = false;                 // in this run's selection
-    std::optional<CacheEntry> previous;  // what the cache says of it
-    bool build = false;
-    std::optional<CacheEntry> fresh;     // after building
+    bool wanted = false;  // in this run's selection
+    bool build = false;   // its sources changed, or it was never built
+    bool known = false;   // its summary is known (built now, or recorded)
+    bool strict = false;
+    std::vector<Warning> warnings;
 };
-
-Cache read_cache(const std::string& out) {
-    DiskFileSystem disk;
-    auto text = disk.read(join_path(out, paths::build_cache()));
-    return text ? parse_cache(*text) : Cache{};
-}
 
 bool before(const InputError& a, const InputError& b) {
     const SourceLocation &x = a.where(), &y = b.where();
@@ -49,12 +46,21 @@ RunResult run(const Build& build, const RunOptions& options) {
     const auto& plans = build.plans();
     result.meetings = plans.size();
     const bool writing = !options.out.empty();
-    // Read even with use_cache off: the meetings not built this time still
-    // lend the site-wide pages their summaries.
-    Cache cache = writing ? read_cache(options.out) : Cache{};
+    const std::filesystem::path out(options.out);
+    DiskFileSystem disk;
+    compose::GlossaryUseIndex uses;
+    std::mutex mutex;  // guards uses, slots' summaries and the counters below
 
-    // Which meetings to build: the selection, less those whose key is unchanged
-    // and whose folder still stands.
+    auto learn = [&](size_t index, Slot& slot, const MeetingSummary& summary) {
+        uses.add(index, summary.glossary_uses);
+        slot.known = true;
+        slot.strict = summary.strict;
+        slot.warnings = summary.warnings;
+    };
+
+    // Which meetings to build: the selection, less those whose recorded key
+    // is still theirs and whose folder still stands. The others lend the
+    // site-wide pages their recorded summaries (even with --rebuild).
     std::vector<Slot> slots(plans.size());
     std::vector<size_t> to_build;
     for (size_t i = 0; i < plans.size(); ++i) {
@@ -62,13 +68,15 @@ RunResult run(const Build& build, const RunOptions& options) {
         slot.plan = &plans[i];
         slot.wanted = options.only.empty() ||
                       std::find(options.only.begin(), options.only.end(), plans[i].id) != options.only.end();
-        if (auto found = cache.find(plans[i].id); found != cache.end()) slot.previous = found->second;
-        if (!slot.wanted) continue;
-        bool current = options.use_cache && slot.previous && std::filesystem::is_directory(std::filesystem::path(options.out) / paths::meeting_folder(plans[i].id)) &&
-                       build.meeting_key(plans[i], build.rehash(slot.previous->inputs)) == slot.previous->key;
-        slot.build = !current;
+        std::optional<CacheEntry> recorded;
+        if (writing)
+            if (auto text = disk.read((out / paths::build_record(plans[i].id)).string())) recorded = parse_cache_entry(*text);
+        bool current = recorded && options.use_cache && std::filesystem::is_directory(out / paths::meeting_folder(plans[i].id)) &&
+                       build.meeting_key(plans[i], build.rehash(recorded->inputs)) == recorded->key;
+        slot.build = slot.wanted && !current;
         if (slot.build) to_build.push_back(i);
-        else ++result.unchanged;
+        else if (slot.wanted) ++result.unchanged;
+        if (!slot.build && recorded) learn(i, slot, recorded->summary);
     }
 
     std::optional<publish::Publisher> publisher;
@@ -76,23 +84,25 @@ RunResult run(const Build& build, const RunOptions& options) {
 
     // Build on `jobs` threads; each meeting's files go to staging at once
     // and its trees are freed.
-    std::mutex mutex;
     std::vector<InputError> errors;
     std::atomic<size_t> next{0};
     size_t done = 0;
     auto work = [&]() {
         std::unique_ptr<Worker> worker;
         for (size_t n; (n = next++) < to_build.size();) {
-            Slot& slot = slots[to_build[n]];
+            const size_t index = to_build[n];
+            Slot& slot = slots[index];
             try {
                 if (!worker) worker = build.worker();
                 MeetingOutput output = build.build_meeting(slot.plan->id, *worker);
-                if (publisher)
-                    for (const auto& file : output.files) publisher->write(file.path, file.bytes);
                 CacheEntry entry{build.meeting_key(*slot.plan, output.inputs), std::move(output.inputs), std::move(output.summary)};
+                if (publisher) {
+                    for (const auto& file : output.files) publisher->write(file.path, file.bytes);
+                    publisher->write(paths::build_record(slot.plan->id), format_cache_entry(entry));
+                }
                 std::lock_guard<std::mutex> lock(mutex);
                 result.files += output.files.size();
-                slot.fresh = std::move(entry);
+                learn(index, slot, entry.summary);
             } catch (const InputError& error) {
                 std::lock_guard<std::mutex> lock(mutex);
                 errors.push_back(error);
@@ -125,21 +135,15 @@ RunResult run(const Build& build, const RunOptions& options) {
     std::sort(result.failures.begin(), result.failures.end());
     if (!result.errors.empty() || !result.failures.empty()) return result;
 
-    // Every meeting's summary, in plan order: built now, or as cached.
-    std::vector<MeetingSummary> summaries;
+    // Warnings of the meetings asked for, in the site's order.
     for (const Slot& slot : slots) {
-        const CacheEntry* entry = slot.fresh ? &*slot.fresh : slot.previous ? &*slot.previous : nullptr;
-        if (!entry) {
-            result.site_pages = false;
-            continue;
-        }
+        if (!slot.known) result.site_pages = false;
         if (slot.wanted)
-            for (const auto& w : entry->summary.warnings) result.warnings.push_back({w, entry->summary.strict});
-        summaries.push_back(entry->summary);
+            for (const auto& w : slot.warnings) result.warnings.push_back({w, slot.strict});
     }
     if (!result.ok()) return result;
 
-    for (auto& file : build.build_site(summaries)) {
+    for (auto& file : build.build_site(uses)) {
         // Without every meeting's uses a glossary page would be incomplete:
         // the one already published stays.
         if (!result.site_pages && file.path.rfind("glossaries/", 0) == 0) continue;
@@ -148,14 +152,9 @@ RunResult run(const Build& build, const RunOptions& options) {
     }
     if (!publisher) return result;
 
-    Cache next_cache;
     std::set<std::string> keep;
-    for (const Slot& slot : slots) {
-        if (slot.fresh) next_cache[slot.plan->id] = *slot.fresh;
-        else if (slot.previous) next_cache[slot.plan->id] = *slot.previous;
+    for (const Slot& slot : slots)
         if (!slot.build) keep.insert(slot.plan->id);
-    }
-    publisher->write(paths::build_cache(), format_cache(next_cache));
     publisher->commit(keep, options.only.empty());
     return result;
 }

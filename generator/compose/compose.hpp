@@ -109,9 +109,28 @@ doc::Block load_figure(const Context& context, const std::string& file, const st
 void mark_glossary_terms(doc::Document& document, const model::Glossary& glossary,
                          const std::vector<model::GlossaryEntry>& local_terms, std::vector<GlossaryUse>& uses);
 
+// Where each glossary term is used, gathered meeting by meeting in any order:
+// per term, the documents of the earliest-listed meetings (the site lists
+// meetings newest first) up to a limit, and how many documents in all. Its
+// size does not grow with the archive.
+class GlossaryUseIndex {
+public:
+    static constexpr size_t kListed = 12;  // documents named under a term
+    // `order`: the meeting's place in the site's list of meetings.
+    void add(size_t order, const std::vector<GlossaryUse>& uses);
+    struct Term {
+        std::vector<std::pair<std::pair<size_t, size_t>, GlossaryUse>> listed;  // (meeting order, place in it) → use
+        size_t documents = 0;
+    };
+    const Term* find(const std::string& glossary, const std::string& anchor) const;
+
+private:
+    std::map<std::pair<std::string, std::string>, Term> terms_;
+};
+
 // The site's page for a glossary: every entry with its anchor and the
-// documents that use it.
-doc::Document compose_glossary_page(const Context& context, const model::Glossary& glossary, const std::vector<GlossaryUse>& uses);
+// documents that use it (the latest ones, and how many more).
+doc::Document compose_glossary_page(const Context& context, const model::Glossary& glossary, const GlossaryUseIndex& uses);
 
 // All-capitals words of a report that its glossary does not know and its
 // text does not write out nearby.

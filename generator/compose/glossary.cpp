@@ -3,6 +3,7 @@
 // uses them.
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 #include "fences.hpp"
 
@@ -275,7 +276,28 @@ void mark_glossary_terms(doc::Document& document, const model::Glossary& glossar
     fill_keys(document.body, marker.abbreviations_used());
 }
 
-doc::Document compose_glossary_page(const Context& context, const model::Glossary& glossary, const std::vector<GlossaryUse>& uses) {
+void GlossaryUseIndex::add(size_t order, const std::vector<GlossaryUse>& uses) {
+    std::set<std::tuple<std::string, std::string, std::string>> seen;  // each document once per term
+    for (size_t n = 0; n < uses.size(); ++n) {
+        const GlossaryUse& use = uses[n];
+        if (!seen.insert({use.glossary, use.anchor, use.document_id}).second) continue;
+        Term& term = terms_[{use.glossary, use.anchor}];
+        ++term.documents;
+        std::pair<size_t, size_t> key{order, n};
+        auto at = std::lower_bound(term.listed.begin(), term.listed.end(), key,
+                                   [](const auto& entry, const auto& k) { return entry.first < k; });
+        if (static_cast<size_t>(at - term.listed.begin()) >= kListed) continue;
+        term.listed.insert(at, {key, use});
+        if (term.listed.size() > kListed) term.listed.pop_back();
+    }
+}
+
+const GlossaryUseIndex::Term* GlossaryUseIndex::find(const std::string& glossary, const std::string& anchor) const {
+    auto it = terms_.find({glossary, anchor});
+    return it == terms_.end() ? nullptr : &it->second;
+}
+
+doc::Document compose_glossary_page(const Context& context, const model::Glossary& glossary, const GlossaryUseIndex& uses) {
     doc::Document page;
     page.kind = doc::Document::Kind::Appendix;
     page.id = page_name(glossary.file);
@@ -287,18 +309,22 @@ doc::Document compose_glossary_page(const Context& context, const model::Glossar
         std::string anchor = "term-" + slugify(e->term);
         page.body.push_back(doc::heading(2, {doc::text(with_abbreviations(*e, " / "))}, anchor));
         for (auto& b : definition(context, *e)) page.body.push_back(std::move(b));
-        // Each document once, in the order the site lists them.
+        // The latest documents first, as the site lists meetings; an archive
+        // says how many more there are rather than listing thousands.
+        const GlossaryUseIndex::Term* term = uses.find(glossary.file, anchor);
+        if (!term) continue;
         doc::Blocks used;
-        std::set<std::string> seen;
-        for (const auto& use : uses) {
-            if (use.glossary != glossary.file || use.anchor != anchor || !seen.insert(use.meeting_id + "/" + use.document_id).second) continue;
+        for (const auto& [_, use] : term->listed) {
             std::string href = "../meetings/" + use.meeting_id + "/" + use.document_id + ".html";
             used.push_back(doc::list_item("", {doc::paragraph({doc::link(href, {doc::text(use.document_title)}),
                                                                 doc::text(" (" + use.meeting_date + ")")})}));
         }
-        if (!used.empty()) {
-            page.body.push_back(doc::paragraph({doc::text("Used in:")}, "used-in"));
-            page.body.push_back(doc::list(false, std::move(used), "used-in"));
+        page.body.push_back(doc::paragraph({doc::text("Used in:")}, "used-in"));
+        page.body.push_back(doc::list(false, std::move(used), "used-in"));
+        if (term->documents > term->listed.size()) {
+            size_t more = term->documents - term->listed.size();
+            page.body.push_back(doc::paragraph({doc::text("… and " + std::to_string(more) + (more == 1 ? " earlier document." : " earlier documents."))},
+                                               "used-in"));
         }
     }
     for (auto& b : sources(glossary)) page.body.push_back(std::move(b));

@@ -70,12 +70,16 @@ Publisher::Summary Publisher::commit(const std::set<std::string>& keep_meetings,
     const fs::path out(out_), staging(staging_), retired(retired_);
     Summary summary;
     std::set<std::string> units = units_;
-    if (prune && fs::is_directory(out / "meetings"))
-        for (const auto& entry : fs::directory_iterator(out / "meetings")) {
-            std::string unit = "meetings/" + entry.path().filename().string();
-            if (!keep_meetings.count(entry.path().filename().string()) && !units_.count(unit)) {
-                units.insert(unit);
-                ++summary.removed;
+    // Meeting folders and their build records go with their meetings.
+    if (prune)
+        for (const std::string collection : {std::string("meetings"), paths::build_records()}) {
+            if (!fs::is_directory(out / collection)) continue;
+            for (const auto& entry : fs::directory_iterator(out / collection)) {
+                std::string unit = collection + "/" + entry.path().filename().string();
+                if (!keep_meetings.count(entry.path().filename().string()) && !units_.count(unit)) {
+                    units.insert(unit);
+                    if (collection == "meetings") ++summary.removed;
+                }
             }
         }
     for (const auto& unit : units) {

@@ -32,8 +32,9 @@ public:
         size_t removed = 0;    // meeting folders pruned
     };
     // Swaps the staged units in. A unit whose files are byte for byte what
-    // stands there already is not touched. With `prune`, meeting folders
-    // neither staged nor named in `keep_meetings` are removed.
+    // stands there already is not touched. With `prune`, meeting folders (and
+    // their build records) neither staged nor named in `keep_meetings` are
+    // removed.
     Summary commit(const std::set<std::string>& keep_meetings, bool prune);
 
 private:

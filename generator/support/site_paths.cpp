@@ -15,15 +15,14 @@ std::string tracker_csv(const std::string& committee) { return "tracker/" + comm
 std::string tracker_json(const std::string& committee) { return "tracker/" + committee + ".json"; }
 std::string stylesheet() { return "assets/style.css"; }
 std::string index_page() { return "index.html"; }
-std::string build_cache() { return ".agendapack/cache"; }
+std::string build_records() { return ".agendapack/meetings"; }
+std::string build_record(const std::string& meeting_id) { return build_records() + "/" + meeting_id; }
 
 std::string unit_of(const std::string& relative) {
-    auto slash = relative.find('/');
-    if (slash == std::string::npos) return relative;
-    std::string top = relative.substr(0, slash);
-    if (top != "meetings") return top;
-    auto second = relative.find('/', slash + 1);
-    return relative.substr(0, second);
+    // Per-meeting collections: each meeting is its own unit.
+    for (const std::string collection : {std::string("meetings/"), build_records() + "/"})
+        if (relative.rfind(collection, 0) == 0) return relative.substr(0, relative.find('/', collection.size()));
+    return relative.substr(0, relative.find('/'));
 }
 
 std::string meeting_of(const std::string& relative) {

@@ -18,12 +18,14 @@ std::string tracker_csv(const std::string& committee);                       // 
 std::string tracker_json(const std::string& committee);                      // tracker/<committee>.json
 std::string stylesheet();                                                    // assets/style.css
 std::string index_page();                                                    // index.html
-// agendapack's own records of the last build (what each meeting read), kept
-// beside the site so an unchanged meeting is not built again.
-std::string build_cache();                                                   // .agendapack/cache
+// agendapack's own record of a meeting's last build (its key, what it read,
+// its summary), kept beside the site so an unchanged meeting is not built
+// again; one small file per meeting, so no run holds them all at once.
+std::string build_records();                                                 // .agendapack/meetings
+std::string build_record(const std::string& meeting_id);                     // .agendapack/meetings/<id>
 
 // The unit publishing swaps in one rename: "index.html", "assets",
-// "meetings/<id>".
+// "meetings/<id>", ".agendapack/meetings/<id>".
 std::string unit_of(const std::string& relative);
 // The meeting a path belongs to, or "" for the site-wide files.
 std::string meeting_of(const std::string& relative);

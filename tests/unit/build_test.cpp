@@ -70,9 +70,8 @@ TEST_CASE("a meeting's key changes with anything that reaches it, and only then"
     }
 }
 
-TEST_CASE("the build cache reads back what it wrote, and a damaged one reads as empty") {
-    build::Cache cache;
-    build::CacheEntry& e = cache["m-2024-09-26"];
+TEST_CASE("a meeting's build record reads back what it wrote, and a damaged one reads as none") {
+    build::CacheEntry e;
     e.key = "0123456789abcdef";
     e.inputs = {{"data/a b.csv", 42}, {"data/c.csv", 0xfedcba9876543210ull}};
     e.summary.id = "m-2024-09-26";
@@ -80,19 +79,36 @@ TEST_CASE("the build cache reads back what it wrote, and a damaged one reads as 
     e.summary.strict = true;
     e.summary.glossary_uses.push_back({"glossaries/g.yaml", "term-x", "07-report", "A title\twith a tab", "m-2024-09-26", "26 September 2024"});
     e.summary.warnings.push_back({{"content/x.md", 3, 7}, "unexplained 'ABC'\\nnot a newline"});
-    const std::string text = build::format_cache(cache);
-    build::Cache back = build::parse_cache(text);
-    REQUIRE(back.size() == 1);
-    CHECK(build::format_cache(back) == text);
-    const build::CacheEntry& b = back.at("m-2024-09-26");
-    CHECK(b.inputs == e.inputs);
-    CHECK(b.summary.glossary_uses.at(0).document_title == "A title\twith a tab");
-    CHECK(b.summary.warnings.at(0).message == e.summary.warnings.at(0).message);
-    CHECK(b.summary.pack.pages == 17);
+    const std::string text = build::format_cache_entry(e);
+    auto back = build::parse_cache_entry(text);
+    REQUIRE(back);
+    CHECK(build::format_cache_entry(*back) == text);
+    CHECK(back->inputs == e.inputs);
+    CHECK(back->summary.glossary_uses.at(0).document_title == "A title\twith a tab");
+    CHECK(back->summary.warnings.at(0).message == e.summary.warnings.at(0).message);
+    CHECK(back->summary.pack.pages == 17);
 
-    CHECK(build::parse_cache("").empty());
-    CHECK(build::parse_cache("agendapack-cache 0\n").empty());
-    CHECK(build::parse_cache(text.substr(0, text.size() / 2) + "\nnonsense\n").empty());
+    CHECK_FALSE(build::parse_cache_entry(""));
+    CHECK_FALSE(build::parse_cache_entry("agendapack-cache 0\n"));
+    CHECK_FALSE(build::parse_cache_entry(text.substr(0, text.size() / 2) + "\nnonsense\n"));
+}
+
+TEST_CASE("a glossary term lists its latest documents and counts the rest") {
+    compose::GlossaryUseIndex index;
+    auto use = [](const std::string& meeting, const std::string& document) {
+        return compose::GlossaryUse{"g.yaml", "term-x", document, "Title " + document, meeting, "1 May 2024"};
+    };
+    // Meetings arrive in any order (threads); the site lists order 0 first.
+    for (size_t order : {7, 3, 12, 0, 5, 9, 1, 14, 2, 8, 4, 10, 6, 13, 11})
+        index.add(order, {use("m" + std::to_string(order), "a"), use("m" + std::to_string(order), "b"), use("m" + std::to_string(order), "a")});
+    const auto* term = index.find("g.yaml", "term-x");
+    REQUIRE(term);
+    CHECK(term->documents == 30);
+    REQUIRE(term->listed.size() == compose::GlossaryUseIndex::kListed);
+    CHECK(term->listed.front().second.meeting_id == "m0");
+    CHECK(term->listed[1].second.document_id == "b");
+    CHECK(term->listed.back().second.meeting_id == "m5");
+    CHECK_FALSE(index.find("g.yaml", "term-y"));
 }
 
 TEST_CASE("check reports every meeting's errors in one run, in file order") {
@@ -122,7 +138,7 @@ TEST_CASE("a run writes the site, then leaves unchanged meetings alone") {
     CHECK(first.built == 2);
     CHECK(fs::exists(out / "index.html"));
     CHECK(fs::exists(out / "meetings" / kMeeting / (std::string(kMeeting) + "-pack.pdf")));
-    CHECK(fs::exists(out / ".agendapack" / "cache"));
+    CHECK(fs::exists(out / ".agendapack" / "meetings" / kMeeting));
 
     build::RunResult second = build::run(*f.build, options);
     CHECK(second.built == 0);
