@@ -8,8 +8,10 @@
 #include <hpdf_objects.h>
 
 #include <map>
+#include <set>
 
 #include "../chart/chart.hpp"
+#include "encoding.hpp"
 #include "pack.hpp"
 
 namespace agendapack::render::pdf {
@@ -34,15 +36,25 @@ struct Sheet {
     std::string stamp;
 };
 
+const char* kPackEncoding = "agendapack-pack";
+
 class Writer {
 public:
-    Writer(const Style& style, const std::string& council) : style_(style), council_(council) {
+    Writer(const Style& style, const std::string& council, const PackEncoding& encoding)
+        : style_(style), council_(council), encoding_(encoding) {
         pdf_ = HPDF_New(on_error, &error_);
         if (!pdf_) throw std::runtime_error("libharu could not start");
         HPDF_SetCompressionMode(pdf_, HPDF_COMP_ALL);
+        // UTF-8 for bookmarks and document information; the pack's own
+        // encoding for the fonts (encoding.hpp says why).
         HPDF_UseUTFEncodings(pdf_);
         HPDF_SetCurrentEncoder(pdf_, "UTF-8");
+        encoding_.install(pdf_, kPackEncoding);
+        check("setting up the pack's encoding");
     }
+
+    // Text in the pack's codes, for HPDF_Page_TextOut and ShowText.
+    std::string codes(const std::string& utf8) const { return encoding_.encode(utf8); }
     ~Writer() { HPDF_Free(pdf_); }
 
     HPDF_Font font(const std::string& file) {
@@ -50,18 +62,15 @@ public:
         if (it != fonts_.end()) return it->second;
         const char* name = HPDF_LoadTTFontFromFile(pdf_, file.c_str(), HPDF_TRUE);
         check("loading the font " + file);
-        HPDF_Font f = HPDF_GetFont(pdf_, name, "UTF-8");
+        HPDF_Font f = HPDF_GetFont(pdf_, name, kPackEncoding);
         check("using the font " + file);
         replace_to_unicode(f);
         fonts_[file] = f;
         return f;
     }
 
-    // libharu 2.3 gives UTF-8 fonts a ToUnicode CMap that maps every code to
-    // CID 0 with a cidrange, which PDF readers reject. Its character codes are
-    // the Unicode code points themselves (Identity-H, CIDToGIDMap to glyphs),
-    // so the right map is the identity: one bfrange per high byte, surrogates
-    // left out. Text copied, searched or read aloud then comes back intact.
+    // libharu gives Type0 fonts a ToUnicode CMap of its encoder's ranges,
+    // which does not say which character each code is; this one does.
     void replace_to_unicode(HPDF_Font font) {
         HPDF_Dict stream = HPDF_DictStream_New(pdf_->mmgr, pdf_->xref);
         if (!stream) {
@@ -69,25 +78,7 @@ public:
             return;
         }
         stream->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-        std::string cmap =
-            "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-            "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-            "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
-        std::vector<int> high_bytes;
-        for (int high = 0; high < 256; ++high)
-            if (high < 0xD8 || high > 0xDF) high_bytes.push_back(high);
-        for (size_t start = 0; start < high_bytes.size(); start += 100) {
-            size_t count = std::min<size_t>(100, high_bytes.size() - start);
-            cmap += std::to_string(count) + " beginbfrange\n";
-            for (size_t i = start; i < start + count; ++i) {
-                char line[40];
-                std::snprintf(line, sizeof line, "<%02X00> <%02XFF> <%02X00>\n", high_bytes[i], high_bytes[i], high_bytes[i]);
-                cmap += line;
-            }
-            cmap += "endbfrange\n";
-        }
-        cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+        const std::string cmap = encoding_.to_unicode_cmap();
         HPDF_Stream_WriteStr(stream->stream, cmap.c_str());
         HPDF_Dict_Add(font, "ToUnicode", stream);
         check("replacing the ToUnicode map");
@@ -117,6 +108,7 @@ public:
     HaruError error_;
     const Style& style_;
     std::string council_;
+    const PackEncoding& encoding_;
     std::map<std::string, HPDF_Font> fonts_;
     std::map<const doc::Image*, HPDF_Image> images_;
 };
@@ -132,7 +124,7 @@ void text(Writer& w, const Fonts& fonts, HPDF_Page page, const std::string& utf8
     HPDF_Page_BeginText(page);
     HPDF_Page_SetFontAndSize(page, w.font(fonts.file(face, 0)), size);
     set_colour(page, colour, true);
-    HPDF_Page_TextOut(page, x, y, utf8.c_str());
+    HPDF_Page_TextOut(page, x, y, w.codes(utf8).c_str());
     HPDF_Page_EndText(page);
 }
 
@@ -226,9 +218,9 @@ void draw_chart(Writer& w, const Pack& pack, HPDF_Page page, const doc::Chart& c
                 rgb(s.colour, true);
                 if (s.vertical) {
                     HPDF_Page_SetTextMatrix(page, 0, 1, -1, 0, px(s.points[0].first), py(s.points[0].second) - shift);
-                    HPDF_Page_ShowText(page, s.text.c_str());
+                    HPDF_Page_ShowText(page, w.codes(s.text).c_str());
                 } else {
-                    HPDF_Page_TextOut(page, px(s.points[0].first) - shift, py(s.points[0].second), s.text.c_str());
+                    HPDF_Page_TextOut(page, px(s.points[0].first) - shift, py(s.points[0].second), w.codes(s.text).c_str());
                 }
                 HPDF_Page_EndText(page);
                 break;
@@ -276,7 +268,7 @@ void draw_content(Writer& w, const Pack& pack, HPDF_Page page, const Page& conte
                     set_colour(page, d.colour, true);
                     current_colour = &d.colour;
                 }
-                HPDF_Page_TextOut(page, d.x, d.y, text.c_str());
+                HPDF_Page_TextOut(page, d.x, d.y, w.codes(text).c_str());
                 break;
             }
             case Draw::Fill:
@@ -325,12 +317,33 @@ std::string replace_page(std::string format, int number) {
     return format;
 }
 
+// Every character the pack will print: its runs, charts and furniture
+// (page numbers, stamps, the blank-page line).
+std::set<char32_t> characters_of(const std::vector<Sheet>& sheets, const Style& style) {
+    std::set<char32_t> found;
+    auto add = [&](const std::string& utf8) {
+        for (size_t i = 0; i < utf8.size();) found.insert(decode_utf8(utf8, i));
+    };
+    add("0123456789");  // page numbers and page references
+    add(style.page_number_format);
+    add(style.blank_page_text);
+    for (const auto& sheet : sheets) {
+        add(sheet.stamp);
+        if (!sheet.page) continue;
+        for (const auto& d : sheet.page->draws) {
+            if (d.kind == Draw::Text) add(d.run.text);
+            if (d.chart)
+                for (const auto& shape : chart::scene(*d.chart)) add(shape.text);
+        }
+    }
+    return found;
+}
+
 }  // namespace
 
 WrittenPack write_pack(const Pack& pack, const compose::ComposedMeeting& meeting, const std::string& council) {
     const Style& style = *pack.style;
     const Fonts& fonts = *pack.fonts;
-    Writer writer(style, council);
 
     // Front matter: front sheet, public information, agenda (with the ranges).
     std::vector<std::vector<Page>> front;
@@ -353,6 +366,9 @@ WrittenPack write_pack(const Pack& pack, const compose::ComposedMeeting& meeting
             sheets.push_back({&laid.pages[p], laid.pages[p].landscape, number++, p == 0 ? laid.document->stamp : ""});
         if (laid.padding_after) sheets.push_back({nullptr, false, number, ""});
     }
+
+    const PackEncoding encoding(characters_of(sheets, style));
+    Writer writer(style, council, encoding);
 
     // Every page exists before any is drawn, so links can point forwards.
     std::vector<HPDF_Page> pages;
