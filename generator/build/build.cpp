@@ -13,7 +13,7 @@ void Build::index() {
     // Everything index() reads is recorded, so each meeting's key can name
     // the sources that reach it.
     RecordingFileSystem recording(fs_);
-    site_ = load::load_site(recording, options_.paths);
+    site_ = load::load_site(recording, options_.paths, /*keep_text=*/false);
     plans_ = compute::plan_site(site_);
     records_ = compose::prepare_records(compose::Context{site_, recording, options_.paths.data}, plans_);
     templates_ = render::html::load_templates(recording, options_.templates);
@@ -22,6 +22,24 @@ void Build::index() {
                                     style_.font_fallback, style_.font_fallback_bold})
         recording.read(font);
     digest_sources(recording.reads());
+    release_bodies();
+}
+
+// Once minutes are numbered and decisions collected, the index needs no
+// document's text (reports and appendices were let go as they were read):
+// each meeting's build reads its own again, so memory does not grow with the
+// archive's words.
+void Build::release_bodies() {
+    for (auto& committee : site_.committees)
+        for (auto& meeting : committee.meetings)
+            load::release_text(meeting, join_path(join_path(options_.paths.content, committee.slug), meeting.folder), true);
+}
+
+compose::Bodies Build::read_bodies(const compute::MeetingPlan& plan, const FileSystem& fs) const {
+    compose::Bodies bodies;
+    for (const compute::PlacedDocument* placed : plan.documents())
+        if (placed->source->body.released) bodies[&placed->source->body] = load::read_body(fs, placed->source->body);
+    return bodies;
 }
 
 const compute::MeetingPlan* Build::find(const std::string& id) const {
@@ -37,7 +55,10 @@ compose::Context Build::context(const FileSystem& fs) const {
 }
 
 compose::ComposedMeeting Build::compose(const compute::MeetingPlan& plan, const FileSystem& fs) const {
-    return compose::compose_meeting(context(fs), plan);
+    compose::Bodies bodies = read_bodies(plan, fs);
+    compose::Context context = this->context(fs);
+    context.bodies = &bodies;
+    return compose::compose_meeting(context, plan);
 }
 
 LaidOutMeeting Build::lay_out(const compute::MeetingPlan& plan, Worker& worker, const FileSystem& fs) const {

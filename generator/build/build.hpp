@@ -13,6 +13,7 @@
 
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -111,6 +112,8 @@ private:
     compose::ComposedMeeting compose(const compute::MeetingPlan& plan, const FileSystem& fs) const;
     LaidOutMeeting lay_out(const compute::MeetingPlan& plan, Worker& worker, const FileSystem& fs) const;
     void digest_sources(const std::map<std::string, uint64_t>& reads);
+    void release_bodies();
+    compose::Bodies read_bodies(const compute::MeetingPlan& plan, const FileSystem& fs) const;
     uint64_t committee_facts(const model::Committee& committee) const;
 
     const FileSystem& fs_;

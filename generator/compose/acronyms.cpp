@@ -34,7 +34,8 @@ std::string prose_of(const std::string& line) {
 
 }  // namespace
 
-std::vector<Warning> check_acronyms(const model::Document& document, const model::Glossary* glossary) {
+std::vector<Warning> check_acronyms(const model::Document& document, const model::Glossary* glossary, const model::Markdown* body) {
+    const model::Markdown& markdown = body ? *body : document.body;
     std::set<std::string> known;
     auto know = [&](const model::GlossaryEntry& e) {
         for (const auto& a : e.abbreviations) known.insert(a);
@@ -45,7 +46,7 @@ std::vector<Warning> check_acronyms(const model::Document& document, const model
         for (const auto& e : glossary->entries) know(e);
     for (const auto& e : document.cover.local_terms) know(e);
 
-    const std::string& text = document.body.text;
+    const std::string& text = markdown.text;
     std::vector<std::string> lines;
     for (size_t start = 0; start <= text.size();) {
         size_t end = text.find('\n', start);
@@ -92,7 +93,7 @@ std::vector<Warning> check_acronyms(const model::Document& document, const model
                             nearby.find(word + " (") != std::string::npos;
             if (expanded) continue;
             reported.insert(word);
-            SourceLocation where = document.body.origin;
+            SourceLocation where = markdown.origin;
             where.line += static_cast<int>(i);
             where.column = static_cast<int>(at - word.size()) + 1;
             warnings.push_back({where, "'" + word + "' is neither in the glossary nor written out nearby: write it out once, like \"Youth Justice Service (YJS)\", or add it to the glossary"});

@@ -15,6 +15,10 @@ namespace agendapack::compose {
 
 struct Records;  // minutes and recommendations across a committee's meetings (tracker.cpp)
 
+// Document bodies read again for one meeting's build, by the Markdown they
+// stand for: the index does not keep every meeting's text in memory.
+using Bodies = std::map<const model::Markdown*, model::Markdown>;
+
 struct Context {
     const model::Site& site;
     const FileSystem& fs;
@@ -22,6 +26,14 @@ struct Context {
     const model::Glossary* glossary = nullptr;      // of the document being composed, if any
     const Records* records = nullptr;               // from prepare_records, once per site
     const compute::MeetingPlan* meeting = nullptr;  // the meeting being composed
+    const Bodies* bodies = nullptr;                 // bodies the index let go of
+
+    // `markdown`, or its text read again when the index let it go.
+    const model::Markdown& text_of(const model::Markdown& markdown) const {
+        if (bodies)
+            if (auto it = bodies->find(&markdown); it != bodies->end()) return it->second;
+        return markdown;
+    }
 };
 
 // A decision of a minute's RESOLVED block: one per item of its list, or the
@@ -134,7 +146,8 @@ doc::Document compose_glossary_page(const Context& context, const model::Glossar
 
 // All-capitals words of a report that its glossary does not know and its
 // text does not write out nearby.
-std::vector<Warning> check_acronyms(const model::Document& document, const model::Glossary* glossary);
+// `body`: the document's body as read for this build (its own by default).
+std::vector<Warning> check_acronyms(const model::Document& document, const model::Glossary* glossary, const model::Markdown* body = nullptr);
 
 // "Councillors A (Chair), B and C" / "Councillor A".
 std::string councillors(const std::vector<std::string>& names);

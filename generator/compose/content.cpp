@@ -3,7 +3,8 @@
 
 namespace agendapack::compose {
 
-doc::Blocks content_blocks(const Context& context, const model::Markdown& markdown, doc::MarkdownOptions options) {
+doc::Blocks content_blocks(const Context& context, const model::Markdown& given, doc::MarkdownOptions options) {
+    const model::Markdown& markdown = context.text_of(given);
     options.fence = [&context](const std::string& info, const std::string& body, const SourceLocation& where) -> doc::Blocks {
         if (info == "table") {
             FenceOptions fence("table", body, where,

@@ -57,7 +57,8 @@ ComposedMeeting compose_meeting(const Context& context, const compute::MeetingPl
         }
         doc::Document& d = composed.documents.back();
         if (placed->source->kind == model::DocumentKind::Report)
-            for (auto& w : check_acronyms(*placed->source, with_glossary.glossary)) composed.warnings.push_back(std::move(w));
+            for (auto& w : check_acronyms(*placed->source, with_glossary.glossary, &context.text_of(placed->source->body)))
+                composed.warnings.push_back(std::move(w));
         reject_stray_contents(d.body);
         number_tables(d.body);
         qualify_local_targets(d.body, d.id);

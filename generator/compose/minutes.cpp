@@ -109,12 +109,12 @@ doc::Document compose_minutes(const Context& context, const compute::MeetingPlan
             continue;
         }
         if (!minute)
-            throw InputError(block.origin.line ? block.origin : source.body.origin,
+            throw InputError(block.origin.line ? block.origin : context.text_of(source.body).origin,
                              "text before the first minute: start each minute with a '## ' heading");
         pending.push_back(std::move(block));
     }
     flush();
-    if (!minute) throw InputError(source.body.origin, "the minutes have no minutes: start each one with a '## ' heading");
+    if (!minute) throw InputError(context.text_of(source.body).origin, "the minutes have no minutes: start each one with a '## ' heading");
     return d;
 }
 

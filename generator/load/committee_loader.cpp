@@ -109,7 +109,7 @@ model::MunicipalYear load_municipal_year(const FileSystem& fs, const std::string
     return year;
 }
 
-model::Committee load_committee(const FileSystem& fs, const std::string& dir, const std::string& slug,
+model::Committee load_committee(const FileSystem& fs, const std::string& dir, const std::string& slug, bool keep_text,
                                 const model::Council& council) {
     const std::string path = join_path(dir, "committee.yaml");
     YamlText source{path, *fs.read(path)};
@@ -161,6 +161,7 @@ model::Committee load_committee(const FileSystem& fs, const std::string& dir, co
             if (!parse_iso_date(name))
                 throw InputError({child, 0, 0}, "a meeting folder must be named by the meeting's date, like 2024-09-26");
             committee.meetings.push_back(load_meeting(fs, child, name, council, committee));
+            if (!keep_text) release_text(committee.meetings.back(), child, false);
         } else if (name != "committee.yaml" && name != committee.monitoring_report && name[0] != '.') {
             // A misnamed year file would otherwise be skipped without a word.
             throw InputError({child, 0, 0}, "unexpected file: a committee folder holds committee.yaml, municipal-year files "

@@ -15,7 +15,18 @@ struct ContentPaths {
     std::string data = "data";
 };
 
-model::Site load_site(const FileSystem& fs, const ContentPaths& paths);
+// `keep_text`: keep every document's Markdown. Without it, the bodies of
+// reports and appendices are let go as each meeting is read (minutes are
+// kept: the minute numbers and decisions of later meetings come from them);
+// read_body reads one again.
+model::Site load_site(const FileSystem& fs, const ContentPaths& paths, bool keep_text = true);
+
+// Lets go of the text of a meeting's documents that are their files' own
+// bodies (not a committee template's, not one agendapack wrote), minutes too
+// when asked.
+void release_text(model::Meeting& meeting, const std::string& meeting_dir, bool minutes_too);
+// A released body, read again from its file.
+model::Markdown read_body(const FileSystem& fs, const model::Markdown& released);
 
 // A Markdown file split into its front matter and body, with the body's
 // first line number, so Markdown errors point at the right line.

@@ -19,7 +19,7 @@ model::Person read_person(const YamlText& source, const YAML::Node& node, const 
 PeopleRegistry load_people(const FileSystem& fs, const std::string& path);
 model::Council load_council(const FileSystem& fs, const std::string& content_dir);
 
-model::Committee load_committee(const FileSystem& fs, const std::string& dir, const std::string& slug,
+model::Committee load_committee(const FileSystem& fs, const std::string& dir, const std::string& slug, bool keep_text,
                                 const model::Council& council);
 model::MunicipalYear load_municipal_year(const FileSystem& fs, const std::string& path, int start_year,
                                          const model::Council& council);

@@ -152,4 +152,24 @@ model::Meeting load_meeting(const FileSystem& fs, const std::string& dir, const 
     return meeting;
 }
 
+void release_text(model::Meeting& meeting, const std::string& meeting_dir, bool minutes_too) {
+    auto release = [&](model::Document& document) {
+        if (document.kind == model::DocumentKind::Minutes && !minutes_too) return;
+        if (document.body.released || document.body.origin.file != join_path(meeting_dir, document.path)) return;
+        std::string().swap(document.body.text);
+        document.body.released = true;
+    };
+    for (auto& item : meeting.agenda)
+        for (auto& document : item.documents) release(document);
+    if (meeting.own_minutes) release(*meeting.own_minutes);
+}
+
+model::Markdown read_body(const FileSystem& fs, const model::Markdown& released) {
+    const std::string& file = released.origin.file;
+    auto text = fs.read(file);
+    if (!text) throw InputError({file, 0, 0}, "the document was removed while the site was being built");
+    FrontMatterFile parts = split_front_matter(file, *text);
+    return {parts.body, {file, parts.body_line, 1}};
+}
+
 }  // namespace agendapack::load

@@ -4,7 +4,7 @@
 
 namespace agendapack::load {
 
-model::Site load_site(const FileSystem& fs, const ContentPaths& paths) {
+model::Site load_site(const FileSystem& fs, const ContentPaths& paths, bool keep_text) {
     if (!fs.is_directory(paths.content)) throw InputError({paths.content, 0, 0}, "content folder not found");
     model::Site site;
     site.council = load_council(fs, paths.content);
@@ -13,7 +13,7 @@ model::Site load_site(const FileSystem& fs, const ContentPaths& paths) {
         if (!fs.is_directory(dir)) continue;
         if (!fs.read(join_path(dir, "committee.yaml")))
             throw InputError({dir, 0, 0}, "a committee folder needs a committee.yaml");
-        site.committees.push_back(load_committee(fs, dir, name, site.council));
+        site.committees.push_back(load_committee(fs, dir, name, keep_text, site.council));
     }
     if (site.committees.empty()) throw InputError({paths.content, 0, 0}, "no committee folders found");
     // Each glossary once, however many documents use it.

@@ -16,6 +16,9 @@ namespace agendapack::model {
 struct Markdown {
     std::string text;
     SourceLocation origin;  // line of the first character of `text`
+    // The text was let go to save memory (an archive's index holds every
+    // meeting): it is the body of the file `origin.file`, to be read again.
+    bool released = false;
 };
 
 // One wording of a block, in force from `from` (or from the beginning).
