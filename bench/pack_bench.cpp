@@ -1,10 +1,14 @@
 // How long the 26 September 2024 pack takes to build, phase by phase.
 // Run: make bench (Release build). Figures go in docs/PERFORMANCE.md.
 #include <benchmark/benchmark.h>
+#include <hpdf.h>
+
+#include <map>
 
 #include "build/build.hpp"
 #include "render/html/html.hpp"
 #include "render/pdf/layout.hpp"
+#include "render/pdf/pack.hpp"
 #include "render/pdf/pdf.hpp"
 
 using namespace agendapack;
@@ -57,13 +61,64 @@ void BM_Pack(benchmark::State& state) {
         benchmark::DoNotOptimize(written.bytes.data());
     }
     state.counters["pages"] = pages;
-    state.counters["pages_per_second"] = benchmark::Counter(static_cast<double>(pages) * state.iterations(), benchmark::Counter::kIsRate);
+    state.counters["time_per_page"] = benchmark::Counter(static_cast<double>(pages) * state.iterations(),
+                                                       benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
 
 // Everything build_meeting does: the pack and every HTML page of the meeting.
 void BM_Meeting(benchmark::State& state) {
     Example& e = example();
     for (auto _ : state) benchmark::DoNotOptimize(e.site.build_meeting(kMeeting, *e.worker));
+}
+
+// The floor: libharu alone drawing the same pages — every text run in its
+// font, size and place, every fill and rule — through its own UTF-8
+// encoding, as its documentation shows, with no layout, links or bookmarks.
+// Per page, the pack should stay within 1.5x of it (docs/PERFORMANCE.md).
+void BM_LibharuFloor(benchmark::State& state) {
+    Example& e = example();
+    build::LaidOutMeeting laid = e.site.lay_out(*e.plan, *e.worker);
+    const render::pdf::Style& style = e.site.style();
+    const render::pdf::Fonts& fonts = e.worker->fonts;
+    int pages = 0;
+    for (auto _ : state) {
+        HPDF_Doc pdf = HPDF_New(nullptr, nullptr);
+        HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+        HPDF_UseUTFEncodings(pdf);
+        std::map<std::string, HPDF_Font> loaded;
+        auto font = [&](const std::string& file) {
+            auto it = loaded.find(file);
+            if (it != loaded.end()) return it->second;
+            return loaded[file] = HPDF_GetFont(pdf, HPDF_LoadTTFontFromFile(pdf, file.c_str(), HPDF_TRUE), "UTF-8");
+        };
+        pages = 0;
+        for (const auto& document : laid.pack->documents)
+            for (const auto& page : document.pages) {
+                HPDF_Page p = HPDF_AddPage(pdf);
+                HPDF_Page_SetWidth(p, page.landscape ? style.page_height : style.page_width);
+                HPDF_Page_SetHeight(p, page.landscape ? style.page_width : style.page_height);
+                ++pages;
+                for (const auto& d : page.draws) {
+                    if (d.kind == render::pdf::Draw::Text && d.run.symbol.empty() && !d.run.text.empty()) {
+                        HPDF_Page_BeginText(p);
+                        HPDF_Page_SetFontAndSize(p, font(fonts.file(d.run.face, d.run.slot)), d.run.size);
+                        HPDF_Page_SetRGBFill(p, d.colour.r, d.colour.g, d.colour.b);
+                        HPDF_Page_TextOut(p, d.x, d.y, d.run.text.c_str());
+                        HPDF_Page_EndText(p);
+                    } else if (d.kind == render::pdf::Draw::Fill || d.kind == render::pdf::Draw::Stroke) {
+                        HPDF_Page_Rectangle(p, d.x, d.y, d.w, d.h);
+                        if (d.kind == render::pdf::Draw::Fill) HPDF_Page_Fill(p);
+                        else HPDF_Page_Stroke(p);
+                    }
+                }
+            }
+        HPDF_SaveToStream(pdf);
+        benchmark::DoNotOptimize(HPDF_GetStreamSize(pdf));
+        HPDF_Free(pdf);
+    }
+    state.counters["pages"] = pages;
+    state.counters["time_per_page"] = benchmark::Counter(static_cast<double>(pages) * state.iterations(),
+                                                       benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
 
 // Layout alone (collect, measure, paginate), without writing the PDF.
@@ -119,4 +174,5 @@ BENCHMARK(BM_LoadAndCompose)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Layout)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Pack)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Meeting)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_LibharuFloor)->Unit(benchmark::kMillisecond);
 BENCHMARK_MAIN();

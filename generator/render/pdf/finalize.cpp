@@ -6,8 +6,11 @@
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <libdeflate.h>
 
 #include <map>
+#include <memory>
 #include <set>
 
 #include "../chart/chart.hpp"
@@ -44,7 +47,9 @@ public:
         : style_(style), council_(council), encoding_(encoding) {
         pdf_ = HPDF_New(on_error, &error_);
         if (!pdf_) throw std::runtime_error("libharu could not start");
-        HPDF_SetCompressionMode(pdf_, HPDF_COMP_ALL);
+        // Page contents are compressed by compress_pages (libdeflate, faster
+        // than libharu's zlib for the same size); libharu does the rest.
+        HPDF_SetCompressionMode(pdf_, HPDF_COMP_IMAGE | HPDF_COMP_METADATA);
         // UTF-8 for bookmarks and document information; the pack's own
         // encoding for the fonts (encoding.hpp says why).
         HPDF_UseUTFEncodings(pdf_);
@@ -317,6 +322,36 @@ std::string replace_page(std::string format, int number) {
     return format;
 }
 
+// Each page's content stream, compressed with libdeflate at zlib's default
+// level: the same size as libharu's own Flate, in well under half the time
+// (compressing text was a third of writing a pack).
+HPDF_STATUS name_flate_filter(HPDF_Dict, HPDF_Stream stream) { return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012"); }
+
+void compress_pages(Writer& writer, const std::vector<HPDF_Page>& pages) {
+    std::unique_ptr<libdeflate_compressor, void (*)(libdeflate_compressor*)> compressor(libdeflate_alloc_compressor(6),
+                                                                                       libdeflate_free_compressor);
+    if (!compressor) throw std::runtime_error("libdeflate could not start");
+    std::string raw, packed;
+    for (HPDF_Page page : pages) {
+        HPDF_Dict contents = static_cast<HPDF_PageAttr>(page->attr)->contents;
+        HPDF_Stream stream = contents->stream;
+        HPDF_UINT size = HPDF_Stream_Size(stream);
+        raw.resize(size);
+        HPDF_Stream_Seek(stream, 0, HPDF_SEEK_SET);
+        HPDF_Stream_Read(stream, reinterpret_cast<HPDF_BYTE*>(raw.data()), &size);
+        packed.resize(libdeflate_zlib_compress_bound(compressor.get(), size));
+        size_t written = libdeflate_zlib_compress(compressor.get(), raw.data(), size, packed.data(), packed.size());
+        if (written == 0) throw std::runtime_error("libdeflate could not compress a page");
+        HPDF_MemStream_FreeData(stream);
+        HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(packed.data()), static_cast<HPDF_UINT>(written));
+        // libharu drops a Filter entry from streams it does not compress
+        // itself; the dictionary's write hook names the filter instead.
+        contents->filter = HPDF_STREAM_FILTER_NONE;
+        contents->write_fn = name_flate_filter;
+    }
+    writer.check("compressing the pages");
+}
+
 // Every character the pack will print: its runs, charts and furniture
 // (page numbers, stamps, the blank-page line).
 std::set<char32_t> characters_of(const std::vector<Sheet>& sheets, const Style& style) {
@@ -458,6 +493,7 @@ WrittenPack write_pack(const Pack& pack, const compose::ComposedMeeting& meeting
     HPDF_SetInfoDateAttr(writer.pdf_, HPDF_INFO_CREATION_DATE, date);
     writer.check("writing document information");
 
+    compress_pages(writer, pages);
     HPDF_SaveToStream(writer.pdf_);
     writer.check("saving the pack");
     HPDF_ResetStream(writer.pdf_);
