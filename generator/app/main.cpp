@@ -166,6 +166,12 @@ int run(Options& options) {
         std::cout << ", " << seconds(progress.elapsed()) << " → " << options.out << "/\n";
         if (!result.site_pages) std::cout << "agendapack: glossary pages left as they were: build every meeting once to list where terms are used\n";
         return 0;
+    } catch (const InputErrors& errors) {
+        progress.finish();
+        const auto& all = errors.errors();
+        for (size_t i = 0; i < all.size() && i < build::kMaxErrors; ++i) report(all[i], fs);
+        if (all.size() > build::kMaxErrors) std::cerr << "agendapack: " << plural(all.size() - build::kMaxErrors, "more error") << " not shown\n";
+        return 1;
     } catch (const InputError& error) {
         progress.finish();
         report(error, fs);

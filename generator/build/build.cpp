@@ -13,7 +13,13 @@ void Build::index() {
     // Everything index() reads is recorded, so each meeting's key can name
     // the sources that reach it.
     RecordingFileSystem recording(fs_);
-    site_ = load::load_site(recording, options_.paths, /*keep_text=*/false);
+    std::vector<InputError> errors;
+    site_ = load::load_site(recording, options_.paths, {/*keep_text=*/false, &errors});
+    // Every file's errors at once; nothing is planned from a broken site.
+    if (!errors.empty()) {
+        sort_errors(errors);
+        throw InputErrors(std::move(errors));
+    }
     plans_ = compute::plan_site(site_);
     records_ = compose::prepare_records(compose::Context{site_, recording, options_.paths.data}, plans_);
     templates_ = render::html::load_templates(recording, options_.templates);

@@ -27,11 +27,6 @@ struct Slot {
     std::vector<Warning> warnings;
 };
 
-bool before(const InputError& a, const InputError& b) {
-    const SourceLocation &x = a.where(), &y = b.where();
-    return std::tie(x.file, x.line, x.column, a.message()) < std::tie(y.file, y.line, y.column, b.message());
-}
-
 }  // namespace
 
 bool RunResult::ok() const {
@@ -123,10 +118,7 @@ RunResult run(const Build& build, const RunOptions& options) {
     result.built = to_build.size();
 
     // The same error can come from two meetings (a shared file): report it once.
-    std::sort(errors.begin(), errors.end(), before);
-    errors.erase(std::unique(errors.begin(), errors.end(),
-                             [](const InputError& a, const InputError& b) { return !before(a, b) && !before(b, a); }),
-                 errors.end());
+    sort_errors(errors);
     if (errors.size() > kMaxErrors) {
         result.more_errors = errors.size() - kMaxErrors;
         errors.erase(errors.begin() + kMaxErrors, errors.end());

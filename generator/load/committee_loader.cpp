@@ -109,7 +109,7 @@ model::MunicipalYear load_municipal_year(const FileSystem& fs, const std::string
     return year;
 }
 
-model::Committee load_committee(const FileSystem& fs, const std::string& dir, const std::string& slug, bool keep_text,
+model::Committee load_committee(const FileSystem& fs, const std::string& dir, const std::string& slug, const LoadOptions& options,
                                 const model::Council& council) {
     const std::string path = join_path(dir, "committee.yaml");
     YamlText source{path, *fs.read(path)};
@@ -155,18 +155,21 @@ model::Committee load_committee(const FileSystem& fs, const std::string& dir, co
 
     for (const auto& name : fs.list(dir)) {
         const std::string child = join_path(dir, name);
-        if (auto start = year_file_start(name)) {
-            committee.years[*start] = load_municipal_year(fs, child, *start, council);
-        } else if (fs.is_directory(child)) {
-            if (!parse_iso_date(name))
-                throw InputError({child, 0, 0}, "a meeting folder must be named by the meeting's date, like 2024-09-26");
-            committee.meetings.push_back(load_meeting(fs, child, name, council, committee));
-            if (!keep_text) release_text(committee.meetings.back(), child, false);
-        } else if (name != "committee.yaml" && name != committee.monitoring_report && name[0] != '.') {
-            // A misnamed year file would otherwise be skipped without a word.
-            throw InputError({child, 0, 0}, "unexpected file: a committee folder holds committee.yaml, municipal-year files "
-                                            "named like 2024-25.yaml, and meeting folders named like 2024-09-26");
-        }
+        // Each file and meeting on its own: one broken meeting does not hide the next one's errors.
+        collecting(options, [&] {
+            if (auto start = year_file_start(name)) {
+                committee.years[*start] = load_municipal_year(fs, child, *start, council);
+            } else if (fs.is_directory(child)) {
+                if (!parse_iso_date(name))
+                    throw InputError({child, 0, 0}, "a meeting folder must be named by the meeting's date, like 2024-09-26");
+                committee.meetings.push_back(load_meeting(fs, child, name, council, committee));
+                if (!options.keep_text) release_text(committee.meetings.back(), child, false);
+            } else if (name != "committee.yaml" && name != committee.monitoring_report && name[0] != '.') {
+                // A misnamed year file would otherwise be skipped without a word.
+                throw InputError({child, 0, 0}, "unexpected file: a committee folder holds committee.yaml, municipal-year files "
+                                                "named like 2024-25.yaml, and meeting folders named like 2024-09-26");
+            }
+        });
     }
     return committee;
 }

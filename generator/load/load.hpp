@@ -15,11 +15,18 @@ struct ContentPaths {
     std::string data = "data";
 };
 
-// `keep_text`: keep every document's Markdown. Without it, the bodies of
-// reports and appendices are let go as each meeting is read (minutes are
-// kept: the minute numbers and decisions of later meetings come from them);
-// read_body reads one again.
-model::Site load_site(const FileSystem& fs, const ContentPaths& paths, bool keep_text = true);
+struct LoadOptions {
+    // Keep every document's Markdown. Without it, the bodies of reports and
+    // appendices are let go as each meeting is read (minutes are kept: the
+    // minute numbers and decisions of later meetings come from them);
+    // read_body reads one again.
+    bool keep_text = true;
+    // Where to collect errors and go on with the next file (a meeting, a
+    // year file, a committee); without it, the first error is thrown.
+    std::vector<InputError>* errors = nullptr;
+};
+
+model::Site load_site(const FileSystem& fs, const ContentPaths& paths, const LoadOptions& options = {});
 
 // Lets go of the text of a meeting's documents that are their files' own
 // bodies (not a committee template's, not one agendapack wrote), minutes too

@@ -19,8 +19,19 @@ model::Person read_person(const YamlText& source, const YAML::Node& node, const 
 PeopleRegistry load_people(const FileSystem& fs, const std::string& path);
 model::Council load_council(const FileSystem& fs, const std::string& content_dir);
 
-model::Committee load_committee(const FileSystem& fs, const std::string& dir, const std::string& slug, bool keep_text,
+model::Committee load_committee(const FileSystem& fs, const std::string& dir, const std::string& slug, const LoadOptions& options,
                                 const model::Council& council);
+// Runs `step`; with options.errors, an InputError it throws is collected
+// instead and loading goes on.
+template <typename Step>
+void collecting(const LoadOptions& options, Step&& step) {
+    if (!options.errors) return step();
+    try {
+        step();
+    } catch (const InputError& error) {
+        options.errors->push_back(error);
+    }
+}
 model::MunicipalYear load_municipal_year(const FileSystem& fs, const std::string& path, int start_year,
                                          const model::Council& council);
 // Appointed members as printed: "Name, Body" text, {name, represents} or {vacancy: Role}.

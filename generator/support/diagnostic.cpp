@@ -1,3 +1,6 @@
+#include <algorithm>
+#include <tuple>
+
 #include "support.hpp"
 
 namespace agendapack {
@@ -12,6 +15,20 @@ InputError::InputError(SourceLocation where, std::string message)
     : std::runtime_error(format_location(where) + ": " + message),
       where_(std::move(where)),
       message_(std::move(message)) {}
+
+void sort_errors(std::vector<InputError>& errors) {
+    auto before = [](const InputError& a, const InputError& b) {
+        const SourceLocation &x = a.where(), &y = b.where();
+        return std::tie(x.file, x.line, x.column, a.message()) < std::tie(y.file, y.line, y.column, b.message());
+    };
+    std::sort(errors.begin(), errors.end(), before);
+    errors.erase(std::unique(errors.begin(), errors.end(),
+                             [&](const InputError& a, const InputError& b) { return !before(a, b) && !before(b, a); }),
+                 errors.end());
+}
+
+InputErrors::InputErrors(std::vector<InputError> errors)
+    : std::runtime_error(errors.empty() ? std::string("no errors") : std::string(errors.front().what())), errors_(std::move(errors)) {}
 
 std::string source_excerpt(const std::string& file_text, int line, int column) {
     if (line <= 0) return "";

@@ -36,6 +36,21 @@ private:
 
 std::string format_location(const SourceLocation& where);
 
+// In the order a reader meets them: by file, line, column, then message;
+// the same error twice (from two places that share a file) once.
+void sort_errors(std::vector<InputError>& errors);
+
+// Every error found in one pass over the sources, so an officer can fix
+// them all before building again.
+class InputErrors : public std::runtime_error {
+public:
+    explicit InputErrors(std::vector<InputError> errors);
+    const std::vector<InputError>& errors() const { return errors_; }
+
+private:
+    std::vector<InputError> errors_;
+};
+
 // Something an officer should look at that does not stop the build (unless
 // a setting says it must): printed as `file:line:col: warning: message`.
 struct Warning {
