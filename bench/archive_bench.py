@@ -8,7 +8,12 @@ one report changed, and `--meeting` for one meeting. Then, where Debian's
 weasyprint and hugo are installed, the same 26 September 2024 pack through
 WeasyPrint from our own HTML, and the example's Markdown through Hugo.
 
+With --baseline PROGRAM (an agendapack built from an earlier commit), each
+size's clean build is also timed with it, the two taking turns, and the
+ratio given.
+
 usage: bench/archive_bench.py [--build build] [--sizes 1,100,1000] [--runs 3] [--work /tmp/agendapack-bench]
+                              [--baseline OLD_AGENDAPACK]
 Prints a Markdown table for docs/PERFORMANCE.md. Needs /usr/bin/time (Debian: time).
 """
 import argparse
@@ -55,7 +60,7 @@ def row(what, result, base=None):
     return f"| {what} | {wall:.2f} s | {cpu:.2f} s | {peak:.0f} MB | {ratio} |"
 
 
-def archive_rows(agendapack, size, runs, work):
+def archive_rows(agendapack, size, runs, work, baseline=None):
     committees, meetings = shape(size)
     archive = work / f"archive-{size}"
     subprocess.run([sys.executable, str(REPO / "bench/make_archive.py"), str(REPO), str(archive),
@@ -74,9 +79,20 @@ def archive_rows(agendapack, size, runs, work):
         # A different sentence each time, so each run has a change to build.
         report.write_text(text + f"\n1. A sentence added for the benchmark, number {next(edits)}.\n", encoding="utf-8")
 
-    clean = timed(base + ["--rebuild"], runs, before=lambda: shutil.rmtree(out, ignore_errors=True))
     label = f"{size} meeting" + ("s" if size != 1 else "") + f" ({committees} × {meetings})"
-    rows = [row(f"{label}: clean build", clean, None),
+    rows = []
+    if baseline:
+        # Turn and turn about, so drift in the machine's speed hits both alike.
+        old_base = [baseline] + base[1:]
+        olds, news = [], []
+        for _ in range(runs):
+            olds.append(timed(old_base, 1, before=lambda: shutil.rmtree(out, ignore_errors=True)))
+            news.append(timed(base + ["--rebuild"], 1, before=lambda: shutil.rmtree(out, ignore_errors=True)))
+        med = lambda results: tuple(statistics.median(r[i] for r in results) for i in range(2)) + (max(r[2] for r in results),)
+        rows.append(row(f"{label}: clean build, baseline", med(olds), None))
+        rows.append(row(f"{label}: clean build, this version", med(news), med(olds)[0]))
+    clean = timed(base + ["--rebuild"], runs, before=lambda: shutil.rmtree(out, ignore_errors=True))
+    rows += [row(f"{label}: clean build", clean, None),
             row(f"{label}: nothing changed", timed(base, runs), clean[0]),
             row(f"{label}: one report changed", timed(base, runs, before=edit), clean[0]),
             row(f"{label}: `--meeting` one meeting", timed(base + ["--meeting", meeting_id, "--rebuild"], runs), clean[0])]
@@ -143,6 +159,7 @@ def main():
     parser.add_argument("--sizes", default="1,100,1000")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--work", default=str(pathlib.Path(tempfile.gettempdir()) / "agendapack-bench"))
+    parser.add_argument("--baseline", help="an agendapack from an earlier commit, timed beside this one")
     args = parser.parse_args()
     agendapack = str(pathlib.Path(args.build) / "agendapack")
     work = pathlib.Path(args.work)
@@ -150,7 +167,7 @@ def main():
     print("| what | wall (median) | CPU, user + sys (median) | peak RSS | × the row it follows |")
     print("| --- | --- | --- | --- | --- |")
     for size in (int(s) for s in args.sizes.split(",")):
-        for line in archive_rows(agendapack, size, args.runs, work):
+        for line in archive_rows(agendapack, size, args.runs, work, args.baseline):
             print(line, flush=True)
     for line in weasyprint_rows(agendapack, args.runs, work) + hugo_rows(agendapack, args.runs, work):
         print(line, flush=True)

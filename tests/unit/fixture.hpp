@@ -38,30 +38,22 @@ struct Fixture {
 
 private:
     static std::unique_ptr<build::Build> make_build(MemoryFileSystem& memory, const std::map<std::string, std::string>& overrides) {
-        add_templates(memory);
-        fs::path root = AGENDAPACK_FIXTURE;
-        for (const auto& entry : fs::recursive_directory_iterator(root)) {
-            if (!entry.is_regular_file()) continue;
-            std::ifstream in(entry.path(), std::ios::binary);
-            std::ostringstream text;
-            text << in.rdbuf();
-            memory.add(fs::relative(entry.path(), root).generic_string(), text.str());
-        }
+        // The real templates, so the fixture builds whole meetings as the command does.
+        add_tree(memory, AGENDAPACK_TEMPLATES, "templates/");
+        add_tree(memory, AGENDAPACK_FIXTURE, "");
         for (const auto& [path, text] : overrides) memory.add(path, text);
         auto b = std::make_unique<build::Build>(memory, build::Options{{"content", "data"}, "templates"});
         b->index();
         return b;
     }
 
-    // The real templates, so the fixture builds whole meetings as the command does.
-    static void add_templates(MemoryFileSystem& memory) {
-        fs::path root = AGENDAPACK_TEMPLATES;
+    static void add_tree(MemoryFileSystem& memory, const fs::path& root, const std::string& under) {
         for (const auto& entry : fs::recursive_directory_iterator(root)) {
             if (!entry.is_regular_file()) continue;
             std::ifstream in(entry.path(), std::ios::binary);
             std::ostringstream text;
             text << in.rdbuf();
-            memory.add("templates/" + fs::relative(entry.path(), root).generic_string(), text.str());
+            memory.add(under + fs::relative(entry.path(), root).generic_string(), text.str());
         }
     }
 };
