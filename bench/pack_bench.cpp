@@ -56,7 +56,7 @@ void BM_Pack(benchmark::State& state) {
     int pages = 0;
     for (auto _ : state) {
         build::LaidOutMeeting laid = e.site.lay_out(*e.plan, *e.worker);
-        auto written = render::pdf::write_pack(*laid.pack, laid.composed, e.site.site().council.name);
+        auto written = render::pdf::write_pack(*laid.pack, laid.composed);
         pages = written.pages;
         benchmark::DoNotOptimize(written.bytes.data());
     }

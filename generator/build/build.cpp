@@ -57,6 +57,7 @@ const compute::MeetingPlan* Build::find(const std::string& id) const {
 compose::Context Build::context(const FileSystem& fs) const {
     compose::Context context{site_, fs, options_.paths.data};
     context.records = &records_;
+    context.plans = &plans_;
     return context;
 }
 
@@ -83,7 +84,7 @@ MeetingOutput Build::build_meeting(const std::string& id, Worker& worker) const 
     if (!plan) throw std::invalid_argument("no meeting '" + id + "'");
     RecordingFileSystem recording(fs_);
     LaidOutMeeting laid = lay_out(*plan, worker, recording);
-    render::pdf::WrittenPack written = render::pdf::write_pack(*laid.pack, laid.composed, site_.council.name);
+    render::pdf::WrittenPack written = render::pdf::write_pack(*laid.pack, laid.composed);
     laid.pack.reset();
 
     MeetingOutput out;
@@ -92,7 +93,7 @@ MeetingOutput Build::build_meeting(const std::string& id, Worker& worker) const 
     out.summary.glossary_uses = std::move(laid.composed.glossary_uses);
     out.summary.warnings = std::move(laid.composed.warnings);
     out.summary.strict = plan->committee->strict_acronyms;
-    out.files = render::html::render_meeting(laid.composed, plans_, templates_, &out.summary.pack);
+    out.files = render::html::render_meeting(laid.composed, templates_, &out.summary.pack);
     out.files.push_back({paths::pack_file(id), std::move(written.bytes)});
     out.inputs = recording.reads();
     return out;
@@ -101,7 +102,8 @@ MeetingOutput Build::build_meeting(const std::string& id, Worker& worker) const 
 std::vector<render::html::OutputFile> Build::build_site(const compose::GlossaryUseIndex& uses) const {
     std::vector<doc::Document> glossary_pages;
     for (const auto& [path, glossary] : site_.glossaries) glossary_pages.push_back(compose::compose_glossary_page(context(), glossary, uses));
-    std::vector<render::html::OutputFile> files = render::html::render_site_pages(site_, plans_, templates_, glossary_pages);
+    std::vector<render::html::OutputFile> files =
+        render::html::render_site_pages(compose::site_index(site_, plans_), templates_, glossary_pages);
     for (const auto& tracker : compose::export_trackers(context())) {
         files.push_back({paths::tracker_csv(tracker.committee), tracker.csv});
         files.push_back({paths::tracker_json(tracker.committee), tracker.json});

@@ -27,6 +27,7 @@ struct Context {
     const Records* records = nullptr;               // from prepare_records, once per site
     const compute::MeetingPlan* meeting = nullptr;  // the meeting being composed
     const Bodies* bodies = nullptr;                 // bodies the index let go of
+    const std::vector<compute::MeetingPlan>* plans = nullptr;  // every meeting of the site, for links between them
 
     // `markdown`, or its text read again when the index let it go.
     const model::Markdown& text_of(const model::Markdown& markdown) const {
@@ -82,8 +83,46 @@ struct GlossaryUse {
     std::string meeting_id, meeting_date;
 };
 
+// What the renderers print about a meeting besides its documents, worked
+// out in compose (facts.cpp) so that renderers never read the model or a plan.
+struct MeetingFacts {
+    std::string id;  // children-and-families-2024-09-26
+    std::string council, committee;
+    std::string date;  // "Thursday, 26th September, 2024"
+    Date held, issued;  // the PDF's dates come from these, never the clock
+    struct Bookmark {
+        std::string title, document_id;
+        std::vector<Bookmark> children;
+    };
+    std::vector<Bookmark> bookmarks;  // agenda items with documents; their documents when more than one
+    struct Minutes {
+        std::string href, title, approved;
+    };
+    std::vector<Minutes> minutes;  // this meeting's minutes, wherever they are published
+    std::string heading() const { return committee + " – " + date; }
+};
+MeetingFacts meeting_facts(const Context& context, const compute::MeetingPlan& plan);
+
+// The site's list of meetings: by committee, then municipal year, newest first.
+struct SiteIndex {
+    std::string council;
+    struct Meeting {
+        std::string href, date, summary;
+    };
+    struct Year {
+        std::string label;  // 2024/25
+        std::vector<Meeting> meetings;
+    };
+    struct Committee {
+        std::string name;
+        std::vector<Year> years;
+    };
+    std::vector<Committee> committees;
+};
+SiteIndex site_index(const model::Site& site, const std::vector<compute::MeetingPlan>& plans);
+
 struct ComposedMeeting {
-    const compute::MeetingPlan* plan = nullptr;
+    MeetingFacts facts;
     std::vector<Warning> warnings;
     std::vector<GlossaryUse> glossary_uses;
     doc::Document front_sheet;

@@ -42,7 +42,7 @@ void qualify_local_targets(doc::Blocks& blocks, const std::string& id) {
 
 ComposedMeeting compose_meeting(const Context& context, const compute::MeetingPlan& plan) {
     ComposedMeeting composed;
-    composed.plan = &plan;
+    composed.facts = meeting_facts(context, plan);
     composed.front_sheet = compose_front_sheet(context, plan);
     composed.public_information = compose_public_information(context, plan);
     composed.agenda = compose_agenda(context, plan);

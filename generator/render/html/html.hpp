@@ -47,13 +47,11 @@ struct PackLink {
     int pages = 0;
 };
 
-// A meeting's own pages: its page, one per document, its pictures. `plans`
-// (every meeting of the site) say where its minutes were approved.
-std::vector<OutputFile> render_meeting(const compose::ComposedMeeting& meeting, const std::vector<compute::MeetingPlan>& plans,
-                                       const Templates& templates, const PackLink* pack);
+// A meeting's own pages: its page, one per document, its pictures.
+std::vector<OutputFile> render_meeting(const compose::ComposedMeeting& meeting, const Templates& templates, const PackLink* pack);
 
 // The site-wide pages: the index of meetings, the glossaries, the stylesheet.
-std::vector<OutputFile> render_site_pages(const model::Site& site, const std::vector<compute::MeetingPlan>& plans,
-                                          const Templates& templates, const std::vector<doc::Document>& glossaries);
+std::vector<OutputFile> render_site_pages(const compose::SiteIndex& index, const Templates& templates,
+                                          const std::vector<doc::Document>& glossaries);
 
 }  // namespace agendapack::render::html

@@ -48,10 +48,6 @@ std::string page(const Templates& templates, const std::string& title, const std
     return render_template("templates/html/page.mustache", templates.page, values);
 }
 
-std::string meeting_heading(const compute::MeetingPlan& plan) {
-    return plan.committee->name + " – " + long_date_with_weekday(plan.meeting->date);
-}
-
 std::string count(size_t n, const std::string& noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
 
 // kainjow treats an empty string as true in a section, so absent values stay unset.
@@ -59,35 +55,31 @@ void set_if(data& values, const std::string& key, const std::string& value) {
     if (!value.empty()) values.set(key, value);
 }
 
-OutputFile index_page(const model::Site& site, const std::vector<compute::MeetingPlan>& plans, const Templates& templates,
-                      const std::vector<doc::Document>& glossaries) {
+OutputFile index_page(const compose::SiteIndex& index, const Templates& templates, const std::vector<doc::Document>& glossaries) {
     data committees{data::type::list};
-    for (const auto& committee : site.committees) {
-        // Meetings arrive newest first; group them by municipal year in that order.
-        std::vector<std::pair<int, data>> years;
-        for (const auto& plan : plans) {
-            if (plan.committee != &committee) continue;
-            if (years.empty() || years.back().first != plan.municipal_year) {
-                data year;
-                year.set("label", std::to_string(plan.municipal_year) + "/" + std::to_string((plan.municipal_year + 1) % 100));
-                year.set("meetings", data{data::type::list});
-                years.emplace_back(plan.municipal_year, year);
+    for (const auto& committee : index.committees) {
+        data year_list{data::type::list};
+        for (const auto& year : committee.years) {
+            data meetings{data::type::list};
+            for (const auto& m : year.meetings) {
+                data meeting;
+                meeting.set("href", m.href);
+                meeting.set("date", m.date);
+                meeting.set("summary", m.summary);
+                meetings.push_back(meeting);
             }
-            data meeting;
-            meeting.set("href", paths::meeting_page(plan.id));
-            meeting.set("date", long_date_with_weekday(plan.meeting->date));
-            meeting.set("summary", count(plan.agenda.size(), "agenda item") + ", " + count(plan.documents().size(), "document"));
-            years.back().second["meetings"].push_back(meeting);
+            data entry;
+            entry.set("label", year.label);
+            entry.set("meetings", meetings);
+            year_list.push_back(entry);
         }
         data entry;
         entry.set("name", committee.name);
-        data year_list{data::type::list};
-        for (auto& [_, year] : years) year_list.push_back(year);
         entry.set("years", year_list);
         committees.push_back(entry);
     }
     data values;
-    values.set("council", site.council.name);
+    values.set("council", index.council);
     values.set("committees", committees);
     data glossary_list{data::type::list};
     for (const auto& g : glossaries) {
@@ -99,7 +91,7 @@ OutputFile index_page(const model::Site& site, const std::vector<compute::Meetin
     values.set("glossaries", glossary_list);
     values.set("has_glossaries", !glossaries.empty());
     std::string body = render_template("templates/html/index.mustache", templates.index, values);
-    return {paths::index_page(), page(templates, site.council.name + " – committee meetings", "", {}, body)};
+    return {paths::index_page(), page(templates, index.council + " – committee meetings", "", {}, body)};
 }
 
 std::string file_size(size_t bytes) {
@@ -109,28 +101,8 @@ std::string file_size(size_t bytes) {
     return buffer;
 }
 
-// Minutes of this meeting, wherever they were approved (a later meeting's pack).
-data approved_minutes(const compute::MeetingPlan& plan, const std::vector<compute::MeetingPlan>& all) {
-    data list{data::type::list};
-    for (const auto& other : all) {
-        if (other.committee != plan.committee) continue;
-        const bool same = other.id == plan.id;
-        for (const auto* placed : other.documents()) {
-            if (placed->source->kind != model::DocumentKind::Minutes || placed->source->minutes.held != plan.meeting->date) continue;
-            data entry;
-            entry.set("href", same ? placed->id + ".html" : "../" + other.id + "/" + placed->id + ".html");
-            entry.set("title", placed->title);
-            entry.set("approved", same ? std::string("published with this meeting")
-                                       : "approved at the meeting of " + day_month_year(other.meeting->date));
-            list.push_back(entry);
-        }
-    }
-    return list;
-}
-
-OutputFile meeting_page(const compose::ComposedMeeting& composed, const Templates& templates, const PackLink* pack,
-                        const std::vector<compute::MeetingPlan>& all) {
-    const compute::MeetingPlan& plan = *composed.plan;
+OutputFile meeting_page(const compose::ComposedMeeting& composed, const Templates& templates, const PackLink* pack) {
+    const compose::MeetingFacts& facts = composed.facts;
     LinkResolver links = [](const std::string& id) { return document_href(id); };
     data values;
     values.set("front_sheet", render_blocks(composed.front_sheet.body, links));
@@ -146,8 +118,15 @@ OutputFile meeting_page(const compose::ComposedMeeting& composed, const Template
     }
     values.set("documents", documents);
     values.set("has_documents", !composed.documents.empty());
-    data minutes = approved_minutes(plan, all);
-    values.set("has_minutes", !minutes.is_empty_list());
+    data minutes{data::type::list};
+    for (const auto& m : facts.minutes) {
+        data entry;
+        entry.set("href", m.href);
+        entry.set("title", m.title);
+        entry.set("approved", m.approved);
+        minutes.push_back(entry);
+    }
+    values.set("has_minutes", !facts.minutes.empty());
     values.set("minutes", minutes);
     if (pack) {
         data link;
@@ -157,13 +136,12 @@ OutputFile meeting_page(const compose::ComposedMeeting& composed, const Template
         values.set("pack", link);
     }
     std::string body = render_template("templates/html/meeting.mustache", templates.meeting, values);
-    return {paths::meeting_page(plan.id),
-            page(templates, meeting_heading(plan), "../../",
-                 {{"Meetings", "../../index.html"}, {long_date_with_weekday(plan.meeting->date), ""}}, body)};
+    return {paths::meeting_page(facts.id),
+            page(templates, facts.heading(), "../../", {{"Meetings", "../../index.html"}, {facts.date, ""}}, body)};
 }
 
 OutputFile document_page(const compose::ComposedMeeting& composed, size_t index, const Templates& templates) {
-    const compute::MeetingPlan& plan = *composed.plan;
+    const compose::MeetingFacts& facts = composed.facts;
     const doc::Document& d = composed.documents[index];
     LinkResolver links = [](const std::string& id) { return document_href(id); };
     data values;
@@ -171,7 +149,7 @@ OutputFile document_page(const compose::ComposedMeeting& composed, size_t index,
     set_if(values, "stamp", d.stamp);
     values.set("show_title", d.kind == doc::Document::Kind::Report);
     values.set("body", render_blocks(d.body, links));
-    values.set("meeting", meeting_heading(plan));
+    values.set("meeting", facts.heading());
     if (index > 0) {
         values.set("previous_href", document_href(composed.documents[index - 1].id));
         values.set("previous_title", composed.documents[index - 1].title);
@@ -181,9 +159,9 @@ OutputFile document_page(const compose::ComposedMeeting& composed, size_t index,
         values.set("next_title", composed.documents[index + 1].title);
     }
     std::string body = render_template("templates/html/document.mustache", templates.document, values);
-    return {paths::document_page(plan.id, d.id),
-            page(templates, d.title + " – " + meeting_heading(plan), "../../",
-                 {{"Meetings", "../../index.html"}, {long_date_with_weekday(plan.meeting->date), "index.html"}, {d.title, ""}},
+    return {paths::document_page(facts.id, d.id),
+            page(templates, d.title + " – " + facts.heading(), "../../",
+                 {{"Meetings", "../../index.html"}, {facts.date, "index.html"}, {d.title, ""}},
                  body)};
 }
 
@@ -225,28 +203,27 @@ Templates load_templates(const FileSystem& fs, const std::string& dir) {
             read("style.css")};
 }
 
-std::vector<OutputFile> render_meeting(const compose::ComposedMeeting& meeting, const std::vector<compute::MeetingPlan>& plans,
-                                       const Templates& templates, const PackLink* pack) {
+std::vector<OutputFile> render_meeting(const compose::ComposedMeeting& meeting, const Templates& templates, const PackLink* pack) {
     std::vector<OutputFile> files;
-    for (const auto& image : images_of(meeting)) files.push_back({paths::image_file(meeting.plan->id, image->name), image->bytes});
-    files.push_back(meeting_page(meeting, templates, pack, plans));
+    for (const auto& image : images_of(meeting)) files.push_back({paths::image_file(meeting.facts.id, image->name), image->bytes});
+    files.push_back(meeting_page(meeting, templates, pack));
     for (size_t i = 0; i < meeting.documents.size(); ++i) files.push_back(document_page(meeting, i, templates));
     return files;
 }
 
-std::vector<OutputFile> render_site_pages(const model::Site& site, const std::vector<compute::MeetingPlan>& plans,
-                                          const Templates& templates, const std::vector<doc::Document>& glossaries) {
+std::vector<OutputFile> render_site_pages(const compose::SiteIndex& index, const Templates& templates,
+                                          const std::vector<doc::Document>& glossaries) {
     std::vector<OutputFile> files;
-    files.push_back(index_page(site, plans, templates, glossaries));
+    files.push_back(index_page(index, templates, glossaries));
     for (const auto& glossary : glossaries) {
         data values;
         values.set("title", glossary.title);
         values.set("show_title", false);
         values.set("body", render_blocks(glossary.body, document_href));
-        values.set("meeting", site.council.name);
+        values.set("meeting", index.council);
         std::string body = render_template("templates/html/document.mustache", templates.document, values);
         files.push_back({paths::glossary_page(glossary.id),
-                         page(templates, glossary.title + " – " + site.council.name, "../", {{"Meetings", "../index.html"}, {glossary.title, ""}}, body)});
+                         page(templates, glossary.title + " – " + index.council, "../", {{"Meetings", "../index.html"}, {glossary.title, ""}}, body)});
     }
     files.push_back({paths::stylesheet(), templates.stylesheet});
     return files;

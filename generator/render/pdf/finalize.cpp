@@ -376,7 +376,7 @@ std::set<char32_t> characters_of(const std::vector<Sheet>& sheets, const Style& 
 
 }  // namespace
 
-WrittenPack write_pack(const Pack& pack, const compose::ComposedMeeting& meeting, const std::string& council) {
+WrittenPack write_pack(const Pack& pack, const compose::ComposedMeeting& meeting) {
     const Style& style = *pack.style;
     const Fonts& fonts = *pack.fonts;
 
@@ -403,7 +403,7 @@ WrittenPack write_pack(const Pack& pack, const compose::ComposedMeeting& meeting
     }
 
     const PackEncoding encoding(characters_of(sheets, style));
-    Writer writer(style, council, encoding);
+    Writer writer(style, meeting.facts.council, encoding);
 
     // Every page exists before any is drawn, so links can point forwards.
     std::vector<HPDF_Page> pages;
@@ -466,28 +466,22 @@ WrittenPack write_pack(const Pack& pack, const compose::ComposedMeeting& meeting
     outline(nullptr, "Front sheet", first_sheet[meeting.front_sheet.id]);
     outline(nullptr, "Public information", first_sheet[meeting.public_information.id]);
     outline(nullptr, "Agenda", first_sheet[meeting.agenda.id]);
-    const compute::MeetingPlan& plan = *meeting.plan;
-    for (const auto& item : plan.agenda) {
-        if (item.documents.empty() || !first_sheet.count(item.documents.front().id)) continue;
-        HPDF_Outline parent = outline(nullptr, std::to_string(item.number) + ". " + item.title, first_sheet[item.documents.front().id]);
-        if (item.documents.size() > 1)
-            for (const auto& placed : item.documents) {
-                std::string title = placed.appendix_number > 0 ? placed.title
-                                    : placed.source->kind == model::DocumentKind::Report ? "Report"
-                                                                                         : placed.title;
-                outline(parent, title, first_sheet[placed.id]);
-            }
+    const compose::MeetingFacts& facts = meeting.facts;
+    for (const auto& mark : facts.bookmarks) {
+        if (!first_sheet.count(mark.document_id)) continue;
+        HPDF_Outline parent = outline(nullptr, mark.title, first_sheet[mark.document_id]);
+        for (const auto& child : mark.children) outline(parent, child.title, first_sheet[child.document_id]);
     }
     writer.check("adding bookmarks");
 
     // Document information; dates come from the meeting, never the clock.
-    const Date issued = plan.meeting->issued.value_or(plan.meeting->date);
+    const Date issued = facts.issued;
     HPDF_Date date{issued.year, issued.month, issued.day, 0, 0, 0, '+', 0, 0};
-    std::string title = plan.committee->name + " – " + long_date_with_weekday(plan.meeting->date);
-    std::string keywords = "agenda, public document pack, " + plan.committee->name + ", " + iso(plan.meeting->date);
+    std::string title = facts.heading();
+    std::string keywords = "agenda, public document pack, " + facts.committee + ", " + iso(facts.held);
     HPDF_SetInfoAttr(writer.pdf_, HPDF_INFO_TITLE, title.c_str());
     HPDF_SetInfoAttr(writer.pdf_, HPDF_INFO_SUBJECT, "Public Document Pack");
-    HPDF_SetInfoAttr(writer.pdf_, HPDF_INFO_AUTHOR, council.c_str());
+    HPDF_SetInfoAttr(writer.pdf_, HPDF_INFO_AUTHOR, facts.council.c_str());
     HPDF_SetInfoAttr(writer.pdf_, HPDF_INFO_KEYWORDS, keywords.c_str());
     HPDF_SetInfoAttr(writer.pdf_, HPDF_INFO_CREATOR, "agendapack");
     HPDF_SetInfoDateAttr(writer.pdf_, HPDF_INFO_CREATION_DATE, date);

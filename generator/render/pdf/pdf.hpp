@@ -83,6 +83,6 @@ struct WrittenPack {
 };
 
 // The finished PDF. `meeting.agenda` must already carry the page ranges.
-WrittenPack write_pack(const Pack& pack, const compose::ComposedMeeting& meeting, const std::string& council);
+WrittenPack write_pack(const Pack& pack, const compose::ComposedMeeting& meeting);
 
 }  // namespace agendapack::render::pdf

@@ -1,0 +1,84 @@
+// What the renderers print about meetings besides their documents — a
+// meeting's heading, dates, bookmarks and where its minutes are published,
+// and the site's list of meetings — worked out from the plans here, so that
+// no renderer reads the model or a plan.
+#include "../support/site_paths.hpp"
+#include "compose.hpp"
+
+namespace agendapack::compose {
+
+namespace {
+
+std::string count(size_t n, const std::string& noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
+
+// Each agenda item with documents, and under it its documents when it has more than one.
+std::vector<MeetingFacts::Bookmark> bookmarks(const compute::MeetingPlan& plan) {
+    std::vector<MeetingFacts::Bookmark> out;
+    for (const auto& item : plan.agenda) {
+        if (item.documents.empty()) continue;
+        MeetingFacts::Bookmark mark{std::to_string(item.number) + ". " + item.title, item.documents.front().id, {}};
+        if (item.documents.size() > 1)
+            for (const auto& placed : item.documents) {
+                std::string title = placed.appendix_number > 0 ? placed.title
+                                    : placed.source->kind == model::DocumentKind::Report ? "Report"
+                                                                                         : placed.title;
+                mark.children.push_back({title, placed.id, {}});
+            }
+        out.push_back(std::move(mark));
+    }
+    return out;
+}
+
+// The minutes of this meeting, wherever they are published (usually the
+// pack of a later meeting, which approves them).
+std::vector<MeetingFacts::Minutes> published_minutes(const compute::MeetingPlan& plan, const std::vector<compute::MeetingPlan>& all) {
+    std::vector<MeetingFacts::Minutes> out;
+    for (const auto& other : all) {
+        if (other.committee != plan.committee) continue;
+        const bool same = other.id == plan.id;
+        for (const auto* placed : other.documents()) {
+            if (placed->source->kind != model::DocumentKind::Minutes || placed->source->minutes.held != plan.meeting->date) continue;
+            out.push_back({same ? placed->id + ".html" : "../" + other.id + "/" + placed->id + ".html", placed->title,
+                           same ? std::string("published with this meeting") : "approved at the meeting of " + day_month_year(other.meeting->date)});
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+MeetingFacts meeting_facts(const Context& context, const compute::MeetingPlan& plan) {
+    MeetingFacts facts;
+    facts.id = plan.id;
+    facts.council = context.site.council.name;
+    facts.committee = plan.committee->name;
+    facts.date = long_date_with_weekday(plan.meeting->date);
+    facts.held = plan.meeting->date;
+    facts.issued = plan.meeting->issued.value_or(plan.meeting->date);
+    facts.bookmarks = bookmarks(plan);
+    if (context.plans) facts.minutes = published_minutes(plan, *context.plans);
+    return facts;
+}
+
+SiteIndex site_index(const model::Site& site, const std::vector<compute::MeetingPlan>& plans) {
+    SiteIndex index;
+    index.council = site.council.name;
+    for (const auto& committee : site.committees) {
+        SiteIndex::Committee entry{committee.name, {}};
+        // Meetings arrive newest first; group them by municipal year in that order.
+        int year = 0;
+        for (const auto& plan : plans) {
+            if (plan.committee != &committee) continue;
+            if (entry.years.empty() || year != plan.municipal_year) {
+                year = plan.municipal_year;
+                entry.years.push_back({std::to_string(year) + "/" + std::to_string((year + 1) % 100), {}});
+            }
+            entry.years.back().meetings.push_back({paths::meeting_page(plan.id), long_date_with_weekday(plan.meeting->date),
+                                                   count(plan.agenda.size(), "agenda item") + ", " + count(plan.documents().size(), "document")});
+        }
+        index.committees.push_back(std::move(entry));
+    }
+    return index;
+}
+
+}  // namespace agendapack::compose
