@@ -9,6 +9,7 @@
 #include <hpdf_pages.h>
 #include <libdeflate.h>
 
+#include <array>
 #include <map>
 #include <memory>
 #include <set>
@@ -50,11 +51,11 @@ public:
         // Page contents are compressed by compress_pages (libdeflate, faster
         // than libharu's zlib for the same size); libharu does the rest.
         HPDF_SetCompressionMode(pdf_, HPDF_COMP_IMAGE | HPDF_COMP_METADATA);
-        // UTF-8 for bookmarks and document information; the pack's own
-        // encoding for the fonts (encoding.hpp says why).
-        HPDF_UseUTFEncodings(pdf_);
-        HPDF_SetCurrentEncoder(pdf_, "UTF-8");
+        // The pack's own encoding (encoding.hpp says why) for the fonts, and
+        // for bookmarks and document information, which libharu writes as
+        // UTF-16 through the same map: no other encoding is set up.
         encoding_.install(pdf_, kPackEncoding);
+        HPDF_SetCurrentEncoder(pdf_, kPackEncoding);
         check("setting up the pack's encoding");
     }
 
@@ -352,14 +353,29 @@ void compress_pages(Writer& writer, const std::vector<HPDF_Page>& pages) {
     writer.check("compressing the pages");
 }
 
+// What the document information says, and the bookmarks the front matter gets.
+const char* kSubject = "Public Document Pack";
+const char* kCreator = "agendapack";
+const std::array<const char*, 3> kFrontBookmarks = {"Front sheet", "Public information", "Agenda"};
+std::string keywords_of(const compose::MeetingFacts& facts) {
+    return "agenda, public document pack, " + facts.committee + ", " + iso(facts.held);
+}
+
 // Every character the pack will print: its runs, charts and furniture
-// (page numbers, stamps, the blank-page line).
-std::set<char32_t> characters_of(const std::vector<Sheet>& sheets, const Style& style) {
+// (page numbers, stamps, the blank-page line), and the bookmarks and
+// document information, which use the same encoding.
+std::set<char32_t> characters_of(const std::vector<Sheet>& sheets, const Style& style, const compose::MeetingFacts& facts) {
     std::set<char32_t> found;
     auto add = [&](const std::string& utf8) {
         for (size_t i = 0; i < utf8.size();) found.insert(decode_utf8(utf8, i));
     };
     add("0123456789");  // page numbers and page references
+    for (const std::string text : {facts.heading(), facts.council, keywords_of(facts), std::string(kSubject), std::string(kCreator)}) add(text);
+    for (const char* title : kFrontBookmarks) add(title);
+    for (const auto& mark : facts.bookmarks) {
+        add(mark.title);
+        for (const auto& child : mark.children) add(child.title);
+    }
     add(style.page_number_format);
     add(style.blank_page_text);
     for (const auto& sheet : sheets) {
@@ -402,7 +418,7 @@ WrittenPack write_pack(const Pack& pack, const compose::ComposedMeeting& meeting
         if (laid.padding_after) sheets.push_back({nullptr, false, number, ""});
     }
 
-    const PackEncoding encoding(characters_of(sheets, style));
+    const PackEncoding encoding(characters_of(sheets, style, meeting.facts));
     Writer writer(style, meeting.facts.council, encoding);
 
     // Every page exists before any is drawn, so links can point forwards.
@@ -458,14 +474,14 @@ WrittenPack write_pack(const Pack& pack, const compose::ComposedMeeting& meeting
 
     // Bookmarks: the front matter, then each agenda item with its documents.
     auto outline = [&](HPDF_Outline parent, const std::string& title, size_t sheet) {
-        HPDF_Outline o = HPDF_CreateOutline(writer.pdf_, parent, title.c_str(), HPDF_GetEncoder(writer.pdf_, "UTF-8"));
+        HPDF_Outline o = HPDF_CreateOutline(writer.pdf_, parent, writer.codes(title).c_str(), HPDF_GetEncoder(writer.pdf_, kPackEncoding));
         HPDF_Outline_SetDestination(o, HPDF_Page_CreateDestination(pages[sheet]));
         HPDF_Outline_SetOpened(o, HPDF_FALSE);
         return o;
     };
-    outline(nullptr, "Front sheet", first_sheet[meeting.front_sheet.id]);
-    outline(nullptr, "Public information", first_sheet[meeting.public_information.id]);
-    outline(nullptr, "Agenda", first_sheet[meeting.agenda.id]);
+    outline(nullptr, kFrontBookmarks[0], first_sheet[meeting.front_sheet.id]);
+    outline(nullptr, kFrontBookmarks[1], first_sheet[meeting.public_information.id]);
+    outline(nullptr, kFrontBookmarks[2], first_sheet[meeting.agenda.id]);
     const compose::MeetingFacts& facts = meeting.facts;
     for (const auto& mark : facts.bookmarks) {
         if (!first_sheet.count(mark.document_id)) continue;
@@ -478,12 +494,11 @@ WrittenPack write_pack(const Pack& pack, const compose::ComposedMeeting& meeting
     const Date issued = facts.issued;
     HPDF_Date date{issued.year, issued.month, issued.day, 0, 0, 0, '+', 0, 0};
     std::string title = facts.heading();
-    std::string keywords = "agenda, public document pack, " + facts.committee + ", " + iso(facts.held);
-    HPDF_SetInfoAttr(writer.pdf_, HPDF_INFO_TITLE, title.c_str());
-    HPDF_SetInfoAttr(writer.pdf_, HPDF_INFO_SUBJECT, "Public Document Pack");
-    HPDF_SetInfoAttr(writer.pdf_, HPDF_INFO_AUTHOR, facts.council.c_str());
-    HPDF_SetInfoAttr(writer.pdf_, HPDF_INFO_KEYWORDS, keywords.c_str());
-    HPDF_SetInfoAttr(writer.pdf_, HPDF_INFO_CREATOR, "agendapack");
+    HPDF_SetInfoAttr(writer.pdf_, HPDF_INFO_TITLE, writer.codes(title).c_str());
+    HPDF_SetInfoAttr(writer.pdf_, HPDF_INFO_SUBJECT, writer.codes(kSubject).c_str());
+    HPDF_SetInfoAttr(writer.pdf_, HPDF_INFO_AUTHOR, writer.codes(facts.council).c_str());
+    HPDF_SetInfoAttr(writer.pdf_, HPDF_INFO_KEYWORDS, writer.codes(keywords_of(facts)).c_str());
+    HPDF_SetInfoAttr(writer.pdf_, HPDF_INFO_CREATOR, writer.codes(kCreator).c_str());
     HPDF_SetInfoDateAttr(writer.pdf_, HPDF_INFO_CREATION_DATE, date);
     writer.check("writing document information");
 
