@@ -10,6 +10,8 @@
 #include <libdeflate.h>
 
 #include <array>
+#include <cmath>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <set>
@@ -235,12 +237,65 @@ void draw_chart(Writer& w, const Pack& pack, HPDF_Page page, const doc::Chart& c
     }
 }
 
+// A number as content streams write it: at most three decimals, no
+// trailing zeros, never "-0".
+void append_number(std::string& out, double value) {
+    char buffer[32];
+    int n = std::snprintf(buffer, sizeof buffer, "%.3f", value);
+    while (n > 0 && buffer[n - 1] == '0') --n;
+    if (n > 0 && buffer[n - 1] == '.') --n;
+    buffer[n] = 0;
+    out += std::strcmp(buffer, "-0") == 0 ? "0" : buffer;
+}
+
+// Text runs written straight into the page's content stream. libharu writes
+// every string of a Type0 font in hex, four bytes a character; a literal
+// string takes two, so the stream is half the size and compresses in half
+// the time. Glyphs are still marked through libharu for the embedded subset.
+class TextRuns {
+public:
+    explicit TextRuns(HPDF_Page page) : stream_(static_cast<HPDF_PageAttr>(page->attr)->stream) {}
+    // After BT the line matrix is the identity again.
+    void begin() { x_ = y_ = 0; }
+    void show(HPDF_Font font, double x, double y, const std::string& codes) {
+        HPDF_Font_TextWidth(font, reinterpret_cast<const HPDF_BYTE*>(codes.data()), static_cast<HPDF_UINT>(codes.size()));
+        // Moves are relative: rounding each to what is printed keeps the
+        // error from adding up along a page.
+        const double dx = std::round((x - x_) * 1000) / 1000, dy = std::round((y - y_) * 1000) / 1000;
+        op_.clear();
+        append_number(op_, dx);
+        op_ += ' ';
+        append_number(op_, dy);
+        op_ += " Td (";
+        for (char c : codes) {
+            switch (c) {
+                case '(': op_ += "\\("; break;
+                case ')': op_ += "\\)"; break;
+                case '\\': op_ += "\\\\"; break;
+                case '\r': op_ += "\\r"; break;
+                case '\n': op_ += "\\n"; break;
+                default: op_ += c;
+            }
+        }
+        op_ += ")Tj\012";
+        HPDF_Stream_Write(stream_, reinterpret_cast<const HPDF_BYTE*>(op_.data()), static_cast<HPDF_UINT>(op_.size()));
+        x_ += dx;
+        y_ += dy;
+    }
+
+private:
+    HPDF_Stream stream_;
+    double x_ = 0, y_ = 0;
+    std::string op_;
+};
+
 void draw_content(Writer& w, const Pack& pack, HPDF_Page page, const Page& content,
                   const std::map<std::string, HPDF_Page>& targets) {
     const Fonts& fonts = *pack.fonts;
     // Runs of text share one text object, and font and colour are set only
     // when they change: the page's content stream stays small and quick to write.
     bool in_text = false;
+    TextRuns runs(page);
     HPDF_Font current_font = nullptr;
     double current_size = 0;
     const Colour* current_colour = nullptr;
@@ -262,6 +317,7 @@ void draw_content(Writer& w, const Pack& pack, HPDF_Page page, const Page& conte
                 HPDF_Font font = w.font(fonts.file(d.run.face, d.run.slot));
                 if (!in_text) {
                     HPDF_Page_BeginText(page);
+                    runs.begin();
                     in_text = true;
                     current_font = nullptr;
                 }
@@ -274,7 +330,7 @@ void draw_content(Writer& w, const Pack& pack, HPDF_Page page, const Page& conte
                     set_colour(page, d.colour, true);
                     current_colour = &d.colour;
                 }
-                HPDF_Page_TextOut(page, d.x, d.y, w.codes(text).c_str());
+                runs.show(font, d.x, d.y, w.codes(text));
                 break;
             }
             case Draw::Fill:
