@@ -91,11 +91,11 @@ void report(const InputError& error, const FileSystem& fs) {
     }
 }
 
-// The version and a hash of this very program: output cached by another
-// build of the generator is never reused.
+// The version and this very program's size and time: output cached by
+// another build of the generator is never reused.
 std::string generator_id(const FileSystem& fs) {
     std::string id = "agendapack " AGENDAPACK_VERSION;
-    if (auto self = fs.read("/proc/self/exe")) id += " " + to_hex(hash_bytes(*self));
+    if (auto self = fs.stamp("/proc/self/exe")) id += " " + to_hex(*self);
     return id;
 }
 

@@ -24,10 +24,12 @@ void Build::index() {
     records_ = compose::prepare_records(compose::Context{site_, recording, options_.paths.data}, plans_);
     templates_ = render::html::load_templates(recording, options_.templates);
     style_ = render::pdf::load_style(recording, options_.templates);
+    std::map<std::string, uint64_t> inputs = recording.reads();
+    // Fonts are large and outside the sources: their size and time stand for them.
     for (const std::string& font : {style_.font_regular, style_.font_bold, style_.font_italic, style_.font_bold_italic,
                                     style_.font_fallback, style_.font_fallback_bold})
-        recording.read(font);
-    digest_sources(recording.reads());
+        inputs[font] = fs_.stamp(font).value_or(kMissingFile);
+    digest_sources(inputs);
     release_bodies();
 }
 

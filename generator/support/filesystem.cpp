@@ -1,3 +1,9 @@
+#include <sys/stat.h>
+
+#include <cstdio>
+#include <memory>
+
+#include "hash.hpp"
 #include "support.hpp"
 
 #include <algorithm>
@@ -18,11 +24,29 @@ std::string join_path(const std::string& a, const std::string& b) {
 std::optional<std::string> DiskFileSystem::read(const std::string& path) const {
     std::error_code ec;
     if (!fs::is_regular_file(path, ec)) return std::nullopt;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), std::fclose);
+    if (!file) return std::nullopt;
+    // One read of the size the file has; loop on in case it grows meanwhile.
+    std::string text(fs::file_size(path, ec), '\0');
+    size_t got = std::fread(text.data(), 1, text.size(), file.get());
+    text.resize(got);
+    char buffer[65536];
+    for (size_t n; (n = std::fread(buffer, 1, sizeof buffer, file.get())) > 0;) text.append(buffer, n);
+    return text;
+}
+
+std::optional<uint64_t> FileSystem::stamp(const std::string& path) const {
+    auto text = read(path);
+    if (!text) return std::nullopt;
+    return hash_bytes(*text);
+}
+
+std::optional<uint64_t> DiskFileSystem::stamp(const std::string& path) const {
+    struct stat info;
+    if (::stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return std::nullopt;
+    Hasher h;
+    h.add(uint64_t(info.st_size)).add(uint64_t(info.st_mtim.tv_sec)).add(uint64_t(info.st_mtim.tv_nsec)).add(uint64_t(info.st_ino));
+    return h.digest();
 }
 
 bool DiskFileSystem::is_directory(const std::string& path) const {

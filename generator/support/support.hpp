@@ -71,6 +71,10 @@ public:
     virtual bool is_directory(const std::string& path) const = 0;
     // Names (not paths) of the entries of a directory, sorted bytewise.
     virtual std::vector<std::string> list(const std::string& path) const = 0;
+    // A value that changes whenever the file does, found without reading it
+    // where the system allows (size and modification time on disk); for
+    // large files outside the sources, such as fonts. nullopt: no such file.
+    virtual std::optional<uint64_t> stamp(const std::string& path) const;
 };
 
 class DiskFileSystem : public FileSystem {
@@ -78,6 +82,7 @@ public:
     std::optional<std::string> read(const std::string& path) const override;
     bool is_directory(const std::string& path) const override;
     std::vector<std::string> list(const std::string& path) const override;
+    std::optional<uint64_t> stamp(const std::string& path) const override;
 };
 
 class MemoryFileSystem : public FileSystem {
