@@ -7,7 +7,7 @@ namespace agendapack::compose {
 
 doc::Blocks chart_from_fence(const Context& context, const FenceOptions& options) {
     const std::string& csv = options.require("csv", "<path inside data/>");
-    load::CsvTable data = load::load_csv(context.fs, context.data_dir, csv, options.at("csv"));
+    const load::CsvTable& data = context.data->csv(csv, options.at("csv"));
     auto chart = std::make_shared<doc::Chart>();
 
     const std::string type = options.get_or("type", "line");

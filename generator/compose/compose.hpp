@@ -3,10 +3,12 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "../compute/compute.hpp"
+#include "../load/data_files.hpp"
 #include "../doc/doc.hpp"
 #include "../model/model.hpp"
 #include "../support/support.hpp"
@@ -21,8 +23,8 @@ using Bodies = std::map<const model::Markdown*, model::Markdown>;
 
 struct Context {
     const model::Site& site;
-    const FileSystem& fs;
-    std::string data_dir;
+    // The data files documents name, read by load (compose reads no file).
+    std::shared_ptr<load::DataFiles> data;
     const model::Glossary* glossary = nullptr;      // of the document being composed, if any
     const Records* records = nullptr;               // from prepare_records, once per site
     const compute::MeetingPlan* meeting = nullptr;  // the meeting being composed

@@ -118,12 +118,8 @@ const model::Glossary* glossary_for(const Context& context, const compute::Meeti
 doc::Blocks glossary_from_fence(const Context& context, const FenceOptions& options) {
     if (!context.glossary && !options.has("data"))
         throw InputError(options.where(), "no glossary to print: name one with 'data: glossaries/….yaml' or set 'glossary' in committee.yaml");
-    model::Glossary loaded;
     const model::Glossary* glossary = context.glossary;
-    if (options.has("data")) {
-        loaded = load::load_glossary(context.fs, context.data_dir, options.get("data"), options.at("data"));
-        glossary = &loaded;
-    }
+    if (options.has("data")) glossary = &context.data->glossary(options.get("data"), options.at("data"));
     const std::string style = options.get_or("style", "contents");
     const std::string order = options.get_or("order", style == "alphabetical" ? "alphabetical" : "authored");
     if (order != "authored" && order != "alphabetical") throw InputError(options.at("order"), "'order' must be authored or alphabetical, not '" + order + "'");

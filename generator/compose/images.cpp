@@ -56,13 +56,13 @@ doc::Block load_figure(const Context& context, const std::string& file, const st
     else if (ends_with(".jpg") || ends_with(".jpeg")) image->format = doc::Image::Format::Jpeg;
     else throw InputError(where, "pictures must be PNG or JPEG files, not '" + file + "'");
     std::string path = join_path(folder_of(where.file), file);
-    auto bytes = context.fs.read(path);
+    const auto& bytes = context.data->file(path);
     if (!bytes) throw InputError(where, "picture '" + path + "' does not exist");
     bool ok = image->format == doc::Image::Format::Png ? read_png_size(*bytes, image->width, image->height)
                                                         : read_jpeg_size(*bytes, image->width, image->height);
     if (!ok) throw InputError(where, "'" + path + "' is not a readable " + (image->format == doc::Image::Format::Png ? "PNG" : "JPEG") + " file");
     image->name = slugify(file.substr(0, file.rfind('.'))) + file.substr(file.rfind('.'));
-    image->bytes = std::move(*bytes);
+    image->bytes = *bytes;
 
     doc::Block figure;
     figure.kind = doc::Block::Kind::Figure;

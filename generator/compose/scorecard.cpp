@@ -133,8 +133,7 @@ doc::Blocks scorecard_blocks(const Context& context, const model::Scorecard& car
 
 doc::Blocks scorecard_from_fence(const Context& context, const FenceOptions& options) {
     const std::string& csv = options.require("csv", "<path inside data/>");
-    model::Scorecard card = load::load_scorecard(context.fs, context.data_dir, csv, options.at("csv"),
-                                                 options.get_or("rules", ""), options.at("rules"));
+    const model::Scorecard& card = context.data->scorecard(csv, options.at("csv"), options.get_or("rules", ""), options.at("rules"));
     return scorecard_blocks(context, card, options.inline_markdown("caption"));
 }
 

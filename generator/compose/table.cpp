@@ -63,7 +63,7 @@ int decimals_in(const std::string& text) {
 
 doc::Block table_from_fence(const Context& context, const FenceOptions& options) {
     const std::string& csv = options.require("csv", "<path inside data/>");
-    load::CsvTable data = load::load_csv(context.fs, context.data_dir, csv, options.at("csv"));
+    const load::CsvTable& data = context.data->csv(csv, options.at("csv"));
 
     // Columns chosen and ordered, by header name.
     std::vector<size_t> columns;
