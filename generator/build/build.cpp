@@ -21,7 +21,7 @@ void Build::index() {
         throw InputErrors(std::move(errors));
     }
     plans_ = compute::plan_site(site_);
-    records_ = compose::prepare_records(compose::Context{site_, std::make_shared<load::DataFiles>(recording, options_.paths.data)}, plans_);
+    records_ = compute::prepare_records(site_, plans_);
     templates_ = render::html::load_templates(recording, options_.templates);
     style_ = render::pdf::load_style(recording, options_.templates);
     std::map<std::string, uint64_t> inputs = recording.reads();

@@ -79,7 +79,7 @@ public:
     const model::Site& site() const { return site_; }
     const std::vector<compute::MeetingPlan>& plans() const { return plans_; }
     const compute::MeetingPlan* find(const std::string& id) const;
-    const compose::Records& records() const { return records_; }
+    const compute::Records& records() const { return records_; }
     const render::pdf::Style& style() const { return style_; }
     // The compose context over the index; `fs` is where compose reads data from.
     compose::Context context(const FileSystem& fs) const;
@@ -120,7 +120,7 @@ private:
     Options options_;
     model::Site site_;
     std::vector<compute::MeetingPlan> plans_;
-    compose::Records records_;
+    compute::Records records_;
     render::html::Templates templates_;
     render::pdf::Style style_;
     // Digests for meeting_key.

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "../compute/compute.hpp"
+#include "../compute/records.hpp"
 #include "../load/data_files.hpp"
 #include "../doc/doc.hpp"
 #include "../model/model.hpp"
@@ -15,7 +16,6 @@
 
 namespace agendapack::compose {
 
-struct Records;  // minutes and recommendations across a committee's meetings (tracker.cpp)
 
 // Document bodies read again for one meeting's build, by the Markdown they
 // stand for: the index does not keep every meeting's text in memory.
@@ -26,7 +26,7 @@ struct Context {
     // The data files documents name, read by load (compose reads no file).
     std::shared_ptr<load::DataFiles> data;
     const model::Glossary* glossary = nullptr;      // of the document being composed, if any
-    const Records* records = nullptr;               // from prepare_records, once per site
+    const compute::Records* records = nullptr;      // from compute::prepare_records, once per site
     const compute::MeetingPlan* meeting = nullptr;  // the meeting being composed
     const Bodies* bodies = nullptr;                 // bodies the index let go of
     const std::vector<compute::MeetingPlan>* plans = nullptr;  // every meeting of the site, for links between them
@@ -39,27 +39,10 @@ struct Context {
     }
 };
 
-// A decision of a minute's RESOLVED block: one per item of its list, or the
-// block itself when it has none.
-struct Resolution {
-    std::string id;  // "2024-08-08/11/1": held, minute number, place in the list
-    Date held;
-    int minute = 0;
-    std::string title;     // the minute's heading, as written
-    doc::Inlines text;     // "That …"
-    std::string minutes_document;  // document id of the minutes, and the meeting whose pack carries them
-    std::string meeting_id;
-};
+using compute::Records;
+using compute::Resolution;
 
-struct Records {
-    std::map<std::string, int> minute_starts;  // "<committee>/<held>" → its first minute number
-    std::map<std::string, std::vector<Resolution>> resolutions;  // by committee, in held order
-};
-
-// Reads every committee's minutes in date order: numbers them on through each
-// municipal year (unless `first_minute` says otherwise), collects their
-// resolutions, and checks the committee's recommendation statuses against them.
-Records prepare_records(const Context& context, const std::vector<compute::MeetingPlan>& plans);
+// The number of the first minute of minutes the context's records know.
 int minute_start(const Context& context, const compute::MeetingPlan& plan, const model::MinutesHeader& header);
 
 // Every recommendation a committee has made, with its status, as CSV and JSON

@@ -1,7 +1,5 @@
-// Minutes across meetings and the recommendations tracker that follows them:
-// minute numbers run on through the municipal year, every RESOLVED decision
-// gets a stable id, and the monitoring table is built from those decisions
-// and the committee's status file.
+// The recommendations tracker: the monitoring table built from the decision
+// book (compute/records.cpp) and the committee's status file, and its export.
 #include <algorithm>
 #include <set>
 
@@ -9,149 +7,11 @@
 
 namespace agendapack::compose {
 
-namespace {
-
 using doc::Block;
 
-std::string key(const std::string& committee, const Date& held) { return committee + "/" + iso(held); }
-
-struct MinutesSource {
-    const model::Document* document;
-    const compute::MeetingPlan* plan;  // the meeting whose pack carries it
-    std::string id;
-};
-
-// "RESOLVED that the report be noted." → "That the report be noted."
-doc::Inlines decision_text(const Block& lead) {
-    doc::Inlines out;
-    bool first = true;
-    for (const auto& i : lead.inlines) {
-        if (first) {
-            first = false;
-            if (i.kind == doc::Inline::Kind::Strong) continue;  // the word RESOLVED
-            if (i.kind == doc::Inline::Kind::Text && i.text.rfind("RESOLVED", 0) == 0) {
-                std::string rest = trim(i.text.substr(8));
-                if (!rest.empty() && rest[0] == ':') rest = trim(rest.substr(1));
-                if (!rest.empty()) out.push_back(doc::text(rest));
-                continue;
-            }
-        }
-        out.push_back(i);
-    }
-    if (!out.empty() && out.front().kind == doc::Inline::Kind::Text) {
-        std::string& t = out.front().text;
-        t = trim(t);
-        if (!t.empty() && t[0] == ':') t = trim(t.substr(1));
-        if (!t.empty()) t[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(t[0])));
-    }
-    return out;
-}
-
-bool procedural(const std::string& title, const model::Committee& committee) {
-    std::string upper = to_upper(title);
-    if (upper == to_upper(committee.minutes_item.title)) return true;
-    for (const auto& s : committee.standard_items)
-        if (upper == to_upper(s.title)) return true;
-    return false;
-}
-
-void collect(const doc::Document& minutes, const model::Document& source, const MinutesSource& from, const model::Committee& committee,
-             std::vector<Resolution>& out) {
-    for (const auto& section : minutes.body) {
-        if (section.role != "minute" || section.children.empty()) continue;
-        const Block& heading = section.children.front();
-        int number = std::atoi(heading.label.c_str());
-        // The heading as the officer wrote it, not the capitals printed.
-        std::string title = doc::plain_text(heading.inlines);
-        for (const auto& b : section.children) {
-            if (b.role != "resolved") continue;
-            const Block& lead = b.children.front();
-            const Block* list = b.children.size() > 1 && b.children[1].kind == Block::Kind::List ? &b.children[1] : nullptr;
-            auto add = [&](int n, doc::Inlines text) {
-                Resolution r;
-                r.id = iso(source.minutes.held) + "/" + std::to_string(number) + "/" + std::to_string(n);
-                r.held = source.minutes.held;
-                r.minute = number;
-                r.title = title;
-                r.text = std::move(text);
-                r.minutes_document = from.id;
-                r.meeting_id = from.plan->id;
-                out.push_back(std::move(r));
-            };
-            if (list) {
-                int n = 0;
-                for (const auto& item : list->children) {
-                    doc::Inlines text;
-                    for (const auto& p : item.children)
-                        if (p.kind == Block::Kind::Paragraph) {
-                            if (!text.empty()) text.push_back(doc::text(" "));
-                            text.insert(text.end(), p.inlines.begin(), p.inlines.end());
-                        }
-                    add(++n, std::move(text));
-                }
-            } else if (!procedural(title, committee)) {
-                add(1, decision_text(lead));
-            }
-        }
-    }
-}
-
-}  // namespace
-
 int minute_start(const Context& context, const compute::MeetingPlan& plan, const model::MinutesHeader& header) {
-    if (header.first_minute) return *header.first_minute;
-    if (context.records) {
-        auto it = context.records->minute_starts.find(key(plan.committee->slug, header.held));
-        if (it != context.records->minute_starts.end()) return it->second;
-    }
-    return 1;
-}
-
-Records prepare_records(const Context& context, const std::vector<compute::MeetingPlan>& plans) {
-    Records records;
-    for (const auto& committee : context.site.committees) {
-        std::vector<MinutesSource> sources;
-        std::set<Date> seen;
-        for (const auto& plan : plans) {
-            if (plan.committee != &committee) continue;
-            for (const auto* placed : plan.documents())
-                if (placed->source->kind == model::DocumentKind::Minutes && seen.insert(placed->source->minutes.held).second)
-                    sources.push_back({placed->source, &plan, placed->id});
-        }
-        std::sort(sources.begin(), sources.end(), [](const auto& a, const auto& b) { return a.document->minutes.held < b.document->minutes.held; });
-
-        // Numbering runs on within a municipal year and restarts with the next.
-        int next = 1, year = 0;
-        std::vector<Resolution>& resolutions = records.resolutions[committee.slug];
-        for (const auto& s : sources) {
-            const model::MinutesHeader& header = s.document->minutes;
-            int this_year = header.held.month >= committee.minutes_restart_month ? header.held.year : header.held.year - 1;
-            if (this_year != year) next = 1, year = this_year;
-            int start = header.first_minute.value_or(next);
-            records.minute_starts[key(committee.slug, header.held)] = start;
-            Context with_records = context;
-            with_records.records = &records;
-            compute::PlacedDocument placed;
-            placed.source = s.document;
-            placed.id = s.id;
-            doc::Document minutes = compose_minutes(with_records, *s.plan, placed);
-            int count = 0;
-            for (const auto& b : minutes.body) count += b.role == "minute";
-            next = start + count;
-            collect(minutes, *s.document, s, committee, resolutions);
-        }
-
-        // Every status names a decision agendapack knows, or stands alone.
-        std::vector<std::string> ids;
-        for (const auto& r : resolutions) ids.push_back(r.id);
-        for (const auto& status : committee.tracker) {
-            if (!status.action_proposed.text.empty()) continue;
-            if (std::find(ids.begin(), ids.end(), status.id) == ids.end())
-                throw InputError(status.where, unknown_name("recommendation", status.id, ids) +
-                                                   ": no minutes in content/ record it (give an older one its own 'title' and 'action_proposed')");
-        }
-    }
-    return records;
+    if (!context.records) return header.first_minute.value_or(1);
+    return compute::minute_start(*context.records, plan.committee->slug, header);
 }
 
 doc::Block tracker_from_fence(const Context& context, const FenceOptions& options) {

@@ -24,7 +24,7 @@ struct Fixture {
     std::unique_ptr<build::Build> build;
     const model::Site& site;
     const std::vector<compute::MeetingPlan>& plans;
-    const compose::Records& records;
+    const compute::Records& records;
 
     explicit Fixture(const std::map<std::string, std::string>& overrides = {})
         : build(make_build(memory, overrides)), site(build->site()), plans(build->plans()), records(build->records()) {}
