@@ -59,8 +59,7 @@ std::vector<std::string> FenceOptions::list(const std::string& name) const {
 bool FenceOptions::yes_no(const std::string& name, bool fallback) const {
     if (!has(name)) return fallback;
     const std::string& value = get(name);
-    if (value == "yes") return true;
-    if (value == "no") return false;
+    if (auto yes = parse_yes_no(value)) return *yes;
     throw InputError(at(name), "'" + name + "' must be yes or no, not '" + value + "'");
 }
 

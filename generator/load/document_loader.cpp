@@ -17,9 +17,11 @@ const std::vector<std::string> kMinutesKeys = {"document",          "held",
 const std::vector<std::string> kAppendixKeys = {"document", "title", "listed_as", "orientation"};
 
 std::string yes_no(const Fields& f, const std::string& key) {
+    // Printed on the cover sheet as Yes or No, however it was written.
     std::string value = f.string_or(key, "No");
-    if (value != "Yes" && value != "No") f.source().fail(f.node(key), "'" + key + "' must be Yes or No, not '" + value + "'");
-    return value;
+    auto yes = parse_yes_no(value);
+    if (!yes) f.source().fail(f.node(key), "'" + key + "' must be Yes or No, not '" + value + "'");
+    return *yes ? "Yes" : "No";
 }
 
 // Reads the cover-sheet fields present in `f` over what `cover` holds, so a

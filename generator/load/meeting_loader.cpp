@@ -28,7 +28,7 @@ void add_monitoring_documents(const FileSystem& fs, const YamlText& source, cons
                               model::Meeting& meeting, const model::Council& council, const model::Committee& committee) {
     model::AgendaItem& item = meeting.agenda.back();
     if (!item.documents.empty()) source.fail(value, "an item with 'monitoring' gets its documents from the committee's template: remove 'documents'");
-    if (value.IsScalar() && value.Scalar() != "yes" && value.Scalar() != "true")
+    if (value.IsScalar() && parse_yes_no(value.Scalar()) != true)
         source.fail(value, "'monitoring' is yes, or a mapping of cover-sheet fields to print instead of the template's");
     if (committee.monitoring_report.empty())
         source.fail(value, "'monitoring' needs 'monitoring_report' in committee.yaml: the report's template");

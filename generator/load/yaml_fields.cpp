@@ -133,8 +133,7 @@ std::optional<Date> Fields::optional_date(const std::string& key) const {
 bool Fields::boolean_or(const std::string& key, bool fallback) const {
     if (!has(key)) return fallback;
     std::string text = scalar_string(source_, node_[key], key);
-    if (text == "true" || text == "yes" || text == "Yes") return true;
-    if (text == "false" || text == "no" || text == "No") return false;
+    if (auto value = parse_yes_no(text)) return *value;
     source_.fail(node_[key], "'" + key + "' must be true or false, not '" + text + "'");
 }
 

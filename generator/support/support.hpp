@@ -130,6 +130,10 @@ std::optional<double> parse_figure(std::string_view text);
 // format_figure(-12345.6, 1, true) is "-12,345.6". Never "-0".
 std::string format_figure(double value, int decimals, bool thousands);
 
+// yes/no as sources write it, one reading everywhere: yes, no, true, false,
+// in any case; anything else is not one.
+std::optional<bool> parse_yes_no(std::string_view text);
+
 std::string to_upper(std::string_view text);  // ASCII letters only; UTF-8 passes through
 std::string to_lower(std::string_view text);  // ASCII letters only
 std::string trim(std::string_view text);

@@ -34,6 +34,13 @@ std::string format_figure(double value, int decimals, bool thousands) {
     return (negative ? "-" : "") + digits;
 }
 
+std::optional<bool> parse_yes_no(std::string_view text) {
+    const std::string word = to_lower(trim(text));
+    if (word == "yes" || word == "true") return true;
+    if (word == "no" || word == "false") return false;
+    return std::nullopt;
+}
+
 std::string to_upper(std::string_view text) {
     std::string out(text);
     for (char& c : out)

@@ -55,3 +55,9 @@ TEST_CASE("figures parse as tables write them and print with separators") {
     CHECK(format_figure(1234, 0, false) == "1234");
     CHECK(format_figure(-0.004, 2, true) == "0.00");
 }
+
+TEST_CASE("yes and no read the same everywhere") {
+    for (const char* yes : {"yes", "Yes", "YES", "true", "True", " yes "}) CHECK(parse_yes_no(yes) == true);
+    for (const char* no : {"no", "No", "false", "FALSE"}) CHECK(parse_yes_no(no) == false);
+    for (const char* neither : {"", "y", "1", "maybe", "yes please"}) CHECK_FALSE(parse_yes_no(neither).has_value());
+}
