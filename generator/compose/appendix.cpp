@@ -45,8 +45,9 @@ void fill_contents(doc::Blocks& body, const std::string& document_id) {
         else if (auto rag = rag_label(b); rag && !sections.empty()) sections.back().second = *rag;
     }
     for (auto& b : body) {
-        if (b.role != "contents-unfilled") continue;
-        b.role = "contents";
+        if (b.pending != Block::Pending::Contents) continue;
+        b.pending = Block::Pending::None;
+        b.role = doc::role::kContents;
         const bool with_rag = b.rows.front().cells.size() == 3;
         for (const auto& [heading, rag] : sections) {
             std::string anchor = document_id + "#" + heading->id;

@@ -57,7 +57,7 @@ doc::Blocks chart_from_fence(const Context& context, const FenceOptions& options
     if (chart->categories.empty()) throw InputError({data.file, 1, 1}, "a chart needs at least one row of data");
 
     doc::Blocks blocks;
-    if (!chart->title.empty()) blocks.push_back(doc::paragraph({doc::strong({doc::text(chart->title)})}, "chart-title"));
+    if (!chart->title.empty()) blocks.push_back(doc::paragraph({doc::strong({doc::text(chart->title)})}, doc::role::kChartTitle));
     doc::Block block;
     block.kind = doc::Block::Kind::ChartBlock;
     block.chart = chart;

@@ -24,7 +24,7 @@ doc::Blocks content_blocks(const Context& context, const model::Markdown& given,
             FenceOptions fence("contents", body, where, {"section", "page", "rag"});
             doc::Block placeholder;
             placeholder.kind = doc::Block::Kind::Table;
-            placeholder.role = "contents-unfilled";
+            placeholder.pending = doc::Block::Pending::Contents;
             placeholder.origin = where;
             placeholder.origin.line -= 1;
             placeholder.header_rows = 1;

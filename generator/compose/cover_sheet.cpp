@@ -146,22 +146,22 @@ doc::Document compose_report(const Context& context, const compute::MeetingPlan&
                                     {"REPORT OF:", cover.report_of}},
                                    "cover-fields"));
     if (cover.executive_director || cover.author) body.push_back(contact_table(cover));
-    body.push_back(titled("cover-section", "STATEMENT OF CONFIDENTIALITY", {doc::paragraph({doc::text(cover.confidentiality)})}));
+    body.push_back(titled(doc::role::kCoverSection, "STATEMENT OF CONFIDENTIALITY", {doc::paragraph({doc::text(cover.confidentiality)})}));
 
     std::vector<Blocks> sections = split_sections(source, content_blocks(context, source.body));
-    body.push_back(titled("cover-section", kSections[0].printed, std::move(sections[0])));
+    body.push_back(titled(doc::role::kCoverSection, kSections[0].printed, std::move(sections[0])));
 
     Blocks recommendations;
     int n = 0;
     for (const auto& recommendation : cover.recommendations)
         recommendations.push_back(doc::list_item(doc::list_label("(i)", ++n), {doc::paragraph(doc::markdown_inline(recommendation))}));
     if (!recommendations.empty())
-        body.push_back(titled("cover-section", "RECOMMENDATIONS:", {doc::list(true, std::move(recommendations), "recommendations")}));
+        body.push_back(titled(doc::role::kCoverSection, "RECOMMENDATIONS:", {doc::list(true, std::move(recommendations), "recommendations")}));
 
     int counter = 0;
     for (size_t i = 1; i < kSections.size(); ++i) {
         number_paragraphs(sections[i], counter);
-        body.push_back(titled("cover-section", kSections[i].printed, std::move(sections[i])));
+        body.push_back(titled(doc::role::kCoverSection, kSections[i].printed, std::move(sections[i])));
     }
 
     body.push_back(field_row_table({{"KEY DECISION?", cover.key_decision}, {"WARDS/COMMUNITIES AFFECTED:", cover.wards_affected}},
@@ -202,7 +202,7 @@ doc::Document compose_report(const Context& context, const compute::MeetingPlan&
         supporting.push_back(titled("supporting", "Other Background Documents",
                                     {doc::paragraph({doc::text("Other Background documents available for inspection at:")}), table}, 3));
     }
-    body.push_back(titled("supporting-documentation", "SUPPORTING DOCUMENTATION", std::move(supporting)));
+    body.push_back(titled(doc::role::kSupportingDocumentation, "SUPPORTING DOCUMENTATION", std::move(supporting)));
     return d;
 }
 

@@ -23,7 +23,7 @@ Block contact_block(const model::Contact& contact) {
     if (!contact.person.email.empty())
         lines.push_back(doc::paragraph(
             {doc::text("Email: "), doc::link("mailto:" + contact.person.email, {doc::text(contact.person.email)})}));
-    return doc::section("contact", std::move(lines));
+    return doc::section(doc::role::kContact, std::move(lines));
 }
 
 // Two columns headed by the calendar years of the municipal year; May to
@@ -90,12 +90,12 @@ doc::Document compose_front_sheet(const Context&, const compute::MeetingPlan& pl
     body.push_back(doc::paragraph({doc::strong({doc::text(meeting.venue)})}, "venue"));
     body.push_back(doc::paragraph({doc::text(meeting.open_to_public ? "This meeting is open to the public"
                                                                      : "This meeting is not open to the public")},
-                                  "openness"));
+                                  doc::role::kOpenness));
     Blocks people;
-    people.push_back(doc::section("members", {doc::heading(2, {doc::text("Members")}), plain_list(plan.members, "people")}));
+    people.push_back(doc::section("members", {doc::heading(2, {doc::text("Members")}), plain_list(plan.members, doc::role::kPeople)}));
     if (!plan.appointed_members.empty())
         people.push_back(doc::section("appointed-members", {doc::heading(2, {doc::text("Appointed Members")}),
-                                                            plain_list(plan.appointed_members, "people")}));
+                                                            plain_list(plan.appointed_members, doc::role::kPeople)}));
     Blocks contacts{doc::heading(2, {doc::text("Contacts")})};
     for (const auto& contact : plan.contacts) contacts.push_back(contact_block(contact));
     people.push_back(doc::section("contacts", std::move(contacts)));
@@ -138,14 +138,14 @@ doc::Document compose_agenda(const Context& context, const compute::MeetingPlan&
                 std::string label = placed.source->kind == model::DocumentKind::Report ? "Report" : placed.title;
                 links.push_back(doc::list_item("", {doc::paragraph({doc::internal_link(placed.id, {doc::text(label)})})}));
             }
-            children.push_back(doc::list(false, std::move(links), "item-documents"));
+            children.push_back(doc::list(false, std::move(links), doc::role::kItemDocuments));
         }
         items.push_back(doc::list_item(std::to_string(item.number), std::move(children)));
     }
-    Blocks agenda{doc::heading(2, {doc::text("AGENDA")}), doc::list(true, std::move(items), "agenda")};
-    if (plan.meeting->issued) agenda.push_back(doc::paragraph({doc::text(weekday_date(*plan.meeting->issued))}, "sign-off"));
-    if (!plan.signatory.empty()) agenda.push_back(doc::paragraph({doc::text(plan.signatory)}, "sign-off"));
-    d.body.push_back(doc::section("agenda", std::move(agenda), "agenda"));
+    Blocks agenda{doc::heading(2, {doc::text("AGENDA")}), doc::list(true, std::move(items), doc::role::kAgenda)};
+    if (plan.meeting->issued) agenda.push_back(doc::paragraph({doc::text(weekday_date(*plan.meeting->issued))}, doc::role::kSignOff));
+    if (!plan.signatory.empty()) agenda.push_back(doc::paragraph({doc::text(plan.signatory)}, doc::role::kSignOff));
+    d.body.push_back(doc::section(doc::role::kAgenda, std::move(agenda), "agenda"));
     return d;
 }
 

@@ -130,7 +130,7 @@ doc::Blocks glossary_from_fence(const Context& context, const FenceOptions& opti
         // Filled once the document's text is known: the abbreviations it uses.
         Block key;
         key.kind = Block::Kind::Table;
-        key.role = "glossary-key-unfilled";
+        key.pending = Block::Pending::GlossaryKey;
         key.header_rows = 1;
         key.caption = {doc::text(options.get_or("title", "Key to abbreviations"))};
         key.rows.push_back({{doc::text_cell("Abbreviation", true, "col"), doc::text_cell("Meaning", true, "col")}});
@@ -185,7 +185,7 @@ public:
         for (auto& b : list) {
             switch (b.kind) {
                 case doc::Block::Kind::Paragraph:
-                    if (b.role.empty() || b.role == "resolved-lead") inlines(b.inlines);
+                    if (b.role.empty() || b.role == doc::role::kResolvedLead) inlines(b.inlines);
                     break;
                 case doc::Block::Kind::List:
                 case doc::Block::Kind::ListItem:
@@ -257,8 +257,9 @@ private:
 
 void fill_keys(doc::Blocks& blocks, const std::vector<const Name*>& used) {
     doc::for_each_block(blocks, [&](doc::Block& b) {
-        if (b.role != "glossary-key-unfilled") return;
-        b.role = "glossary-key";
+        if (b.pending != Block::Pending::GlossaryKey) return;
+        b.pending = Block::Pending::None;
+        b.role = doc::role::kGlossaryKey;
         for (const Name* n : used) b.rows.push_back({{doc::text_cell(n->text, true, "row"), doc::text_cell(n->entry->term)}});
     });
 }

@@ -8,7 +8,7 @@ namespace {
 // ```contents lists an appendix's sections; anywhere else it has nothing to list.
 void reject_stray_contents(const doc::Blocks& blocks) {
     doc::for_each_block(blocks, [](const doc::Block& b) {
-        if (b.role == "contents-unfilled")
+        if (b.pending == doc::Block::Pending::Contents)
             throw InputError(b.origin, "a ```contents block lists an appendix's sections: use it in an appendix");
     });
 }
@@ -17,7 +17,7 @@ void reject_stray_contents(const doc::Blocks& blocks) {
 void number_tables(doc::Blocks& blocks) {
     int count = 0;
     doc::for_each_block(blocks, [&](doc::Block& b) {
-        if (b.kind == doc::Block::Kind::Table && b.role == "data-table" && !b.caption.empty())
+        if (b.kind == doc::Block::Kind::Table && b.role == doc::role::kDataTable && !b.caption.empty())
             b.caption.insert(b.caption.begin(), doc::text("Table " + std::to_string(++count) + ": "));
     });
 }

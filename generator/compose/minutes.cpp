@@ -28,9 +28,9 @@ Blocks group_resolutions(Blocks blocks) {
     for (auto& block : blocks) {
         if (starts_resolution(block)) {
             embolden_resolved(block);
-            block.role = "resolved-lead";
-            out.push_back(doc::section("resolved", {std::move(block)}));
-        } else if (block.kind == Block::Kind::List && !out.empty() && out.back().role == "resolved") {
+            block.role = doc::role::kResolvedLead;
+            out.push_back(doc::section(doc::role::kResolved, {std::move(block)}));
+        } else if (block.kind == Block::Kind::List && !out.empty() && out.back().role == doc::role::kResolved) {
             out.back().children.push_back(std::move(block));
         } else {
             out.push_back(std::move(block));
@@ -104,7 +104,7 @@ doc::Document compose_minutes(const Context& context, const compute::MeetingPlan
             if (!report.empty()) words = {doc::link(report, words)};
             Block title = doc::heading(2, words, "minute-" + std::to_string(number + 1));
             title.label = std::to_string(++number) + ".";
-            d.body.push_back(doc::section("minute", {std::move(title)}));
+            d.body.push_back(doc::section(doc::role::kMinute, {std::move(title)}));
             minute = &d.body.back().children;
             continue;
         }

@@ -106,7 +106,7 @@ doc::Block table_from_fence(const Context& context, const FenceOptions& options)
 
     doc::Block table;
     table.kind = doc::Block::Kind::Table;
-    table.role = "data-table";
+    table.role = doc::role::kDataTable;
     table.landscape = options.yes_no("landscape", false);
     table.caption = options.inline_markdown("caption");
 

@@ -98,10 +98,15 @@ struct Block {
         Rule,
     };
     Kind kind = Kind::Paragraph;
+    // A block compose has yet to fill in, once the rest of its document is
+    // known: a ```contents list (the appendix's sections), a glossary key
+    // (the abbreviations the document uses). None once filled.
+    enum class Pending { None, Contents, GlossaryKey };
+    Pending pending = Pending::None;
     int level = 0;
     bool ordered = false;
     std::string label;
-    std::string role;  // what the block is for ("cover-fields", "resolved", …): renderers style by it
+    std::string role;  // what the block is for ("cover-fields", "resolved", …): the HTML class; see roles below
     std::string id;    // anchor for links and, later, page references
     std::string text;
     Inlines inlines;
@@ -114,6 +119,26 @@ struct Block {
     std::shared_ptr<const Chart> chart;  // ChartBlock
     SourceLocation origin;  // where Markdown put it, for errors found after parsing
 };
+
+// Roles a renderer does more with than name a class after, named once so
+// compose and renderers cannot drift apart.
+namespace role {
+inline constexpr const char* kAgenda = "agenda";                      // agenda items: bold numbers in print
+inline constexpr const char* kItemDocuments = "item-documents";      // per-item links, screen only
+inline constexpr const char* kPeople = "people";                      // one name a line
+inline constexpr const char* kSignOff = "sign-off";                   // front sheet lines set close
+inline constexpr const char* kOpenness = "openness";
+inline constexpr const char* kContact = "contact";
+inline constexpr const char* kCoverSection = "cover-section";         // cover sheet sections: shaded banners
+inline constexpr const char* kSupportingDocumentation = "supporting-documentation";
+inline constexpr const char* kChartTitle = "chart-title";             // keeps with its chart
+inline constexpr const char* kDataTable = "data-table";               // numbered "Table N:" captions
+inline constexpr const char* kContents = "contents";
+inline constexpr const char* kGlossaryKey = "glossary-key";
+inline constexpr const char* kMinute = "minute";
+inline constexpr const char* kResolved = "resolved";
+inline constexpr const char* kResolvedLead = "resolved-lead";
+}  // namespace role
 
 Block paragraph(Inlines inlines, std::string role = "");
 Block heading(int level, Inlines inlines, std::string id = "");

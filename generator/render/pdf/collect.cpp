@@ -97,14 +97,14 @@ private:
             p.label_x = context.indent;
             p.indent = context.indent + style_.label_width;
         }
-        bool banner = b.level == 2 && (context.section_role == "cover-section" || context.section_role == "supporting-documentation");
+        bool banner = b.level == 2 && (context.section_role == doc::role::kCoverSection || context.section_role == doc::role::kSupportingDocumentation);
         if (banner) p.shading = style_.section_shading;
         push(std::move(p), out);
     }
 
     void list(const Block& b, const Context& context, std::vector<Item>& out) const {
-        if (b.role == "item-documents") return;  // links for the screen; the pack follows in order
-        const bool plain = b.role == "people";  // one name a line, as the front sheet prints them
+        if (b.role == doc::role::kItemDocuments) return;  // links for the screen; the pack follows in order
+        const bool plain = b.role == doc::role::kPeople;  // one name a line, as the front sheet prints them
         size_t list_start = out.size();
         for (const auto& item : b.children) {
             Context inner = context;
@@ -124,7 +124,7 @@ private:
                 if (c.kind == Item::Paragraph) {
                     c.para.label = label;
                     c.para.label_x = context.indent;
-                    c.para.label_face = b.role == "agenda" ? Fonts::Bold : Fonts::Regular;
+                    c.para.label_face = b.role == doc::role::kAgenda ? Fonts::Bold : Fonts::Regular;
                     break;
                 }
             // Items of a list sit closer together than paragraphs do.
@@ -213,8 +213,8 @@ private:
         switch (b.kind) {
             case Block::Kind::Paragraph: {
                 Para p = paragraph(b.inlines, context, Fonts::Regular, b.origin);
-                if (b.role == "sign-off" || b.role == "openness" || context.section_role == "contact") p.space_after = 1;
-                if (b.role == "chart-title") p.keep_with_next = true;
+                if (b.role == doc::role::kSignOff || b.role == doc::role::kOpenness || context.section_role == doc::role::kContact) p.space_after = 1;
+                if (b.role == doc::role::kChartTitle) p.keep_with_next = true;
                 push(std::move(p), out);
                 break;
             }
@@ -228,7 +228,7 @@ private:
                 inner.section_role = b.role;
                 size_t first = out.size();
                 blocks(b.children, inner, out);
-                if (b.role == "contact" && out.size() > first && out.back().kind == Item::Paragraph)
+                if (b.role == doc::role::kContact && out.size() > first && out.back().kind == Item::Paragraph)
                     out.back().para.space_after = style_.paragraph_space;
                 if (!b.id.empty() && first < out.size() && out[first].kind == Item::Paragraph && out[first].para.anchor.empty())
                     out[first].para.anchor = anchor(b.id);
