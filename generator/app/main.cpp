@@ -80,6 +80,7 @@ Options parse_arguments(int argc, char** argv) {
         else throw UsageError{"unknown option '" + flag + "'"};
     }
     if (options.command == "build") options.run.out = options.out;
+    options.build.jobs = options.run.jobs;
     return options;
 }
 

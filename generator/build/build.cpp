@@ -14,7 +14,7 @@ void Build::index() {
     // the sources that reach it.
     RecordingFileSystem recording(fs_);
     std::vector<InputError> errors;
-    site_ = load::load_site(recording, options_.paths, {/*keep_text=*/false, &errors});
+    site_ = load::load_site(recording, options_.paths, {/*keep_text=*/false, &errors, options_.jobs});
     // Every file's errors at once; nothing is planned from a broken site.
     if (!errors.empty()) {
         sort_errors(errors);

@@ -32,6 +32,7 @@ struct Options {
     // Names this generator exactly (version and a hash of the program): a
     // different generator never reuses another's cached output.
     std::string generator = "agendapack";
+    int jobs = 1;  // threads for reading the sources (meetings at once)
 };
 
 // What the site-wide pages need to know of a built meeting. Small, and kept

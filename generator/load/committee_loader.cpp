@@ -1,4 +1,7 @@
 // A committee folder: committee.yaml, its municipal-year files, its meetings.
+#include <optional>
+
+#include "../support/parallel.hpp"
 #include "loaders.hpp"
 
 namespace agendapack::load {
@@ -153,23 +156,40 @@ model::Committee load_committee(const FileSystem& fs, const std::string& dir, co
                                  ? read_item_text(source, f.node("minutes_item"), "minutes_item")
                                  : model::AgendaItemText{"MINUTES OF THE PREVIOUS MEETING (INCLUDING MATTERS ARISING)", {}};
 
+    // Each file and meeting on its own: one broken meeting does not hide the next one's errors.
+    std::vector<std::string> meeting_folders;
     for (const auto& name : fs.list(dir)) {
         const std::string child = join_path(dir, name);
-        // Each file and meeting on its own: one broken meeting does not hide the next one's errors.
         collecting(options, [&] {
             if (auto start = year_file_start(name)) {
                 committee.years[*start] = load_municipal_year(fs, child, *start, council);
             } else if (fs.is_directory(child)) {
                 if (!parse_iso_date(name))
                     throw InputError({child, 0, 0}, "a meeting folder must be named by the meeting's date, like 2024-09-26");
-                committee.meetings.push_back(load_meeting(fs, child, name, council, committee));
-                if (!options.keep_text) release_text(committee.meetings.back(), child, false);
+                meeting_folders.push_back(name);
             } else if (name != "committee.yaml" && name != committee.monitoring_report && name[0] != '.') {
                 // A misnamed year file would otherwise be skipped without a word.
                 throw InputError({child, 0, 0}, "unexpected file: a committee folder holds committee.yaml, municipal-year files "
                                                 "named like 2024-25.yaml, and meeting folders named like 2024-09-26");
             }
         });
+    }
+    // Meetings are independent of one another: read them on `jobs` threads,
+    // keeping folder order and each one's errors.
+    std::vector<std::optional<model::Meeting>> meetings(meeting_folders.size());
+    std::vector<std::vector<InputError>> errors(meeting_folders.size());
+    parallel_for(options.jobs, meeting_folders.size(), [&](size_t i) {
+        LoadOptions own = options;
+        own.errors = options.errors ? &errors[i] : nullptr;
+        collecting(own, [&] {
+            const std::string child = join_path(dir, meeting_folders[i]);
+            meetings[i] = load_meeting(fs, child, meeting_folders[i], council, committee);
+            if (!options.keep_text) release_text(*meetings[i], child, false);
+        });
+    });
+    for (size_t i = 0; i < meetings.size(); ++i) {
+        if (meetings[i]) committee.meetings.push_back(std::move(*meetings[i]));
+        if (options.errors) options.errors->insert(options.errors->end(), errors[i].begin(), errors[i].end());
     }
     return committee;
 }

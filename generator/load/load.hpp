@@ -24,6 +24,9 @@ struct LoadOptions {
     // Where to collect errors and go on with the next file (a meeting, a
     // year file, a committee); without it, the first error is thrown.
     std::vector<InputError>* errors = nullptr;
+    // Meeting folders read at once (each on its own; the result is the same
+    // for any number). The file system must then be safe to share.
+    int jobs = 1;
 };
 
 model::Site load_site(const FileSystem& fs, const ContentPaths& paths, const LoadOptions& options = {});

@@ -69,7 +69,9 @@ std::string Hasher::hex() const { return to_hex(state_); }
 
 std::optional<std::string> RecordingFileSystem::read(const std::string& path) const {
     auto text = base_.read(path);
-    reads_[path] = text ? hash_bytes(*text) : kMissingFile;
+    const uint64_t hash = text ? hash_bytes(*text) : kMissingFile;
+    std::lock_guard<std::mutex> lock(mutex_);
+    reads_[path] = hash;
     return text;
 }
 

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <map>
+#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -40,10 +41,12 @@ public:
     std::optional<std::string> read(const std::string& path) const override;
     bool is_directory(const std::string& path) const override { return base_.is_directory(path); }
     std::vector<std::string> list(const std::string& path) const override { return base_.list(path); }
+    // Safe to read from several threads; reads() once they are done.
     const std::map<std::string, uint64_t>& reads() const { return reads_; }
 
 private:
     const FileSystem& base_;
+    mutable std::mutex mutex_;
     mutable std::map<std::string, uint64_t> reads_;
 };
 

@@ -1,0 +1,37 @@
+// Runs f(0) … f(n-1) on up to `jobs` threads. Each index runs once; results
+// go wherever f puts them (by index, so their order never depends on the
+// threads). If any throw, the exception of the lowest index is rethrown once
+// all have finished.
+#pragma once
+
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <thread>
+#include <vector>
+
+namespace agendapack {
+
+template <typename F>
+void parallel_for(int jobs, size_t n, F&& f) {
+    std::vector<std::exception_ptr> failures(n);
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+        for (size_t i; (i = next++) < n;) {
+            try {
+                f(i);
+            } catch (...) {
+                failures[i] = std::current_exception();
+            }
+        }
+    };
+    const size_t threads = std::min<size_t>(std::max(jobs, 1), std::max<size_t>(n, 1));
+    std::vector<std::thread> pool;
+    for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+    for (auto& thread : pool) thread.join();
+    for (auto& failure : failures)
+        if (failure) std::rethrow_exception(failure);
+}
+
+}  // namespace agendapack
