@@ -55,19 +55,20 @@ void set_if(data& values, const std::string& key, const std::string& value) {
     if (!value.empty()) values.set(key, value);
 }
 
+// A Mustache object of named strings.
+data object(std::initializer_list<std::pair<const char*, std::string>> fields) {
+    data values;
+    for (const auto& [key, value] : fields) values.set(key, value);
+    return values;
+}
+
 OutputFile index_page(const compose::SiteIndex& index, const Templates& templates, const std::vector<doc::Document>& glossaries) {
     data committees{data::type::list};
     for (const auto& committee : index.committees) {
         data year_list{data::type::list};
         for (const auto& year : committee.years) {
             data meetings{data::type::list};
-            for (const auto& m : year.meetings) {
-                data meeting;
-                meeting.set("href", m.href);
-                meeting.set("date", m.date);
-                meeting.set("summary", m.summary);
-                meetings.push_back(meeting);
-            }
+            for (const auto& m : year.meetings) meetings.push_back(object({{"href", m.href}, {"date", m.date}, {"summary", m.summary}}));
             data entry;
             entry.set("label", year.label);
             entry.set("meetings", meetings);
@@ -119,13 +120,7 @@ OutputFile meeting_page(const compose::ComposedMeeting& composed, const Template
     values.set("documents", documents);
     values.set("has_documents", !composed.documents.empty());
     data minutes{data::type::list};
-    for (const auto& m : facts.minutes) {
-        data entry;
-        entry.set("href", m.href);
-        entry.set("title", m.title);
-        entry.set("approved", m.approved);
-        minutes.push_back(entry);
-    }
+    for (const auto& m : facts.minutes) minutes.push_back(object({{"href", m.href}, {"title", m.title}, {"approved", m.approved}}));
     values.set("has_minutes", !facts.minutes.empty());
     values.set("minutes", minutes);
     if (pack) {
