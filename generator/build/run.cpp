@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <filesystem>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -41,8 +40,8 @@ RunResult run(const Build& build, const RunOptions& options) {
     const auto& plans = build.plans();
     result.meetings = plans.size();
     const bool writing = !options.out.empty();
-    const std::filesystem::path out(options.out);
     DiskFileSystem disk;
+    OutputFileSystem& output = options.output ? *options.output : disk;
     compose::GlossaryUseIndex uses;
     std::mutex mutex;  // guards uses, slots' summaries and the counters below
 
@@ -65,8 +64,8 @@ RunResult run(const Build& build, const RunOptions& options) {
                       std::find(options.only.begin(), options.only.end(), plans[i].id) != options.only.end();
         std::optional<CacheEntry> recorded;
         if (writing)
-            if (auto text = disk.read((out / paths::build_record(plans[i].id)).string())) recorded = parse_cache_entry(*text);
-        bool current = recorded && options.use_cache && std::filesystem::is_directory(out / paths::meeting_folder(plans[i].id)) &&
+            if (auto text = output.read(join_path(options.out, paths::build_record(plans[i].id)))) recorded = parse_cache_entry(*text);
+        bool current = recorded && options.use_cache && output.is_directory(join_path(options.out, paths::meeting_folder(plans[i].id))) &&
                        build.meeting_key(plans[i], build.rehash(recorded->inputs)) == recorded->key;
         slot.build = slot.wanted && !current;
         if (slot.build) to_build.push_back(i);
@@ -75,7 +74,7 @@ RunResult run(const Build& build, const RunOptions& options) {
     }
 
     std::optional<publish::Publisher> publisher;
-    if (writing) publisher.emplace(options.out);
+    if (writing) publisher.emplace(output, options.out);
 
     // Build on `jobs` threads; each meeting's files go to staging at once
     // and its trees are freed.

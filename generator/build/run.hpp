@@ -14,6 +14,7 @@ namespace agendapack::build {
 
 struct RunOptions {
     std::string out;                  // the output folder; empty: check only, nothing written
+    OutputFileSystem* output = nullptr;  // where `out` is (default: the disk)
     std::vector<std::string> only;    // --meeting: just these (ids known to the index)
     int jobs = 1;                     // meetings built at once
     bool use_cache = true;            // leave unchanged meetings as they are

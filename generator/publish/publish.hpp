@@ -15,8 +15,8 @@ namespace agendapack::publish {
 
 class Publisher {
 public:
-    // Empties a staging folder inside out_dir (created if need be).
-    explicit Publisher(std::string out_dir);
+    // Empties a staging folder inside out_dir; everything goes through `fs`.
+    Publisher(OutputFileSystem& fs, std::string out_dir);
     // A staging folder never committed (a failed build) is removed; the
     // output folder stays as it was.
     ~Publisher();
@@ -38,6 +38,7 @@ public:
     Summary commit(const std::set<std::string>& keep_meetings, bool prune);
 
 private:
+    OutputFileSystem& fs_;
     std::string out_, staging_, retired_;
     std::set<std::string> units_;
     std::mutex mutex_;
@@ -47,6 +48,6 @@ private:
 // Replaces the managed entries of out_dir (index.html, assets/, meetings/<id>/)
 // with `files`. Entries of out_dir that agendapack did not write (README.md)
 // are left alone. `prune_meetings`: remove meeting folders not in `files`.
-void publish(const std::string& out_dir, const std::vector<render::html::OutputFile>& files, bool prune_meetings);
+void publish(OutputFileSystem& fs, const std::string& out_dir, const std::vector<render::html::OutputFile>& files, bool prune_meetings);
 
 }  // namespace agendapack::publish

@@ -63,21 +63,82 @@ std::vector<std::string> DiskFileSystem::list(const std::string& path) const {
     return names;
 }
 
-void MemoryFileSystem::add(const std::string& path, std::string contents) { files_[path] = std::move(contents); }
+std::optional<uint64_t> OutputFileSystem::read_size(const std::string& path) const {
+    auto text = read(path);
+    if (!text) return std::nullopt;
+    return text->size();
+}
+
+void DiskFileSystem::write(const std::string& path, const std::string& bytes) {
+    const fs::path target(path);
+    {
+        std::lock_guard<std::mutex> lock(folders_);
+        fs::create_directories(target.parent_path());
+    }
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "wb"), std::fclose);
+    if (!file || std::fwrite(bytes.data(), 1, bytes.size(), file.get()) != bytes.size() || std::fflush(file.get()) != 0)
+        throw std::runtime_error("cannot write " + path);
+}
+
+void DiskFileSystem::rename(const std::string& from, const std::string& to) {
+    {
+        std::lock_guard<std::mutex> lock(folders_);
+        fs::create_directories(fs::path(to).parent_path());
+    }
+    fs::rename(from, to);
+}
+
+void DiskFileSystem::remove(const std::string& path) { fs::remove_all(path); }
+
+std::optional<uint64_t> DiskFileSystem::read_size(const std::string& path) const {
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec)) return std::nullopt;
+    return fs::file_size(path, ec);
+}
+
+void MemoryFileSystem::add(const std::string& path, std::string contents) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    files_[path] = std::move(contents);
+}
 
 std::optional<std::string> MemoryFileSystem::read(const std::string& path) const {
+    std::lock_guard<std::mutex> lock(mutex_);
     auto it = files_.find(path);
     if (it == files_.end()) return std::nullopt;
     return it->second;
 }
 
+void MemoryFileSystem::rename(const std::string& from, const std::string& to) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    const std::string prefix = from + "/";
+    std::vector<std::pair<std::string, std::string>> moved;
+    for (auto it = files_.begin(); it != files_.end();) {
+        if (it->first == from || it->first.compare(0, prefix.size(), prefix) == 0) {
+            moved.emplace_back(to + it->first.substr(from.size()), std::move(it->second));
+            it = files_.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    for (auto& [path, bytes] : moved) files_[path] = std::move(bytes);
+}
+
+void MemoryFileSystem::remove(const std::string& path) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    const std::string prefix = path + "/";
+    for (auto it = files_.begin(); it != files_.end();)
+        it = it->first == path || it->first.compare(0, prefix.size(), prefix) == 0 ? files_.erase(it) : std::next(it);
+}
+
 bool MemoryFileSystem::is_directory(const std::string& path) const {
+    std::lock_guard<std::mutex> lock(mutex_);
     const std::string prefix = path.empty() || path.back() == '/' ? path : path + "/";
     auto it = files_.lower_bound(prefix);
     return it != files_.end() && it->first.compare(0, prefix.size(), prefix) == 0;
 }
 
 std::vector<std::string> MemoryFileSystem::list(const std::string& path) const {
+    std::lock_guard<std::mutex> lock(mutex_);
     const std::string prefix = path.empty() || path.back() == '/' ? path : path + "/";
     std::vector<std::string> names;
     for (auto it = files_.lower_bound(prefix); it != files_.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it) {

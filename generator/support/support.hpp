@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -77,22 +78,48 @@ public:
     virtual std::optional<uint64_t> stamp(const std::string& path) const;
 };
 
-class DiskFileSystem : public FileSystem {
+// Where the site is written: a file system that can also be changed.
+// Publishing goes only through this, so tests can publish into memory.
+// Calls may come from several threads at once for different paths.
+class OutputFileSystem : public FileSystem {
+public:
+    // Writes a file, creating the folders above it.
+    virtual void write(const std::string& path, const std::string& bytes) = 0;
+    // Moves a file or folder to a path that does not exist yet (folders above it are made).
+    virtual void rename(const std::string& from, const std::string& to) = 0;
+    // Removes a file or a folder and all in it; nothing when there is none.
+    virtual void remove(const std::string& path) = 0;
+    bool exists(const std::string& path) const { return is_directory(path) || read_size(path).has_value(); }
+    virtual std::optional<uint64_t> read_size(const std::string& path) const;  // a file's size
+};
+
+class DiskFileSystem : public OutputFileSystem {
 public:
     std::optional<std::string> read(const std::string& path) const override;
     bool is_directory(const std::string& path) const override;
     std::vector<std::string> list(const std::string& path) const override;
     std::optional<uint64_t> stamp(const std::string& path) const override;
+    void write(const std::string& path, const std::string& bytes) override;
+    void rename(const std::string& from, const std::string& to) override;
+    void remove(const std::string& path) override;
+    std::optional<uint64_t> read_size(const std::string& path) const override;
+
+private:
+    std::mutex folders_;  // making the same parent folder from two threads can race
 };
 
-class MemoryFileSystem : public FileSystem {
+class MemoryFileSystem : public OutputFileSystem {
 public:
     void add(const std::string& path, std::string contents);
     std::optional<std::string> read(const std::string& path) const override;
     bool is_directory(const std::string& path) const override;
     std::vector<std::string> list(const std::string& path) const override;
+    void write(const std::string& path, const std::string& bytes) override { add(path, bytes); }
+    void rename(const std::string& from, const std::string& to) override;
+    void remove(const std::string& path) override;
 
 private:
+    mutable std::mutex mutex_;
     std::map<std::string, std::string> files_;
 };
 

@@ -126,6 +126,18 @@ TEST_CASE("check reports every meeting's errors in one run, in file order") {
           "content/test-panel/2025-01-16/05-appendix-1-data.md:7:6: data file 'data/test-panel/missing-two.csv' does not exist");
 }
 
+TEST_CASE("a run can publish into memory") {
+    Fixture f;
+    MemoryFileSystem out;
+    build::RunOptions options;
+    options.out = "site";
+    options.output = &out;
+    REQUIRE(build::run(*f.build, options).ok());
+    CHECK(out.read("site/index.html"));
+    CHECK(out.read(std::string("site/meetings/") + kMeeting + "/" + kMeeting + "-pack.pdf"));
+    CHECK(build::run(*f.build, options).unchanged == 1);
+}
+
 TEST_CASE("a run writes the site, then leaves unchanged meetings alone") {
     Fixture f(second_meeting("test-panel/places.csv"));
     const fs::path out = fs::temp_directory_path() / "agendapack-build-test";
