@@ -57,7 +57,7 @@ def timed(command, runs, before=None):
 def row(what, result, base=None):
     wall, cpu, peak = result
     ratio = f"{wall / base:.2f}" if base else ""
-    return f"| {what} | {wall:.2f} s | {cpu:.2f} s | {peak:.0f} MB | {ratio} |"
+    return f"| {what} | {wall:.3f} s | {cpu:.3f} s | {peak:.0f} MB | {ratio} |"
 
 
 def archive_rows(agendapack, size, runs, work, baseline=None):
