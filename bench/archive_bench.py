@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Times whole builds of synthetic archives (bench/make_archive.py) as an
-officer or an archivist runs them, with /usr/bin/time: wall and CPU seconds
-and peak resident memory, the median of several runs.
+officer or an archivist runs them: wall and CPU seconds and peak resident
+memory of each process (the kernel's own accounting, os.wait4), the median of
+several runs.
 
 For each size: a clean build, a rebuild with nothing changed, a rebuild after
 one report changed, and `--meeting` for one meeting. Then, where Debian's
@@ -14,9 +15,10 @@ ratio given.
 
 usage: bench/archive_bench.py [--build build] [--sizes 1,100,1000] [--runs 3] [--work /tmp/agendapack-bench]
                               [--baseline OLD_AGENDAPACK]
-Prints a Markdown table for docs/PERFORMANCE.md. Needs /usr/bin/time (Debian: time).
+Prints a Markdown table for docs/PERFORMANCE.md.
 """
 import argparse
+import os
 import pathlib
 import re
 import shutil
@@ -24,6 +26,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 
 REPO = pathlib.Path(__file__).resolve().parent.parent
 MEETING = "children-and-families-2024-09-26"
@@ -39,18 +42,20 @@ def shape(size):
 
 
 def timed(command, runs, before=None):
-    """Median wall, CPU (user + sys) seconds and peak RSS (MB) of `runs` runs."""
+    """Median wall and CPU (user + sys) seconds and peak RSS (MB) of `runs`
+    runs, each measured for that process alone (os.wait4)."""
     walls, cpus, peaks = [], [], []
-    with tempfile.NamedTemporaryFile("r") as report:
-        for _ in range(runs):
-            if before:
-                before()
-            subprocess.run(["/usr/bin/time", "-o", report.name, "-f", "%e %U %S %M"] + command,
-                           check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            wall, user, system, peak = pathlib.Path(report.name).read_text().split()[-4:]
-            walls.append(float(wall))
-            cpus.append(float(user) + float(system))
-            peaks.append(int(peak) / 1024)
+    for _ in range(runs):
+        if before:
+            before()
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(process.pid, 0)
+        walls.append(time.perf_counter() - start)
+        if status != 0:
+            raise RuntimeError(f"{command[0]} failed ({status})")
+        cpus.append(usage.ru_utime + usage.ru_stime)
+        peaks.append(usage.ru_maxrss / 1024)
     return statistics.median(walls), statistics.median(cpus), max(peaks)
 
 
