@@ -421,9 +421,20 @@ std::string keywords_of(const compose::MeetingFacts& facts) {
 // (page numbers, stamps, the blank-page line), and the bookmarks and
 // document information, which use the same encoding.
 std::set<char32_t> characters_of(const std::vector<Sheet>& sheets, const Style& style, const compose::MeetingFacts& facts) {
+    // Every character of every run passes through here: a flat table for
+    // the Basic Multilingual Plane, a set for the rest.
+    std::vector<bool> bmp(0x10000, false);
     std::set<char32_t> found;
     auto add = [&](const std::string& utf8) {
-        for (size_t i = 0; i < utf8.size();) found.insert(decode_utf8(utf8, i));
+        for (size_t i = 0; i < utf8.size();) {
+            if (static_cast<unsigned char>(utf8[i]) < 0x80) {
+                bmp[static_cast<unsigned char>(utf8[i++])] = true;
+                continue;
+            }
+            char32_t cp = decode_utf8(utf8, i);
+            if (cp < 0x10000) bmp[cp] = true;
+            else found.insert(cp);
+        }
     };
     add("0123456789");  // page numbers and page references
     for (const std::string text : {facts.heading(), facts.council, keywords_of(facts), std::string(kSubject), std::string(kCreator)}) add(text);
@@ -443,6 +454,8 @@ std::set<char32_t> characters_of(const std::vector<Sheet>& sheets, const Style& 
                 for (const auto& shape : chart::scene(*d.chart)) add(shape.text);
         }
     }
+    for (char32_t cp = 0; cp < 0x10000; ++cp)
+        if (bmp[cp]) found.insert(cp);
     return found;
 }
 
