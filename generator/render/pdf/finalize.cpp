@@ -6,6 +6,8 @@
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
+#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
 #include <hpdf_pages.h>
 #include <libdeflate.h>
 
@@ -384,29 +386,52 @@ std::string replace_page(std::string format, int number) {
 // (compressing text was a third of writing a pack).
 HPDF_STATUS name_flate_filter(HPDF_Dict, HPDF_Stream stream) { return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012"); }
 
-void compress_pages(Writer& writer, const std::vector<HPDF_Page>& pages) {
-    std::unique_ptr<libdeflate_compressor, void (*)(libdeflate_compressor*)> compressor(libdeflate_alloc_compressor(6),
-                                                                                       libdeflate_free_compressor);
-    if (!compressor) throw std::runtime_error("libdeflate could not start");
-    std::string raw, packed;
-    for (HPDF_Page page : pages) {
-        HPDF_Dict contents = static_cast<HPDF_PageAttr>(page->attr)->contents;
-        HPDF_Stream stream = contents->stream;
+// Streams compressed with libdeflate at zlib's default level: the same size
+// as libharu's own Flate in well under half the time (compressing was a
+// third of writing a pack).
+class Compressor {
+public:
+    Compressor() : compressor_(libdeflate_alloc_compressor(6), libdeflate_free_compressor) {
+        if (!compressor_) throw std::runtime_error("libdeflate could not start");
+    }
+    void compress(HPDF_Dict dict) {
+        HPDF_Stream stream = dict->stream;
         HPDF_UINT size = HPDF_Stream_Size(stream);
-        raw.resize(size);
+        raw_.resize(size);
         HPDF_Stream_Seek(stream, 0, HPDF_SEEK_SET);
-        HPDF_Stream_Read(stream, reinterpret_cast<HPDF_BYTE*>(raw.data()), &size);
-        packed.resize(libdeflate_zlib_compress_bound(compressor.get(), size));
-        size_t written = libdeflate_zlib_compress(compressor.get(), raw.data(), size, packed.data(), packed.size());
-        if (written == 0) throw std::runtime_error("libdeflate could not compress a page");
+        HPDF_Stream_Read(stream, reinterpret_cast<HPDF_BYTE*>(raw_.data()), &size);
+        packed_.resize(libdeflate_zlib_compress_bound(compressor_.get(), size));
+        size_t written = libdeflate_zlib_compress(compressor_.get(), raw_.data(), size, packed_.data(), packed_.size());
+        if (written == 0) throw std::runtime_error("libdeflate could not compress a stream");
         HPDF_MemStream_FreeData(stream);
-        HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(packed.data()), static_cast<HPDF_UINT>(written));
+        HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(packed_.data()), static_cast<HPDF_UINT>(written));
         // libharu drops a Filter entry from streams it does not compress
         // itself; the dictionary's write hook names the filter instead.
-        contents->filter = HPDF_STREAM_FILTER_NONE;
-        contents->write_fn = name_flate_filter;
+        dict->filter = HPDF_STREAM_FILTER_NONE;
+        dict->write_fn = name_flate_filter;
     }
-    writer.check("compressing the pages");
+
+private:
+    std::unique_ptr<libdeflate_compressor, void (*)(libdeflate_compressor*)> compressor_;
+    std::string raw_, packed_;
+};
+
+// Each page's content stream, and each embedded font file. libharu makes
+// the font files while saving (its font dictionary's before-write step);
+// making them a moment earlier, once all text is drawn and every glyph used
+// is marked, lets them go through the same compressor. Saving then finds
+// them made and leaves them be.
+void compress_streams(Writer& writer, const std::vector<HPDF_Page>& pages) {
+    Compressor compressor;
+    for (HPDF_Page page : pages) compressor.compress(static_cast<HPDF_PageAttr>(page->attr)->contents);
+    for (const auto& [file, font] : writer.fonts_) {
+        if (!font->before_write_fn || font->before_write_fn(font) != HPDF_OK) continue;
+        auto* attr = static_cast<HPDF_FontAttr>(font->attr);
+        if (!attr->fontdef || !attr->fontdef->descriptor) continue;
+        auto data = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(attr->fontdef->descriptor, "FontFile2", HPDF_OCLASS_DICT));
+        if (data && data->stream) compressor.compress(data);
+    }
+    writer.check("compressing the pages and fonts");
 }
 
 // What the document information says, and the bookmarks the front matter gets.
@@ -571,7 +596,7 @@ WrittenPack write_pack(const Pack& pack, const compose::ComposedMeeting& meeting
     HPDF_SetInfoDateAttr(writer.pdf_, HPDF_INFO_CREATION_DATE, date);
     writer.check("writing document information");
 
-    compress_pages(writer, pages);
+    compress_streams(writer, pages);
     HPDF_SaveToStream(writer.pdf_);
     writer.check("saving the pack");
     HPDF_ResetStream(writer.pdf_);
