@@ -250,13 +250,40 @@ void append_number(std::string& out, double value) {
     out += std::strcmp(buffer, "-0") == 0 ? "0" : buffer;
 }
 
-// Text runs written straight into the page's content stream. libharu writes
-// every string of a Type0 font in hex, four bytes a character; a literal
-// string takes two, so the stream is half the size and compresses in half
-// the time. Glyphs are still marked through libharu for the embedded subset.
-class TextRuns {
+// The commonest operators of a page written straight into its content
+// stream. libharu writes every string of a Type0 font in hex, four bytes a
+// character, where a literal string takes two, so the stream is half the
+// size and compresses in half the time; and each of its operators clears a
+// 512-byte buffer a byte at a time. Glyphs are still marked through libharu
+// for the embedded subset, and fonts set through it (it names them in the
+// page's resources).
+class ContentOps {
 public:
-    explicit TextRuns(HPDF_Page page) : stream_(static_cast<HPDF_PageAttr>(page->attr)->stream) {}
+    explicit ContentOps(HPDF_Page page) : stream_(static_cast<HPDF_PageAttr>(page->attr)->stream) {}
+
+    void colour(const Colour& c, bool fill) {
+        op_.clear();
+        for (double v : {c.r, c.g, c.b}) {
+            append_number(op_, v);
+            op_ += ' ';
+        }
+        op_ += fill ? "rg\012" : "RG\012";
+        write();
+    }
+    // A filled rectangle, or one outlined with lines `line_width` wide.
+    void rectangle(double x, double y, double w, double h, bool fill, double line_width = 0) {
+        op_.clear();
+        if (!fill) {
+            append_number(op_, line_width);
+            op_ += " w ";
+        }
+        for (double v : {x, y, w, h}) {
+            append_number(op_, v);
+            op_ += ' ';
+        }
+        op_ += fill ? "re f\012" : "re S\012";
+        write();
+    }
     // After BT the line matrix is the identity again.
     void begin() { x_ = y_ = 0; }
     void show(HPDF_Font font, double x, double y, const std::string& codes) {
@@ -280,12 +307,14 @@ public:
             }
         }
         op_ += ")Tj\012";
-        HPDF_Stream_Write(stream_, reinterpret_cast<const HPDF_BYTE*>(op_.data()), static_cast<HPDF_UINT>(op_.size()));
+        write();
         x_ += dx;
         y_ += dy;
     }
 
 private:
+    void write() { HPDF_Stream_Write(stream_, reinterpret_cast<const HPDF_BYTE*>(op_.data()), static_cast<HPDF_UINT>(op_.size())); }
+
     HPDF_Stream stream_;
     double x_ = 0, y_ = 0;
     std::string op_;
@@ -297,7 +326,7 @@ void draw_content(Writer& w, const Pack& pack, HPDF_Page page, const Page& conte
     // Runs of text share one text object, and font and colour are set only
     // when they change: the page's content stream stays small and quick to write.
     bool in_text = false;
-    TextRuns runs(page);
+    ContentOps ops(page);
     HPDF_Font current_font = nullptr;
     double current_size = 0;
     const Colour* current_colour = nullptr;
@@ -319,7 +348,7 @@ void draw_content(Writer& w, const Pack& pack, HPDF_Page page, const Page& conte
                 HPDF_Font font = w.font(fonts.file(d.run.face, d.run.slot));
                 if (!in_text) {
                     HPDF_Page_BeginText(page);
-                    runs.begin();
+                    ops.begin();
                     in_text = true;
                     current_font = nullptr;
                 }
@@ -329,22 +358,19 @@ void draw_content(Writer& w, const Pack& pack, HPDF_Page page, const Page& conte
                     current_size = d.run.size;
                 }
                 if (!current_colour || current_colour->r != d.colour.r || current_colour->g != d.colour.g || current_colour->b != d.colour.b) {
-                    set_colour(page, d.colour, true);
+                    ops.colour(d.colour, true);
                     current_colour = &d.colour;
                 }
-                runs.show(font, d.x, d.y, w.codes(text));
+                ops.show(font, d.x, d.y, w.codes(text));
                 break;
             }
             case Draw::Fill:
-                set_colour(page, d.colour, true);
-                HPDF_Page_Rectangle(page, d.x, d.y, d.w, d.h);
-                HPDF_Page_Fill(page);
+                ops.colour(d.colour, true);
+                ops.rectangle(d.x, d.y, d.w, d.h, true);
                 break;
             case Draw::Stroke:
-                set_colour(page, d.colour, false);
-                HPDF_Page_SetLineWidth(page, w.style_.border_width);
-                HPDF_Page_Rectangle(page, d.x, d.y, d.w, d.h);
-                HPDF_Page_Stroke(page);
+                ops.colour(d.colour, false);
+                ops.rectangle(d.x, d.y, d.w, d.h, false, w.style_.border_width);
                 break;
             case Draw::Picture: {
                 if (d.chart) {
