@@ -69,6 +69,8 @@ std::optional<CacheEntry> parse_cache_entry(const std::string& text) {
                 named = true;
             } else if (!named) {
                 return std::nullopt;
+            } else if (kind == "file" && f.size() == 3) {
+                entry.files[f[2]] = std::stoull(f[1]);
             } else if (kind == "input" && f.size() == 3) {
                 entry.inputs[f[2]] = from_hex(f[1]);
             } else if (kind == "pack" && f.size() == 4) {
@@ -104,6 +106,7 @@ std::string format_cache_entry(const CacheEntry& entry) {
     const MeetingSummary& s = entry.summary;
     line({"meeting", s.id, entry.key});
     for (const auto& [path, hash] : entry.inputs) line({"input", to_hex(hash), path});
+    for (const auto& [path, size] : entry.files) line({"file", std::to_string(size), path});
     line({"pack", s.pack.file, std::to_string(s.pack.bytes), std::to_string(s.pack.pages)});
     if (s.strict) line({"strict"});
     for (const auto& u : s.glossary_uses) line({"use", u.glossary, u.anchor, u.document_id, u.document_title, u.meeting_id, u.meeting_date});

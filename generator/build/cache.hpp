@@ -16,6 +16,9 @@ struct CacheEntry {
     std::string key;
     std::map<std::string, uint64_t> inputs;
     MeetingSummary summary;
+    // The files the build wrote (relative to the output folder) and their
+    // sizes: a meeting whose files were deleted or changed by hand is built again.
+    std::map<std::string, uint64_t> files;
 };
 
 // A record that cannot be read (damaged, another format) is no record: the

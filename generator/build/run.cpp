@@ -65,7 +65,13 @@ RunResult run(const Build& build, const RunOptions& options) {
         std::optional<CacheEntry> recorded;
         if (writing)
             if (auto text = output.read(join_path(options.out, paths::build_record(plans[i].id)))) recorded = parse_cache_entry(*text);
-        bool current = recorded && options.use_cache && output.is_directory(join_path(options.out, paths::meeting_folder(plans[i].id))) &&
+        auto files_stand = [&](const CacheEntry& entry) {
+            if (entry.files.empty()) return false;
+            for (const auto& [path, size] : entry.files)
+                if (output.read_size(join_path(options.out, path)) != size) return false;
+            return true;
+        };
+        bool current = recorded && options.use_cache && files_stand(*recorded) &&
                        build.meeting_key(plans[i], build.rehash(recorded->inputs)) == recorded->key;
         slot.build = slot.wanted && !current;
         if (slot.build) to_build.push_back(i);
@@ -89,7 +95,8 @@ RunResult run(const Build& build, const RunOptions& options) {
             try {
                 if (!worker) worker = build.worker();
                 MeetingOutput output = build.build_meeting(slot.plan->id, *worker);
-                CacheEntry entry{build.meeting_key(*slot.plan, output.inputs), std::move(output.inputs), std::move(output.summary)};
+                CacheEntry entry{build.meeting_key(*slot.plan, output.inputs), std::move(output.inputs), std::move(output.summary), {}};
+                for (const auto& file : output.files) entry.files[file.path] = file.bytes.size();
                 if (publisher) {
                     for (const auto& file : output.files) publisher->write(file.path, file.bytes);
                     publisher->write(paths::build_record(slot.plan->id), format_cache_entry(entry));

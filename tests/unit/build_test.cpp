@@ -79,11 +79,13 @@ TEST_CASE("a meeting's build record reads back what it wrote, and a damaged one 
     e.summary.strict = true;
     e.summary.glossary_uses.push_back({"glossaries/g.yaml", "term-x", "07-report", "A title\twith a tab", "m-2024-09-26", "26 September 2024"});
     e.summary.warnings.push_back({{"content/x.md", 3, 7}, "unexplained 'ABC'\\nnot a newline"});
+    e.files = {{"meetings/m-2024-09-26/index.html", 1234}};
     const std::string text = build::format_cache_entry(e);
     auto back = build::parse_cache_entry(text);
     REQUIRE(back);
     CHECK(build::format_cache_entry(*back) == text);
     CHECK(back->inputs == e.inputs);
+    CHECK(back->files == e.files);
     CHECK(back->summary.glossary_uses.at(0).document_title == "A title\twith a tab");
     CHECK(back->summary.warnings.at(0).message == e.summary.warnings.at(0).message);
     CHECK(back->summary.pack.pages == 17);
@@ -155,6 +157,11 @@ TEST_CASE("a run writes the site, then leaves unchanged meetings alone") {
     build::RunResult second = build::run(*f.build, options);
     CHECK(second.built == 0);
     CHECK(second.unchanged == 2);
+
+    // A file deleted by hand: its meeting is built again.
+    fs::remove(out / "meetings" / kMeeting / "index.html");
+    CHECK(build::run(*f.build, options).built == 1);
+    CHECK(fs::exists(out / "meetings" / kMeeting / "index.html"));
 
     // A meeting folder deleted by hand is built again.
     fs::remove_all(out / "meetings" / kMeeting);
