@@ -73,7 +73,9 @@ public:
     Build(const Build&) = delete;
     Build& operator=(const Build&) = delete;
 
-    // Loads and plans the whole site. Throws InputError.
+    // Loads and plans the whole site: every source read (meetings on
+    // options.jobs threads), minutes numbered, decisions collected. Throws
+    // InputErrors with every file's errors, or an InputError found later.
     void index();
 
     const Options& options() const { return options_; }
@@ -82,7 +84,8 @@ public:
     const compute::MeetingPlan* find(const std::string& id) const;
     const compute::Records& records() const { return records_; }
     const render::pdf::Style& style() const { return style_; }
-    // The compose context over the index; `fs` is where compose reads data from.
+    // The compose context over the index; the data files documents name
+    // (load::DataFiles) are read through `fs`.
     compose::Context context(const FileSystem& fs) const;
     compose::Context context() const { return context(fs_); }
 
