@@ -25,6 +25,7 @@ void Build::index() {
     templates_ = render::html::load_templates(recording, options_.templates);
     style_ = render::pdf::load_style(recording, options_.templates);
     std::map<std::string, uint64_t> inputs = recording.reads();
+    hashes_ = inputs;
     // Fonts are large and outside the sources: their size and time stand for them.
     for (const std::string& font : {style_.font_regular, style_.font_bold, style_.font_italic, style_.font_bold_italic,
                                     style_.font_fallback, style_.font_fallback_bold})
@@ -188,8 +189,17 @@ std::string Build::meeting_key(const compute::MeetingPlan& plan, const std::map<
 std::map<std::string, uint64_t> Build::rehash(const std::map<std::string, uint64_t>& inputs) const {
     std::map<std::string, uint64_t> now;
     for (const auto& [path, _] : inputs) {
+        {
+            std::lock_guard<std::mutex> lock(hashes_mutex_);
+            if (auto known = hashes_.find(path); known != hashes_.end()) {
+                now[path] = known->second;
+                continue;
+            }
+        }
         auto text = fs_.read(path);
-        now[path] = text ? hash_bytes(*text) : kMissingFile;
+        const uint64_t hash = text ? hash_bytes(*text) : kMissingFile;
+        std::lock_guard<std::mutex> lock(hashes_mutex_);
+        now[path] = hashes_[path] = hash;
     }
     return now;
 }

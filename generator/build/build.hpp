@@ -13,6 +13,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <string>
 #include <vector>
@@ -109,7 +110,10 @@ public:
     // list), its own sources, and `inputs` (what it read while building, with
     // content hashes). Equal keys, equal output.
     std::string meeting_key(const compute::MeetingPlan& plan, const std::map<std::string, uint64_t>& inputs) const;
-    // The same files, hashed as they are now.
+    // The same files, hashed as they are now. A file read already — while
+    // indexing, or for another meeting's check (data files are often
+    // shared) — is not read again: the index stands for one moment of the
+    // sources.
     std::map<std::string, uint64_t> rehash(const std::map<std::string, uint64_t>& inputs) const;
 
 private:
@@ -131,6 +135,9 @@ private:
     uint64_t global_digest_ = 0;                                 // generator, templates, style, fonts, shared files
     std::map<std::string, uint64_t> committee_digests_;          // by slug: committee.yaml, years, templates …
     std::map<std::string, std::map<std::string, uint64_t>> meeting_sources_;  // by meeting id: its folder's files
+    // Hashes of every file read so far, for rehash.
+    mutable std::mutex hashes_mutex_;
+    mutable std::map<std::string, uint64_t> hashes_;
 };
 
 }  // namespace agendapack::build
