@@ -60,7 +60,6 @@ const compute::MeetingPlan* Build::find(const std::string& id) const {
 compose::Context Build::context(const FileSystem& fs) const {
     compose::Context context{site_, std::make_shared<load::DataFiles>(fs, options_.paths.data)};
     context.records = &records_;
-    context.plans = &plans_;
     return context;
 }
 

@@ -29,7 +29,6 @@ struct Context {
     const compute::Records* records = nullptr;      // from compute::prepare_records, once per site
     const compute::MeetingPlan* meeting = nullptr;  // the meeting being composed
     const Bodies* bodies = nullptr;                 // bodies the index let go of
-    const std::vector<compute::MeetingPlan>* plans = nullptr;  // every meeting of the site, for links between them
 
     // `markdown`, or its text read again when the index let it go.
     const model::Markdown& text_of(const model::Markdown& markdown) const {

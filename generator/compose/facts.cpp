@@ -29,22 +29,6 @@ std::vector<MeetingFacts::Bookmark> bookmarks(const compute::MeetingPlan& plan) 
     return out;
 }
 
-// The minutes of this meeting, wherever they are published (usually the
-// pack of a later meeting, which approves them).
-std::vector<MeetingFacts::Minutes> published_minutes(const compute::MeetingPlan& plan, const std::vector<compute::MeetingPlan>& all) {
-    std::vector<MeetingFacts::Minutes> out;
-    for (const auto& other : all) {
-        if (other.committee != plan.committee) continue;
-        const bool same = other.id == plan.id;
-        for (const auto* placed : other.documents()) {
-            if (placed->source->kind != model::DocumentKind::Minutes || placed->source->minutes.held != plan.meeting->date) continue;
-            out.push_back({same ? placed->id + ".html" : "../" + other.id + "/" + placed->id + ".html", placed->title,
-                           same ? std::string("published with this meeting") : "approved at the meeting of " + day_month_year(other.meeting->date)});
-        }
-    }
-    return out;
-}
-
 }  // namespace
 
 MeetingFacts meeting_facts(const Context& context, const compute::MeetingPlan& plan) {
@@ -56,7 +40,12 @@ MeetingFacts meeting_facts(const Context& context, const compute::MeetingPlan& p
     facts.held = plan.meeting->date;
     facts.issued = plan.meeting->issued.value_or(plan.meeting->date);
     facts.bookmarks = bookmarks(plan);
-    if (context.plans) facts.minutes = published_minutes(plan, *context.plans);
+    // This meeting's minutes, wherever they are published.
+    if (context.records)
+        for (const auto& p : compute::published_minutes(*context.records, plan))
+            facts.minutes.push_back({paths::document_link(plan.id, p.meeting_id, p.document_id), p.title,
+                                     p.meeting_id == plan.id ? std::string("published with this meeting")
+                                                             : "approved at the meeting of " + day_month_year(p.meeting_date)});
     return facts;
 }
 

@@ -80,6 +80,12 @@ std::vector<Minute> outline_minutes(const model::Markdown& body) {
     return minutes;
 }
 
+const std::vector<PublishedMinutes>& published_minutes(const Records& records, const MeetingPlan& plan) {
+    static const std::vector<PublishedMinutes> none;
+    auto it = records.published.find(key(plan.committee->slug, plan.meeting->date));
+    return it == records.published.end() ? none : it->second;
+}
+
 int minute_start(const Records& records, const std::string& committee, const model::MinutesHeader& header) {
     if (header.first_minute) return *header.first_minute;
     auto it = records.minute_starts.find(key(committee, header.held));
@@ -93,9 +99,12 @@ Records prepare_records(const model::Site& site, const std::vector<MeetingPlan>&
         std::set<Date> seen;
         for (const auto& plan : plans) {
             if (plan.committee != &committee) continue;
-            for (const auto* placed : plan.documents())
-                if (placed->source->kind == model::DocumentKind::Minutes && seen.insert(placed->source->minutes.held).second)
-                    sources.push_back({placed->source, &plan, placed->id});
+            for (const auto* placed : plan.documents()) {
+                if (placed->source->kind != model::DocumentKind::Minutes) continue;
+                const Date& held = placed->source->minutes.held;
+                records.published[key(committee.slug, held)].push_back({plan.id, placed->id, placed->title, plan.meeting->date});
+                if (seen.insert(held).second) sources.push_back({placed->source, &plan, placed->id});
+            }
         }
         std::sort(sources.begin(), sources.end(), [](const auto& a, const auto& b) { return a.document->minutes.held < b.document->minutes.held; });
 

@@ -26,10 +26,23 @@ struct Resolution {
     std::string meeting_id;
 };
 
+// A place a meeting's minutes are published: the pack of the meeting that
+// carries them (usually the next one, which approves them).
+struct PublishedMinutes {
+    std::string meeting_id;   // the meeting whose pack carries them
+    std::string document_id;  // their page in that meeting
+    std::string title;
+    Date meeting_date;
+};
+
 struct Records {
     std::map<std::string, int> minute_starts;  // "<committee>/<held>" → its first minute number
     std::map<std::string, std::vector<Resolution>> resolutions;  // by committee, in held order
+    std::map<std::string, std::vector<PublishedMinutes>> published;  // "<committee>/<held>" → where, in site order
 };
+
+// Where the minutes of `plan`'s meeting are published; empty when nowhere yet.
+const std::vector<PublishedMinutes>& published_minutes(const Records& records, const MeetingPlan& plan);
 
 // Reads every committee's minutes in date order: numbers them on through each
 // municipal year (unless `first_minute` says otherwise), collects their

@@ -18,6 +18,11 @@ std::string index_page() { return "index.html"; }
 std::string build_records() { return ".agendapack/meetings"; }
 std::string build_record(const std::string& meeting_id) { return build_records() + "/" + meeting_id; }
 
+std::string document_link(const std::string& from_meeting, const std::string& meeting_id, const std::string& document_id) {
+    const std::string page = document_id + ".html";
+    return from_meeting == meeting_id ? page : "../" + meeting_id + "/" + page;
+}
+
 std::string unit_of(const std::string& relative) {
     // Per-meeting collections: each meeting is its own unit.
     for (const std::string collection : {std::string("meetings/"), build_records() + "/"})

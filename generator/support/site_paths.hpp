@@ -24,6 +24,10 @@ std::string index_page();                                                    // 
 std::string build_records();                                                 // .agendapack/meetings
 std::string build_record(const std::string& meeting_id);                     // .agendapack/meetings/<id>
 
+// The address of a document's page as a page of meeting `from` links to it:
+// "07-report.html" in the same meeting, "../<meeting>/07-report.html" in another.
+std::string document_link(const std::string& from_meeting, const std::string& meeting_id, const std::string& document_id);
+
 // The unit publishing swaps in one rename: "index.html", "assets",
 // "meetings/<id>", ".agendapack/meetings/<id>".
 std::string unit_of(const std::string& relative);
