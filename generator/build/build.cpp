@@ -21,6 +21,7 @@ void Build::index() {
         throw InputErrors(std::move(errors));
     }
     plans_ = compute::plan_site(site_);
+    for (size_t i = 0; i < plans_.size(); ++i) plan_by_id_[plans_[i].id] = i;
     records_ = compute::prepare_records(site_, plans_);
     templates_ = render::html::load_templates(recording, options_.templates);
     style_ = render::pdf::load_style(recording, options_.templates);
@@ -44,17 +45,16 @@ void Build::release_bodies() {
             load::release_text(meeting, join_path(join_path(options_.paths.content, committee.slug), meeting.folder), true);
 }
 
-compose::Bodies Build::read_bodies(const compute::MeetingPlan& plan, const FileSystem& fs) const {
+compose::Bodies Build::read_bodies(const compute::MeetingPlan& plan, const load::DataFiles& data) {
     compose::Bodies bodies;
     for (const compute::PlacedDocument* placed : plan.documents())
-        if (placed->source->body.released) bodies[&placed->source->body] = load::read_body(fs, placed->source->body);
+        if (placed->source->body.released) bodies[&placed->source->body] = data.body(placed->source->body);
     return bodies;
 }
 
 const compute::MeetingPlan* Build::find(const std::string& id) const {
-    for (const auto& plan : plans_)
-        if (plan.id == id) return &plan;
-    return nullptr;
+    auto it = plan_by_id_.find(id);
+    return it == plan_by_id_.end() ? nullptr : &plans_[it->second];
 }
 
 compose::Context Build::context(const FileSystem& fs) const {
@@ -63,20 +63,21 @@ compose::Context Build::context(const FileSystem& fs) const {
     return context;
 }
 
-compose::ComposedMeeting Build::compose(const compute::MeetingPlan& plan, const FileSystem& fs) const {
-    compose::Bodies bodies = read_bodies(plan, fs);
-    compose::Context context = this->context(fs);
-    context.bodies = &bodies;
-    return compose::compose_meeting(context, plan);
+compose::ComposedMeeting Build::compose(const compute::MeetingPlan& plan, const compose::Context& context) const {
+    compose::Bodies bodies = read_bodies(plan, *context.data);
+    compose::Context with_bodies = context;
+    with_bodies.bodies = &bodies;
+    return compose::compose_meeting(with_bodies, plan);
 }
 
 LaidOutMeeting Build::lay_out(const compute::MeetingPlan& plan, Worker& worker, const FileSystem& fs) const {
+    const compose::Context context = this->context(fs);
     LaidOutMeeting out;
-    out.composed = compose(plan, fs);
+    out.composed = compose(plan, context);
     // Two passes: the documents' layout gives the agenda its "(Pages X - Y)"
     // and every page reference its number.
     out.pack = render::pdf::lay_out_pack(out.composed, style_, worker.fonts);
-    out.composed.agenda = compose::compose_agenda(context(fs), plan, render::pdf::item_page_ranges(*out.pack));
+    out.composed.agenda = compose::compose_agenda(context, plan, render::pdf::item_page_ranges(*out.pack));
     render::pdf::resolve_page_refs(out.composed, *out.pack);
     return out;
 }
@@ -102,11 +103,12 @@ MeetingOutput Build::build_meeting(const std::string& id, Worker& worker) const 
 }
 
 std::vector<render::html::OutputFile> Build::build_site(const compose::GlossaryUseIndex& uses) const {
+    const compose::Context context = this->context();
     std::vector<doc::Document> glossary_pages;
-    for (const auto& [path, glossary] : site_.glossaries) glossary_pages.push_back(compose::compose_glossary_page(context(), glossary, uses));
+    for (const auto& [path, glossary] : site_.glossaries) glossary_pages.push_back(compose::compose_glossary_page(context, glossary, uses));
     std::vector<render::html::OutputFile> files =
         render::html::render_site_pages(compose::site_index(site_, plans_), templates_, glossary_pages);
-    for (const auto& tracker : compose::export_trackers(context())) {
+    for (const auto& tracker : compose::export_trackers(context)) {
         files.push_back({paths::tracker_csv(tracker.committee), tracker.csv});
         files.push_back({paths::tracker_json(tracker.committee), tracker.json});
     }

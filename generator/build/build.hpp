@@ -93,7 +93,7 @@ public:
     std::unique_ptr<Worker> worker() const { return std::make_unique<Worker>(style_); }
 
     // The steps of build_meeting, for tests and the benchmark.
-    compose::ComposedMeeting compose(const compute::MeetingPlan& plan) const { return compose(plan, fs_); }
+    compose::ComposedMeeting compose(const compute::MeetingPlan& plan) const { return compose(plan, context()); }
     LaidOutMeeting lay_out(const compute::MeetingPlan& plan, Worker& worker) const { return lay_out(plan, worker, fs_); }
 
     // One meeting's files. Throws InputError. Safe to call from several
@@ -117,17 +117,18 @@ public:
     std::map<std::string, uint64_t> rehash(const std::map<std::string, uint64_t>& inputs) const;
 
 private:
-    compose::ComposedMeeting compose(const compute::MeetingPlan& plan, const FileSystem& fs) const;
+    compose::ComposedMeeting compose(const compute::MeetingPlan& plan, const compose::Context& context) const;
     LaidOutMeeting lay_out(const compute::MeetingPlan& plan, Worker& worker, const FileSystem& fs) const;
     void digest_sources(const std::map<std::string, uint64_t>& reads);
     void release_bodies();
-    compose::Bodies read_bodies(const compute::MeetingPlan& plan, const FileSystem& fs) const;
+    static compose::Bodies read_bodies(const compute::MeetingPlan& plan, const load::DataFiles& data);
     uint64_t committee_facts(const model::Committee& committee) const;
 
     const FileSystem& fs_;
     Options options_;
     model::Site site_;
     std::vector<compute::MeetingPlan> plans_;
+    std::map<std::string, size_t> plan_by_id_;
     compute::Records records_;
     render::html::Templates templates_;
     render::pdf::Style style_;

@@ -26,6 +26,8 @@ public:
                                       const SourceLocation& rules_from);
     // A glossary YAML inside data/.
     const model::Glossary& glossary(const std::string& relative, const SourceLocation& from);
+    // A document body the index let go of, read again from its file.
+    model::Markdown body(const model::Markdown& released) const { return read_body(fs_, released); }
     // A file's bytes by its path (pictures beside their documents); nullopt when there is none.
     const std::optional<std::string>& file(const std::string& path);
 
