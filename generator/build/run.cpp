@@ -1,13 +1,12 @@
 #include "run.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <mutex>
 #include <optional>
 #include <set>
-#include <thread>
 
 #include "../publish/publish.hpp"
+#include "../support/parallel.hpp"
 #include "../support/site_paths.hpp"
 #include "cache.hpp"
 
@@ -82,45 +81,36 @@ RunResult run(const Build& build, const RunOptions& options) {
     std::optional<publish::Publisher> publisher;
     if (writing) publisher.emplace(output, options.out);
 
-    // Build on `jobs` threads; each meeting's files go to staging at once
-    // and its trees are freed.
+    // Build on `jobs` threads, each with its own Worker; each meeting's
+    // files go to staging at once and its trees are freed. A meeting's
+    // errors are kept and the others go on, so all are reported together.
     std::vector<InputError> errors;
-    std::atomic<size_t> next{0};
     size_t done = 0;
-    auto work = [&]() {
-        std::unique_ptr<Worker> worker;
-        for (size_t n; (n = next++) < to_build.size();) {
-            const size_t index = to_build[n];
-            Slot& slot = slots[index];
-            try {
-                if (!worker) worker = build.worker();
-                MeetingOutput output = build.build_meeting(slot.plan->id, *worker);
-                CacheEntry entry{build.meeting_key(*slot.plan, output.inputs), std::move(output.inputs), std::move(output.summary), {}};
-                for (const auto& file : output.files) entry.files[file.path] = file.bytes.size();
-                if (publisher) {
-                    for (const auto& file : output.files) publisher->write(file.path, file.bytes);
-                    publisher->write(paths::build_record(slot.plan->id), format_cache_entry(entry));
-                }
-                std::lock_guard<std::mutex> lock(mutex);
-                result.files += output.files.size();
-                learn(index, slot, entry.summary);
-            } catch (const InputError& error) {
-                std::lock_guard<std::mutex> lock(mutex);
-                errors.push_back(error);
-            } catch (const std::exception& error) {
-                std::lock_guard<std::mutex> lock(mutex);
-                result.failures.push_back(slot.plan->id + ": " + error.what());
+    parallel_for(options.jobs, to_build.size(), [&] { return build.worker(); }, [&](std::unique_ptr<Worker>& worker, size_t n) {
+        const size_t index = to_build[n];
+        Slot& slot = slots[index];
+        try {
+            MeetingOutput output = build.build_meeting(slot.plan->id, *worker);
+            CacheEntry entry{build.meeting_key(*slot.plan, output.inputs), std::move(output.inputs), std::move(output.summary), {}};
+            for (const auto& file : output.files) entry.files[file.path] = file.bytes.size();
+            if (publisher) {
+                for (const auto& file : output.files) publisher->write(file.path, file.bytes);
+                publisher->write(paths::build_record(slot.plan->id), format_cache_entry(entry));
             }
             std::lock_guard<std::mutex> lock(mutex);
-            ++done;
-            if (options.progress) options.progress(done, to_build.size());
+            result.files += output.files.size();
+            learn(index, slot, entry.summary);
+        } catch (const InputError& error) {
+            std::lock_guard<std::mutex> lock(mutex);
+            errors.push_back(error);
+        } catch (const std::exception& error) {
+            std::lock_guard<std::mutex> lock(mutex);
+            result.failures.push_back(slot.plan->id + ": " + error.what());
         }
-    };
-    const size_t threads = std::clamp<size_t>(options.jobs < 1 ? 1 : size_t(options.jobs), 1, std::max<size_t>(to_build.size(), 1));
-    std::vector<std::thread> pool;
-    for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
-    work();
-    for (auto& thread : pool) thread.join();
+        std::lock_guard<std::mutex> lock(mutex);
+        ++done;
+        if (options.progress) options.progress(done, to_build.size());
+    });
     result.built = to_build.size();
 
     // The same error can come from two meetings (a shared file): report it once.

@@ -12,14 +12,19 @@
 
 namespace agendapack {
 
-template <typename F>
-void parallel_for(int jobs, size_t n, F&& f) {
+// With state of each thread's own: `make()` is called once by each thread
+// that takes an index, and f(state, i) is given it (font caches, say).
+template <typename Make, typename F>
+void parallel_for(int jobs, size_t n, Make&& make, F&& f) {
     std::vector<std::exception_ptr> failures(n);
     std::atomic<size_t> next{0};
     auto work = [&] {
+        decltype(make()) state{};
+        bool made = false;
         for (size_t i; (i = next++) < n;) {
             try {
-                f(i);
+                if (!made) state = make(), made = true;
+                f(state, i);
             } catch (...) {
                 failures[i] = std::current_exception();
             }
@@ -32,6 +37,11 @@ void parallel_for(int jobs, size_t n, F&& f) {
     for (auto& thread : pool) thread.join();
     for (auto& failure : failures)
         if (failure) std::rethrow_exception(failure);
+}
+
+template <typename F>
+void parallel_for(int jobs, size_t n, F&& f) {
+    parallel_for(jobs, n, [] { return 0; }, [&](int, size_t i) { f(i); });
 }
 
 }  // namespace agendapack
