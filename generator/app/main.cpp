@@ -41,8 +41,7 @@ const char* kUsage =
 struct Options {
     std::string command;
     build::Options build;
-    build::RunOptions run;
-    std::string out = "output";
+    build::RunOptions run;  // run.out stays empty for check: nothing is written
 };
 
 struct UsageError {
@@ -63,6 +62,7 @@ Options parse_arguments(int argc, char** argv) {
     options.command = args[0];
     if (options.command != "build" && options.command != "check") throw UsageError{"unknown command '" + options.command + "'"};
     options.run.jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    if (options.command == "build") options.run.out = "output";
     for (size_t i = 1; i < args.size(); ++i) {
         const std::string& flag = args[i];
         auto value = [&]() -> std::string {
@@ -72,14 +72,13 @@ Options parse_arguments(int argc, char** argv) {
         if (flag == "--content") options.build.paths.content = value();
         else if (flag == "--data") options.build.paths.data = value();
         else if (flag == "--templates") options.build.templates = value();
-        else if (flag == "--out" && options.command == "build") options.out = value();
+        else if (flag == "--out" && options.command == "build") options.run.out = value();
         else if (flag == "--meeting") options.run.only.push_back(value());
         else if (flag == "--jobs" || flag == "-j") options.run.jobs = parse_jobs(value());
         else if (flag.rfind("-j", 0) == 0 && flag.size() > 2) options.run.jobs = parse_jobs(flag.substr(2));
         else if (flag == "--rebuild" && options.command == "build") options.run.use_cache = false;
         else throw UsageError{"unknown option '" + flag + "'"};
     }
-    if (options.command == "build") options.run.out = options.out;
     options.build.jobs = options.run.jobs;
     return options;
 }
@@ -92,6 +91,16 @@ void report(const InputError& error, const FileSystem& fs) {
     }
 }
 
+std::string plural(size_t n, const std::string& noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
+
+// Errors in file order, at most kMaxErrors of them and a count of the rest:
+// enough to work through, without burying the first under thousands.
+constexpr size_t kMaxErrors = 50;
+void report_all(const std::vector<InputError>& errors, const FileSystem& fs) {
+    for (size_t i = 0; i < errors.size() && i < kMaxErrors; ++i) report(errors[i], fs);
+    if (errors.size() > kMaxErrors) std::cerr << "agendapack: " << plural(errors.size() - kMaxErrors, "more error") << " not shown\n";
+}
+
 // The version and this very program's size and time: output cached by
 // another build of the generator is never reused.
 std::string generator_id(const FileSystem& fs) {
@@ -99,8 +108,6 @@ std::string generator_id(const FileSystem& fs) {
     if (auto self = fs.stamp("/proc/self/exe")) id += " " + to_hex(*self);
     return id;
 }
-
-std::string plural(size_t n, const std::string& noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
 
 std::string seconds(double s) {
     char buffer[32];
@@ -147,8 +154,7 @@ int run(Options& options) {
         options.run.progress = [&](size_t done, size_t total) { progress(done, total); };
         build::RunResult result = build::run(site, options.run);
         progress.finish();
-        for (const auto& error : result.errors) report(error, fs);
-        if (result.more_errors > 0) std::cerr << "agendapack: " << plural(result.more_errors, "more error") << " not shown\n";
+        report_all(result.errors, fs);
         for (const auto& failure : result.failures) std::cerr << "agendapack: " << failure << "\n";
         // Warnings are printed in any case; a committee that asks for it
         // treats them as errors, and then nothing is written.
@@ -164,14 +170,12 @@ int run(Options& options) {
                   << " unchanged";
         if (!options.run.only.empty() && result.meetings > options.run.only.size())
             std::cout << ", " << result.meetings - options.run.only.size() << " not asked for";
-        std::cout << ", " << seconds(progress.elapsed()) << " → " << options.out << "/\n";
+        std::cout << ", " << seconds(progress.elapsed()) << " → " << options.run.out << "/\n";
         if (!result.site_pages) std::cout << "agendapack: glossary pages left as they were: build every meeting once to list where terms are used\n";
         return 0;
     } catch (const InputErrors& errors) {
         progress.finish();
-        const auto& all = errors.errors();
-        for (size_t i = 0; i < all.size() && i < build::kMaxErrors; ++i) report(all[i], fs);
-        if (all.size() > build::kMaxErrors) std::cerr << "agendapack: " << plural(all.size() - build::kMaxErrors, "more error") << " not shown\n";
+        report_all(errors.errors(), fs);
         return 1;
     } catch (const InputError& error) {
         progress.finish();

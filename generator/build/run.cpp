@@ -115,10 +115,6 @@ RunResult run(const Build& build, const RunOptions& options) {
 
     // The same error can come from two meetings (a shared file): report it once.
     sort_errors(errors);
-    if (errors.size() > kMaxErrors) {
-        result.more_errors = errors.size() - kMaxErrors;
-        errors.erase(errors.begin() + kMaxErrors, errors.end());
-    }
     result.errors = std::move(errors);
     std::sort(result.failures.begin(), result.failures.end());
     if (!result.errors.empty() || !result.failures.empty()) return result;

@@ -23,16 +23,12 @@ struct RunOptions {
     std::function<void(size_t done, size_t total)> progress;
 };
 
-// At most this many errors are reported; the rest are counted.
-constexpr size_t kMaxErrors = 50;
-
 struct RunResult {
     size_t meetings = 0;    // in the site
     size_t built = 0;       // composed and rendered this time
     size_t unchanged = 0;   // left as they were: their sources did not change
     size_t files = 0;       // files made this time (written only when their bytes changed)
     std::vector<InputError> errors;          // the sources' faults, by file, line and column
-    size_t more_errors = 0;                  // beyond kMaxErrors
     std::vector<std::string> failures;       // anything else that stopped a meeting
     struct Note {
         Warning warning;
