@@ -102,12 +102,13 @@ MeetingOutput Build::build_meeting(const std::string& id, Worker& worker) const 
     return out;
 }
 
-std::vector<render::html::OutputFile> Build::build_site(const compose::GlossaryUseIndex& uses) const {
+std::vector<render::html::OutputFile> Build::build_site(const compose::GlossaryUseIndex& uses, bool complete_uses) const {
     const compose::Context context = this->context();
     std::vector<doc::Document> glossary_pages;
     for (const auto& [path, glossary] : site_.glossaries) glossary_pages.push_back(compose::compose_glossary_page(context, glossary, uses));
     std::vector<render::html::OutputFile> files =
         render::html::render_site_pages(compose::site_index(site_, plans_), templates_, glossary_pages);
+    if (!complete_uses) std::erase_if(files, [](const auto& file) { return paths::is_glossary_page(file.path); });
     for (const auto& tracker : compose::export_trackers(context)) {
         files.push_back({paths::tracker_csv(tracker.committee), tracker.csv});
         files.push_back({paths::tracker_json(tracker.committee), tracker.json});

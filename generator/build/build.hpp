@@ -101,8 +101,10 @@ public:
     MeetingOutput build_meeting(const std::string& id, Worker& worker) const;
 
     // index.html, the glossary pages, the stylesheet and the tracker exports;
-    // `uses` gathers the meetings' glossary uses (MeetingSummary).
-    std::vector<render::html::OutputFile> build_site(const compose::GlossaryUseIndex& uses) const;
+    // `uses` gathers the meetings' glossary uses (MeetingSummary). Without
+    // every meeting's uses (`complete_uses` false) the glossary pages are
+    // left out: incomplete, they would list too few documents.
+    std::vector<render::html::OutputFile> build_site(const compose::GlossaryUseIndex& uses, bool complete_uses = true) const;
 
     // A digest of everything that reaches the meeting: the generator, the
     // templates, style and fonts, the shared sources, the facts other

@@ -127,10 +127,8 @@ RunResult run(const Build& build, const RunOptions& options) {
     }
     if (!result.ok()) return result;
 
-    for (auto& file : build.build_site(uses)) {
-        // Without every meeting's uses a glossary page would be incomplete:
-        // the one already published stays.
-        if (!result.site_pages && file.path.rfind("glossaries/", 0) == 0) continue;
+    // Without every meeting's uses, the glossary pages already published stay.
+    for (auto& file : build.build_site(uses, result.site_pages)) {
         ++result.files;
         if (publisher) publisher->write(file.path, file.bytes);
     }

@@ -11,6 +11,7 @@ std::string document_page(const std::string& meeting_id, const std::string& docu
 }
 std::string image_file(const std::string& meeting_id, const std::string& name) { return meeting_folder(meeting_id) + "/images/" + name; }
 std::string glossary_page(const std::string& glossary_id) { return "glossaries/" + glossary_id + ".html"; }
+bool is_glossary_page(const std::string& relative) { return relative.rfind("glossaries/", 0) == 0; }
 std::string tracker_csv(const std::string& committee) { return "tracker/" + committee + ".csv"; }
 std::string tracker_json(const std::string& committee) { return "tracker/" + committee + ".json"; }
 std::string stylesheet() { return "assets/style.css"; }

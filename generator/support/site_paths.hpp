@@ -14,6 +14,7 @@ std::string pack_file(const std::string& meeting_id);                        // 
 std::string document_page(const std::string& meeting_id, const std::string& document_id);  // meetings/<id>/<doc>.html
 std::string image_file(const std::string& meeting_id, const std::string& name);            // meetings/<id>/images/<name>
 std::string glossary_page(const std::string& glossary_id);                   // glossaries/<id>.html
+bool is_glossary_page(const std::string& relative);
 std::string tracker_csv(const std::string& committee);                       // tracker/<committee>.csv
 std::string tracker_json(const std::string& committee);                      // tracker/<committee>.json
 std::string stylesheet();                                                    // assets/style.css
