@@ -37,7 +37,7 @@ struct Options {
 };
 
 // What the site-wide pages need to know of a built meeting. Small, and kept
-// in the build cache, so an unchanged meeting is never built again just to
+// in its build record, so an unchanged meeting is never built again just to
 // list it.
 struct MeetingSummary {
     std::string id;

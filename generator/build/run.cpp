@@ -8,7 +8,7 @@
 #include "../publish/publish.hpp"
 #include "../support/parallel.hpp"
 #include "../support/site_paths.hpp"
-#include "cache.hpp"
+#include "record.hpp"
 
 namespace agendapack::build {
 
@@ -61,10 +61,10 @@ RunResult run(const Build& build, const RunOptions& options) {
         slot.plan = &plans[i];
         slot.wanted = options.only.empty() ||
                       std::find(options.only.begin(), options.only.end(), plans[i].id) != options.only.end();
-        std::optional<CacheEntry> recorded;
+        std::optional<BuildRecord> recorded;
         if (writing)
-            if (auto text = output.read(join_path(options.out, paths::build_record(plans[i].id)))) recorded = parse_cache_entry(*text);
-        auto files_stand = [&](const CacheEntry& entry) {
+            if (auto text = output.read(join_path(options.out, paths::build_record(plans[i].id)))) recorded = parse_record(*text);
+        auto files_stand = [&](const BuildRecord& entry) {
             if (entry.files.empty()) return false;
             for (const auto& [path, size] : entry.files)
                 if (output.read_size(join_path(options.out, path)) != size) return false;
@@ -91,11 +91,11 @@ RunResult run(const Build& build, const RunOptions& options) {
         Slot& slot = slots[index];
         try {
             MeetingOutput output = build.build_meeting(slot.plan->id, *worker);
-            CacheEntry entry{build.meeting_key(*slot.plan, output.inputs), std::move(output.inputs), std::move(output.summary), {}};
+            BuildRecord entry{build.meeting_key(*slot.plan, output.inputs), std::move(output.inputs), std::move(output.summary), {}};
             for (const auto& file : output.files) entry.files[file.path] = file.bytes.size();
             if (publisher) {
                 for (const auto& file : output.files) publisher->write(file.path, file.bytes);
-                publisher->write(paths::build_record(slot.plan->id), format_cache_entry(entry));
+                publisher->write(paths::build_record(slot.plan->id), format_record(entry));
             }
             std::lock_guard<std::mutex> lock(mutex);
             result.files += output.files.size();

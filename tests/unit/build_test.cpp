@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "build/cache.hpp"
+#include "build/record.hpp"
 #include "build/run.hpp"
 #include "fixture.hpp"
 #include "support/hash.hpp"
@@ -71,7 +71,7 @@ TEST_CASE("a meeting's key changes with anything that reaches it, and only then"
 }
 
 TEST_CASE("a meeting's build record reads back what it wrote, and a damaged one reads as none") {
-    build::CacheEntry e;
+    build::BuildRecord e;
     e.key = "0123456789abcdef";
     e.inputs = {{"data/a b.csv", 42}, {"data/c.csv", 0xfedcba9876543210ull}};
     e.summary.id = "m-2024-09-26";
@@ -80,19 +80,19 @@ TEST_CASE("a meeting's build record reads back what it wrote, and a damaged one 
     e.summary.glossary_uses.push_back({"glossaries/g.yaml", "term-x", "07-report", "A title\twith a tab", "m-2024-09-26", "26 September 2024"});
     e.summary.warnings.push_back({{"content/x.md", 3, 7}, "unexplained 'ABC'\\nnot a newline"});
     e.files = {{"meetings/m-2024-09-26/index.html", 1234}};
-    const std::string text = build::format_cache_entry(e);
-    auto back = build::parse_cache_entry(text);
+    const std::string text = build::format_record(e);
+    auto back = build::parse_record(text);
     REQUIRE(back);
-    CHECK(build::format_cache_entry(*back) == text);
+    CHECK(build::format_record(*back) == text);
     CHECK(back->inputs == e.inputs);
     CHECK(back->files == e.files);
     CHECK(back->summary.glossary_uses.at(0).document_title == "A title\twith a tab");
     CHECK(back->summary.warnings.at(0).message == e.summary.warnings.at(0).message);
     CHECK(back->summary.pack.pages == 17);
 
-    CHECK_FALSE(build::parse_cache_entry(""));
-    CHECK_FALSE(build::parse_cache_entry("agendapack-cache 0\n"));
-    CHECK_FALSE(build::parse_cache_entry(text.substr(0, text.size() / 2) + "\nnonsense\n"));
+    CHECK_FALSE(build::parse_record(""));
+    CHECK_FALSE(build::parse_record("agendapack-cache 0\n"));
+    CHECK_FALSE(build::parse_record(text.substr(0, text.size() / 2) + "\nnonsense\n"));
 }
 
 TEST_CASE("a glossary term lists its latest documents and counts the rest") {

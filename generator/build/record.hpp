@@ -1,7 +1,8 @@
-// The build cache: for each meeting, the key of its last build, the inputs
+// A meeting's build record: the key of its last build, the inputs
 // that build read, and its summary. One small text file per meeting in the
 // output folder (.agendapack/meetings/<id>), published with the meeting's
-// folder, so it always describes the files that stand there.
+// folder, so it always describes the files that stand there; it also lists
+// those files and their sizes.
 #pragma once
 
 #include <map>
@@ -12,7 +13,7 @@
 
 namespace agendapack::build {
 
-struct CacheEntry {
+struct BuildRecord {
     std::string key;
     std::map<std::string, uint64_t> inputs;
     MeetingSummary summary;
@@ -23,7 +24,7 @@ struct CacheEntry {
 
 // A record that cannot be read (damaged, another format) is no record: the
 // meeting is built again, never wrongly reused.
-std::optional<CacheEntry> parse_cache_entry(const std::string& text);
-std::string format_cache_entry(const CacheEntry& entry);
+std::optional<BuildRecord> parse_record(const std::string& text);
+std::string format_record(const BuildRecord& entry);
 
 }  // namespace agendapack::build

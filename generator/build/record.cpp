@@ -1,4 +1,4 @@
-#include "cache.hpp"
+#include "record.hpp"
 
 #include <sstream>
 
@@ -53,11 +53,11 @@ uint64_t from_hex(const std::string& text) {
 
 }  // namespace
 
-std::optional<CacheEntry> parse_cache_entry(const std::string& text) {
+std::optional<BuildRecord> parse_record(const std::string& text) {
     std::istringstream in(text);
     std::string line;
     if (!std::getline(in, line) || line != kHeader) return std::nullopt;
-    CacheEntry entry;
+    BuildRecord entry;
     bool named = false;
     try {
         while (std::getline(in, line)) {
@@ -92,7 +92,7 @@ std::optional<CacheEntry> parse_cache_entry(const std::string& text) {
     return entry;
 }
 
-std::string format_cache_entry(const CacheEntry& entry) {
+std::string format_record(const BuildRecord& entry) {
     std::string out = std::string(kHeader) + "\n";
     auto line = [&](std::initializer_list<std::string> values) {
         bool first = true;
