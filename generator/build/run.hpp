@@ -1,5 +1,5 @@
-// Building the site from the index: which meetings need building (the
-// cache), building them on several threads, writing each meeting's files as
+// Building the site from the index: which meetings need building (their
+// build records), building them on several threads, writing each meeting's files as
 // soon as they are made, the site-wide pages last, and publishing only when
 // no error stands.
 #pragma once
