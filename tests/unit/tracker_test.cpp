@@ -148,3 +148,16 @@ TEST_CASE("a committee may restart its minute numbers in another month") {
     CHECK(f.records.minute_starts.at("test-panel/2024-09-26") == 1);  // September starts a new run
     CHECK(f.records.minute_starts.at("test-panel/2025-05-22") == 4);  // May no longer does: 1-3 came before
 }
+
+TEST_CASE("a meeting's page says where its minutes are published") {
+    Files files = later_meetings("[]\n");
+    files["content/test-panel/2024-09-26/meeting.yaml"] = meeting_2024();
+    Fixture f(files);
+    // The minutes of 26 September 2024 are approved at, and published with, 16 January 2025.
+    compose::MeetingFacts facts = compose::meeting_facts(f.context(), f.plan("test-panel-2024-09-26"));
+    REQUIRE(facts.minutes.size() == 1);
+    CHECK(facts.minutes[0].href == "../test-panel-2025-01-16/03-minutes.html");
+    CHECK(facts.minutes[0].approved == "approved at the meeting of 16 January 2025");
+    // The 16 January 2025 meeting's own minutes are not in content/ yet.
+    CHECK(compose::meeting_facts(f.context(), f.plan("test-panel-2025-01-16")).minutes.empty());
+}
