@@ -1,7 +1,5 @@
 #include "build.hpp"
 
-#include <set>
-
 #include "../support/hash.hpp"
 #include "../support/site_paths.hpp"
 

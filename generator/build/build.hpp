@@ -14,7 +14,6 @@
 #include <map>
 #include <memory>
 #include <mutex>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -79,7 +78,6 @@ public:
     // InputErrors with every file's errors, or an InputError found later.
     void index();
 
-    const Options& options() const { return options_; }
     const model::Site& site() const { return site_; }
     const std::vector<compute::MeetingPlan>& plans() const { return plans_; }
     const compute::MeetingPlan* find(const std::string& id) const;

@@ -31,10 +31,4 @@ std::string unit_of(const std::string& relative) {
     return relative.substr(0, relative.find('/'));
 }
 
-std::string meeting_of(const std::string& relative) {
-    if (relative.rfind("meetings/", 0) != 0) return "";
-    std::string rest = relative.substr(9);
-    return rest.substr(0, rest.find('/'));
-}
-
 }  // namespace agendapack::paths

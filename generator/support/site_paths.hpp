@@ -32,7 +32,5 @@ std::string document_link(const std::string& from_meeting, const std::string& me
 // The unit publishing swaps in one rename: "index.html", "assets",
 // "meetings/<id>", ".agendapack/meetings/<id>".
 std::string unit_of(const std::string& relative);
-// The meeting a path belongs to, or "" for the site-wide files.
-std::string meeting_of(const std::string& relative);
 
 }  // namespace agendapack::paths
