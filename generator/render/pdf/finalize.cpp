@@ -176,12 +176,17 @@ void draw_symbol(HPDF_Page page, const Style& style, const Run& run, double x, d
 }
 
 // The chart scene scaled into its box; y flips from the scene's downward axis.
-void draw_chart(Writer& w, const Pack& pack, HPDF_Page page, const doc::Chart& chart, double x, double y, double width, double height) {
+// Each chart's scene, worked out once: its text picks the pack's characters
+// before any page is drawn, and its shapes are drawn.
+using Scenes = std::map<const doc::Chart*, std::vector<chart::Shape>>;
+
+void draw_chart(Writer& w, const Pack& pack, HPDF_Page page, const std::vector<chart::Shape>& scene, double x, double y, double width,
+                double height) {
     const double k = width / chart::kWidth;
     auto px = [&](double sx) { return x + sx * k; };
     auto py = [&](double sy) { return y + height - sy * k; };
     auto rgb = [&](const chart::Rgb& c, bool fill) { set_colour(page, {c.r / 255.0, c.g / 255.0, c.b / 255.0}, fill); };
-    for (const auto& s : chart::scene(chart)) {
+    for (const auto& s : scene) {
         switch (s.kind) {
             case chart::Shape::Kind::Line:
             case chart::Shape::Kind::Polyline: {
@@ -320,7 +325,7 @@ private:
     std::string op_;
 };
 
-void draw_content(Writer& w, const Pack& pack, HPDF_Page page, const Page& content,
+void draw_content(Writer& w, const Pack& pack, const Scenes& scenes, HPDF_Page page, const Page& content,
                   const std::map<std::string, HPDF_Page>& targets) {
     const Fonts& fonts = *pack.fonts;
     // Runs of text share one text object, and font and colour are set only
@@ -374,7 +379,7 @@ void draw_content(Writer& w, const Pack& pack, HPDF_Page page, const Page& conte
                 break;
             case Draw::Picture: {
                 if (d.chart) {
-                    draw_chart(w, pack, page, *d.chart, d.x, d.y, d.w, d.h);
+                    draw_chart(w, pack, page, scenes.at(d.chart.get()), d.x, d.y, d.w, d.h);
                     break;
                 }
                 HPDF_Image image = w.image(*d.image);
@@ -471,7 +476,8 @@ std::string keywords_of(const compose::MeetingFacts& facts) {
 // Every character the pack will print: its runs, charts and furniture
 // (page numbers, stamps, the blank-page line), and the bookmarks and
 // document information, which use the same encoding.
-std::set<char32_t> characters_of(const std::vector<Sheet>& sheets, const Style& style, const compose::MeetingFacts& facts) {
+std::set<char32_t> characters_of(const std::vector<Sheet>& sheets, const Scenes& scenes, const Style& style,
+                                 const compose::MeetingFacts& facts) {
     // Every character of every run passes through here: a flat table for
     // the Basic Multilingual Plane, a set for the rest.
     std::vector<bool> bmp(0x10000, false);
@@ -501,10 +507,10 @@ std::set<char32_t> characters_of(const std::vector<Sheet>& sheets, const Style& 
         if (!sheet.page) continue;
         for (const auto& d : sheet.page->draws) {
             if (d.kind == Draw::Text) add(d.run.text);
-            if (d.chart)
-                for (const auto& shape : chart::scene(*d.chart)) add(shape.text);
         }
     }
+    for (const auto& [_, scene] : scenes)
+        for (const auto& shape : scene) add(shape.text);
     for (char32_t cp = 0; cp < 0x10000; ++cp)
         if (bmp[cp]) found.insert(cp);
     return found;
@@ -538,7 +544,12 @@ WrittenPack write_pack(const Pack& pack, const compose::ComposedMeeting& meeting
         if (laid.padding_after) sheets.push_back({nullptr, false, number, ""});
     }
 
-    const PackEncoding encoding(characters_of(sheets, style, meeting.facts));
+    Scenes scenes;
+    for (const auto& sheet : sheets)
+        if (sheet.page)
+            for (const auto& d : sheet.page->draws)
+                if (d.chart && !scenes.count(d.chart.get())) scenes.emplace(d.chart.get(), chart::scene(*d.chart));
+    const PackEncoding encoding(characters_of(sheets, scenes, style, meeting.facts));
     Writer writer(style, meeting.facts.council, encoding);
 
     // Every page exists before any is drawn, so links can point forwards.
@@ -563,7 +574,7 @@ WrittenPack write_pack(const Pack& pack, const compose::ComposedMeeting& meeting
         HPDF_Page page = pages[i];
         double width = sheet.landscape ? style.page_height : style.page_width;
         double height = sheet.landscape ? style.page_width : style.page_height;
-        if (sheet.page) draw_content(writer, pack, page, *sheet.page, targets);
+        if (sheet.page) draw_content(writer, pack, scenes, page, *sheet.page, targets);
         else {
             double w = text_width(style.blank_page_text, Fonts::Regular, style.body_size, fonts);
             text(writer, fonts, page, style.blank_page_text, Fonts::Regular, style.body_size, (width - w) / 2, height / 2,
