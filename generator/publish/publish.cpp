@@ -51,7 +51,7 @@ Publisher::Summary Publisher::commit(const std::set<std::string>& keep_meetings,
     std::set<std::string> units = units_;
     // Meeting folders and their build records go with their meetings.
     if (prune)
-        for (const std::string collection : {std::string("meetings"), paths::build_records()})
+        for (const std::string& collection : {std::string("meetings"), paths::build_records()})
             for (const auto& name : fs_.list(join_path(out_, collection))) {
                 std::string unit = collection + "/" + name;
                 if (!keep_meetings.count(name) && !units_.count(unit)) {

@@ -26,7 +26,7 @@ std::string document_link(const std::string& from_meeting, const std::string& me
 
 std::string unit_of(const std::string& relative) {
     // Per-meeting collections: each meeting is its own unit.
-    for (const std::string collection : {std::string("meetings/"), build_records() + "/"})
+    for (const std::string& collection : {std::string("meetings/"), build_records() + "/"})
         if (relative.rfind(collection, 0) == 0) return relative.substr(0, relative.find('/', collection.size()));
     return relative.substr(0, relative.find('/'));
 }

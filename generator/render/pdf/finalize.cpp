@@ -494,7 +494,7 @@ std::set<char32_t> characters_of(const std::vector<Sheet>& sheets, const Scenes&
         }
     };
     add("0123456789");  // page numbers and page references
-    for (const std::string text : {facts.heading(), facts.council, keywords_of(facts), std::string(kSubject), std::string(kCreator)}) add(text);
+    for (const std::string& text : {facts.heading(), facts.council, keywords_of(facts), std::string(kSubject), std::string(kCreator)}) add(text);
     for (const char* title : kFrontBookmarks) add(title);
     for (const auto& mark : facts.bookmarks) {
         add(mark.title);
