@@ -48,8 +48,7 @@ const char* kPackEncoding = "agendapack-pack";
 
 class Writer {
 public:
-    Writer(const Style& style, const std::string& council, const PackEncoding& encoding)
-        : style_(style), council_(council), encoding_(encoding) {
+    Writer(const Style& style, const PackEncoding& encoding) : style_(style), encoding_(encoding) {
         pdf_ = HPDF_New(on_error, &error_);
         if (!pdf_) throw std::runtime_error("libharu could not start");
         // Page contents are compressed by compress_pages (libdeflate, faster
@@ -117,7 +116,6 @@ public:
     HPDF_Doc pdf_ = nullptr;
     HaruError error_;
     const Style& style_;
-    std::string council_;
     const PackEncoding& encoding_;
     std::map<std::string, HPDF_Font> fonts_;
     std::map<const doc::Image*, HPDF_Image> images_;
@@ -550,7 +548,7 @@ WrittenPack write_pack(const Pack& pack, const compose::ComposedMeeting& meeting
             for (const auto& d : sheet.page->draws)
                 if (d.chart && !scenes.count(d.chart.get())) scenes.emplace(d.chart.get(), chart::scene(*d.chart));
     const PackEncoding encoding(characters_of(sheets, scenes, style, meeting.facts));
-    Writer writer(style, meeting.facts.council, encoding);
+    Writer writer(style, encoding);
 
     // Every page exists before any is drawn, so links can point forwards.
     std::vector<HPDF_Page> pages;
