@@ -23,7 +23,7 @@ char32_t printable(char32_t cp) { return cp > 0xFFFF ? U' ' : cp; }
 
 }  // namespace
 
-PackEncoding::PackEncoding(const std::set<char32_t>& code_points) {
+PackEncoding::PackEncoding(const std::set<char32_t>& code_points) : codes_(0x10000, 0) {
     std::set<char32_t> bmp;
     for (char32_t cp : code_points) bmp.insert(printable(cp));
     bmp.insert(U' ');
@@ -37,17 +37,27 @@ uint16_t PackEncoding::code_at(size_t index) {
     return static_cast<uint16_t>(((1 + index / 255) << 8) | (1 + index % 255));
 }
 
+char32_t PackEncoding::character_of(uint16_t code) const {
+    const size_t lead = code >> 8, trail = code & 0xFF;
+    if (lead == 0 || trail == 0) return U' ';
+    const size_t index = (lead - 1) * 255 + (trail - 1);
+    return index < points_.size() ? points_[index] : U' ';
+}
+
 std::string PackEncoding::encode(const std::string& utf8) const {
     std::string out;
-    out.reserve(utf8.size() * 2);
-    for (size_t i = 0; i < utf8.size();) {
-        char32_t cp = printable(decode_utf8(utf8, i));
-        auto it = codes_.find(cp);
-        if (it == codes_.end()) throw std::logic_error("a character the pack encoding was not given");
-        out += static_cast<char>(it->second >> 8);
-        out += static_cast<char>(it->second & 0xFF);
-    }
+    encode_into(utf8, out);
     return out;
+}
+
+void PackEncoding::encode_into(const std::string& utf8, std::string& out) const {
+    out.reserve(out.size() + utf8.size() * 2);
+    for (size_t i = 0; i < utf8.size();) {
+        const uint16_t code = codes_[printable(decode_utf8(utf8, i))];
+        if (code == 0) throw std::logic_error("a character the pack encoding was not given");
+        out += static_cast<char>(code >> 8);
+        out += static_cast<char>(code & 0xFF);
+    }
 }
 
 void PackEncoding::install(HPDF_Doc pdf, const char* name) const {

@@ -10,7 +10,6 @@
 
 #include <set>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 namespace agendapack::render::pdf {
@@ -23,6 +22,10 @@ public:
     // The codes of `utf8`'s characters. Throws std::logic_error for a
     // character not given to the constructor (a bug: the pack was not scanned).
     std::string encode(const std::string& utf8) const;
+    // The same, appended to `out` (drawing reuses one buffer).
+    void encode_into(const std::string& utf8, std::string& out) const;
+    // The character a code stands for (space for a code not given out).
+    char32_t character_of(uint16_t code) const;
 
     // Registers the encoding with the document under `name`, for HPDF_GetFont.
     void install(HPDF_Doc pdf, const char* name) const;
@@ -36,7 +39,7 @@ public:
 private:
     static uint16_t code_at(size_t index);  // 0x0101, 0x0102 … 0x01FF, 0x0201 …
     std::vector<char32_t> points_;          // by index
-    std::unordered_map<char32_t, uint16_t> codes_;
+    std::vector<uint16_t> codes_;           // by code point (all in the BMP); 0 = none
 };
 
 }  // namespace agendapack::render::pdf

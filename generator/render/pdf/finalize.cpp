@@ -11,7 +11,9 @@
 #include <hpdf_pages.h>
 #include <libdeflate.h>
 
+#include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <map>
@@ -66,6 +68,31 @@ public:
     std::string codes(const std::string& utf8) const { return encoding_.encode(utf8); }
     ~Writer() { HPDF_Free(pdf_); }
 
+    // The font of a face's file (0 = its own, 1 = the fallback): runs ask
+    // for it by face, so no file name is looked up per run.
+    HPDF_Font font(const Fonts& fonts, Fonts::Face face, int slot) {
+        HPDF_Font& known = by_face_.at(face).at(slot);
+        if (!known) known = font(fonts.file(face, slot));
+        return known;
+    }
+
+    // Text drawn straight into a content stream (ContentOps) bypasses
+    // libharu's measuring, which is how it learns which glyphs to embed:
+    // its codes are noted here, and mark_glyphs() tells each font once.
+    void note_codes(HPDF_Font font, const std::string& codes) {
+        auto it = std::find_if(used_.begin(), used_.end(), [&](const auto& entry) { return entry.first == font; });
+        if (it == used_.end()) it = used_.insert(used_.end(), {font, std::vector<bool>(0x10000, false)});
+        for (size_t i = 0; i + 1 < codes.size(); i += 2)
+            it->second[(static_cast<unsigned char>(codes[i]) << 8) | static_cast<unsigned char>(codes[i + 1])] = true;
+    }
+    void mark_glyphs() {
+        for (const auto& [font, used] : used_) {
+            HPDF_FontDef definition = static_cast<HPDF_FontAttr>(font->attr)->fontdef;
+            for (size_t code = 0; code < used.size(); ++code)
+                if (used[code]) HPDF_TTFontDef_GetCharWidth(definition, static_cast<HPDF_UNICODE>(encoding_.character_of(static_cast<uint16_t>(code))));
+        }
+    }
+
     HPDF_Font font(const std::string& file) {
         auto it = fonts_.find(file);
         if (it != fonts_.end()) return it->second;
@@ -118,6 +145,8 @@ public:
     const Style& style_;
     const PackEncoding& encoding_;
     std::map<std::string, HPDF_Font> fonts_;
+    std::array<std::array<HPDF_Font, 2>, 4> by_face_{};
+    std::vector<std::pair<HPDF_Font, std::vector<bool>>> used_;
     std::map<const doc::Image*, HPDF_Image> images_;
 };
 
@@ -244,25 +273,35 @@ void draw_chart(Writer& w, const Pack& pack, HPDF_Page page, const std::vector<c
 
 // A number as content streams write it: at most three decimals, no
 // trailing zeros, never "-0".
+// std::to_chars rounds exactly as printf's "%.3f" does, without a locale
+// or a format string to parse: every coordinate of every page passes here.
 void append_number(std::string& out, double value) {
-    char buffer[32];
-    int n = std::snprintf(buffer, sizeof buffer, "%.3f", value);
-    while (n > 0 && buffer[n - 1] == '0') --n;
-    if (n > 0 && buffer[n - 1] == '.') --n;
-    buffer[n] = 0;
-    out += std::strcmp(buffer, "-0") == 0 ? "0" : buffer;
+    char buffer[64];
+    auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, 3);
+    if (error != std::errc()) {
+        out += '0';  // beyond any page's size; never reached by real coordinates
+        return;
+    }
+    char* n = end;
+    while (n > buffer && n[-1] == '0') --n;
+    if (n > buffer && n[-1] == '.') --n;
+    if (n - buffer == 2 && buffer[0] == '-' && buffer[1] == '0') {
+        out += '0';
+        return;
+    }
+    out.append(buffer, n);
 }
 
 // The commonest operators of a page written straight into its content
 // stream. libharu writes every string of a Type0 font in hex, four bytes a
 // character, where a literal string takes two, so the stream is half the
 // size and compresses in half the time; and each of its operators clears a
-// 512-byte buffer a byte at a time. Glyphs are still marked through libharu
-// for the embedded subset, and fonts set through it (it names them in the
-// page's resources).
+// 512-byte buffer a byte at a time. The Writer notes each run's codes so the
+// embedded subsets still get their glyphs; fonts are set through libharu (it
+// names them in the page's resources).
 class ContentOps {
 public:
-    explicit ContentOps(HPDF_Page page) : stream_(static_cast<HPDF_PageAttr>(page->attr)->stream) {}
+    ContentOps(Writer& writer, HPDF_Page page) : writer_(writer), stream_(static_cast<HPDF_PageAttr>(page->attr)->stream) {}
 
     void colour(const Colour& c, bool fill) {
         op_.clear();
@@ -289,8 +328,10 @@ public:
     }
     // After BT the line matrix is the identity again.
     void begin() { x_ = y_ = 0; }
-    void show(HPDF_Font font, double x, double y, const std::string& codes) {
-        HPDF_Font_TextWidth(font, reinterpret_cast<const HPDF_BYTE*>(codes.data()), static_cast<HPDF_UINT>(codes.size()));
+    void show(HPDF_Font font, double x, double y, const std::string& utf8) {
+        codes_.clear();
+        writer_.encoding_.encode_into(utf8, codes_);
+        writer_.note_codes(font, codes_);
         // Moves are relative: rounding each to what is printed keeps the
         // error from adding up along a page.
         const double dx = std::round((x - x_) * 1000) / 1000, dy = std::round((y - y_) * 1000) / 1000;
@@ -299,7 +340,7 @@ public:
         op_ += ' ';
         append_number(op_, dy);
         op_ += " Td (";
-        for (char c : codes) {
+        for (char c : codes_) {
             switch (c) {
                 case '(': op_ += "\\("; break;
                 case ')': op_ += "\\)"; break;
@@ -318,9 +359,10 @@ public:
 private:
     void write() { HPDF_Stream_Write(stream_, reinterpret_cast<const HPDF_BYTE*>(op_.data()), static_cast<HPDF_UINT>(op_.size())); }
 
+    Writer& writer_;
     HPDF_Stream stream_;
     double x_ = 0, y_ = 0;
-    std::string op_;
+    std::string op_, codes_;
 };
 
 void draw_content(Writer& w, const Pack& pack, const Scenes& scenes, HPDF_Page page, const Page& content,
@@ -329,10 +371,11 @@ void draw_content(Writer& w, const Pack& pack, const Scenes& scenes, HPDF_Page p
     // Runs of text share one text object, and font and colour are set only
     // when they change: the page's content stream stays small and quick to write.
     bool in_text = false;
-    ContentOps ops(page);
+    ContentOps ops(w, page);
     HPDF_Font current_font = nullptr;
     double current_size = 0;
     const Colour* current_colour = nullptr;
+    std::string reference;  // a page reference's printed number
     auto end_text = [&] {
         if (in_text) HPDF_Page_EndText(page);
         in_text = false;
@@ -346,9 +389,9 @@ void draw_content(Writer& w, const Pack& pack, const Scenes& scenes, HPDF_Page p
                     draw_symbol(page, w.style_, d.run, d.x, d.y);
                     break;
                 }
-                std::string text = d.run.page_ref.empty() ? d.run.text : pack.page_number(d.run.page_ref, d.run.relative_to);
+                const std::string& text = d.run.page_ref.empty() ? d.run.text : (reference = pack.page_number(d.run.page_ref, d.run.relative_to));
                 if (text.empty()) break;
-                HPDF_Font font = w.font(fonts.file(d.run.face, d.run.slot));
+                HPDF_Font font = w.font(fonts, d.run.face, d.run.slot);
                 if (!in_text) {
                     HPDF_Page_BeginText(page);
                     ops.begin();
@@ -364,7 +407,7 @@ void draw_content(Writer& w, const Pack& pack, const Scenes& scenes, HPDF_Page p
                     ops.colour(d.colour, true);
                     current_colour = &d.colour;
                 }
-                ops.show(font, d.x, d.y, w.codes(text));
+                ops.show(font, d.x, d.y, text);
                 break;
             }
             case Draw::Fill:
@@ -451,6 +494,7 @@ private:
 // is marked, lets them go through the same compressor. Saving then finds
 // them made and leaves them be.
 void compress_streams(Writer& writer, const std::vector<HPDF_Page>& pages) {
+    writer.mark_glyphs();
     Compressor compressor;
     for (HPDF_Page page : pages) compressor.compress(static_cast<HPDF_PageAttr>(page->attr)->contents);
     for (const auto& [file, font] : writer.fonts_) {
