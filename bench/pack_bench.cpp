@@ -4,6 +4,7 @@
 #include <hpdf.h>
 
 #include <map>
+#include <optional>
 
 #include "build/build.hpp"
 #include "render/html/html.hpp"
@@ -23,12 +24,12 @@ build::Options options() { return {{AGENDAPACK_REPO "/content", AGENDAPACK_REPO 
 struct Example {
     DiskFileSystem fs;
     build::Build site{fs, options()};
-    std::unique_ptr<build::Worker> worker;
+    std::optional<build::Worker> worker;
     const compute::MeetingPlan* plan = nullptr;
 
     Example() {
         site.index();
-        worker = site.worker();
+        worker.emplace(site.worker());
         plan = site.find(kMeeting);
     }
 };

@@ -1,6 +1,7 @@
 #include "build.hpp"
 
 #include "../support/hash.hpp"
+#include "../support/parallel.hpp"
 #include "../support/site_paths.hpp"
 
 namespace agendapack::build {
@@ -23,6 +24,7 @@ void Build::index() {
     records_ = compute::prepare_records(site_, plans_);
     templates_ = render::html::load_templates(recording, options_.templates);
     style_ = render::pdf::load_style(recording, options_.templates);
+    fonts_ = std::make_unique<render::pdf::Fonts>(style_);
     std::map<std::string, uint64_t> inputs = recording.reads();
     hashes_ = inputs;
     // Fonts are large and outside the sources: their size and time stand for them.
@@ -61,31 +63,38 @@ compose::Context Build::context(const FileSystem& fs) const {
     return context;
 }
 
-compose::ComposedMeeting Build::compose(const compute::MeetingPlan& plan, const compose::Context& context) const {
+compose::ComposedMeeting Build::compose(const compute::MeetingPlan& plan, const compose::Context& context, int threads) const {
     compose::Bodies bodies = read_bodies(plan, *context.data);
     compose::Context with_bodies = context;
     with_bodies.bodies = &bodies;
-    return compose::compose_meeting(with_bodies, plan);
+    return compose::compose_meeting(with_bodies, plan, threads);
 }
 
-LaidOutMeeting Build::lay_out(const compute::MeetingPlan& plan, Worker& worker, const FileSystem& fs) const {
+LaidOutMeeting Build::lay_out(const compute::MeetingPlan& plan, const Worker& worker, const FileSystem& fs) const {
     const compose::Context context = this->context(fs);
     LaidOutMeeting out;
-    out.composed = compose(plan, context);
+    out.composed = compose(plan, context, worker.threads);
     // Two passes: the documents' layout gives the agenda its "(Pages X - Y)"
     // and every page reference its number.
-    out.pack = render::pdf::lay_out_pack(out.composed, style_, worker.fonts);
+    out.pack = render::pdf::lay_out_pack(out.composed, style_, worker.fonts, worker.threads);
     out.composed.agenda = compose::compose_agenda(context, plan, render::pdf::item_page_ranges(*out.pack));
     render::pdf::resolve_page_refs(out.composed, *out.pack);
     return out;
 }
 
-MeetingOutput Build::build_meeting(const std::string& id, Worker& worker) const {
+MeetingOutput Build::build_meeting(const std::string& id, const Worker& worker) const {
     const compute::MeetingPlan* plan = find(id);
     if (!plan) throw std::invalid_argument("no meeting '" + id + "'");
     RecordingFileSystem recording(fs_);
     LaidOutMeeting laid = lay_out(*plan, worker, recording);
-    render::pdf::WrittenPack written = render::pdf::write_pack(*laid.pack, laid.composed);
+    // The document pages need nothing of the PDF: with a thread to spare
+    // they are made while it is written.
+    render::pdf::WrittenPack written;
+    std::vector<render::html::OutputFile> pages;
+    parallel_for(worker.threads, 2, [&](size_t part) {
+        if (part == 0) written = render::pdf::write_pack(*laid.pack, laid.composed, worker.threads);
+        else pages = render::html::render_documents(laid.composed, templates_);
+    });
     laid.pack.reset();
 
     MeetingOutput out;
@@ -94,7 +103,8 @@ MeetingOutput Build::build_meeting(const std::string& id, Worker& worker) const 
     out.summary.glossary_uses = std::move(laid.composed.glossary_uses);
     out.summary.warnings = std::move(laid.composed.warnings);
     out.summary.strict = plan->committee->strict_acronyms;
-    out.files = render::html::render_meeting(laid.composed, templates_, &out.summary.pack);
+    out.files = std::move(pages);
+    out.files.push_back(render::html::render_meeting_page(laid.composed, templates_, &out.summary.pack));
     out.files.push_back({paths::pack_file(id), std::move(written.bytes)});
     out.inputs = recording.reads();
     return out;

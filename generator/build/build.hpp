@@ -53,13 +53,15 @@ struct MeetingOutput {
     std::map<std::string, uint64_t> inputs;
 };
 
-// What one thread needs of its own: the font caches are not shared.
-class Worker {
-public:
-    explicit Worker(const render::pdf::Style& style) : fonts(style) {}
-    render::pdf::Fonts fonts;
+// How a meeting is built: with the build's fonts (shared by every thread),
+// on `threads` threads of its own. A meeting built while cores are spare
+// (`--meeting`, one changed meeting) gets more than one: its documents are
+// composed and laid out side by side, and its web pages made while its PDF
+// is written.
+struct Worker {
+    const render::pdf::Fonts& fonts;
+    int threads = 1;
 };
-
 // A meeting composed and laid out: its trees carry the agenda's page ranges
 // and every page reference, as both outputs print them.
 struct LaidOutMeeting {
@@ -88,15 +90,15 @@ public:
     compose::Context context(const FileSystem& fs) const;
     compose::Context context() const { return context(fs_); }
 
-    std::unique_ptr<Worker> worker() const { return std::make_unique<Worker>(style_); }
+    Worker worker(int threads = 1) const { return {*fonts_, std::max(threads, 1)}; }
 
     // The steps of build_meeting, for tests and the benchmark.
     compose::ComposedMeeting compose(const compute::MeetingPlan& plan) const { return compose(plan, context()); }
-    LaidOutMeeting lay_out(const compute::MeetingPlan& plan, Worker& worker) const { return lay_out(plan, worker, fs_); }
+    LaidOutMeeting lay_out(const compute::MeetingPlan& plan, const Worker& worker) const { return lay_out(plan, worker, fs_); }
 
     // One meeting's files. Throws InputError. Safe to call from several
-    // threads at once, each with its own Worker.
-    MeetingOutput build_meeting(const std::string& id, Worker& worker) const;
+    // threads at once.
+    MeetingOutput build_meeting(const std::string& id, const Worker& worker) const;
 
     // index.html, the glossary pages, the stylesheet and the tracker exports;
     // `uses` gathers the meetings' glossary uses (MeetingSummary). Without
@@ -117,8 +119,8 @@ public:
     std::map<std::string, uint64_t> rehash(const std::map<std::string, uint64_t>& inputs) const;
 
 private:
-    compose::ComposedMeeting compose(const compute::MeetingPlan& plan, const compose::Context& context) const;
-    LaidOutMeeting lay_out(const compute::MeetingPlan& plan, Worker& worker, const FileSystem& fs) const;
+    compose::ComposedMeeting compose(const compute::MeetingPlan& plan, const compose::Context& context, int threads = 1) const;
+    LaidOutMeeting lay_out(const compute::MeetingPlan& plan, const Worker& worker, const FileSystem& fs) const;
     void digest_sources(const std::map<std::string, uint64_t>& reads);
     void release_bodies();
     static compose::Bodies read_bodies(const compute::MeetingPlan& plan, const load::DataFiles& data);
@@ -132,6 +134,7 @@ private:
     compute::Records records_;
     render::html::Templates templates_;
     render::pdf::Style style_;
+    std::unique_ptr<render::pdf::Fonts> fonts_;  // made by index(), once the style names them
     // Digests for meeting_key.
     uint64_t global_digest_ = 0;                                 // generator, templates, style, fonts, shared files
     std::map<std::string, uint64_t> committee_digests_;          // by slug: committee.yaml, years, templates …

@@ -81,16 +81,20 @@ RunResult run(const Build& build, const RunOptions& options) {
     std::optional<publish::Publisher> publisher;
     if (writing) publisher.emplace(output, options.out);
 
-    // Build on `jobs` threads, each with its own Worker; each meeting's
-    // files go to staging at once and its trees are freed. A meeting's
-    // errors are kept and the others go on, so all are reported together.
+    // Build on `jobs` threads; each meeting's files go to staging at once
+    // and its trees are freed. A meeting's errors are kept and the others go
+    // on, so all are reported together.
     std::vector<InputError> errors;
     size_t done = 0;
-    parallel_for(options.jobs, to_build.size(), [&] { return build.worker(); }, [&](std::unique_ptr<Worker>& worker, size_t n) {
+    // Fewer meetings than threads (`--meeting`, one edited report): the
+    // threads left over go to each meeting's own work.
+    const int per_meeting = std::max(1, options.jobs / static_cast<int>(std::max<size_t>(to_build.size(), 1)));
+    const Worker worker = build.worker(per_meeting);
+    parallel_for(options.jobs, to_build.size(), [&](size_t n) {
         const size_t index = to_build[n];
         Slot& slot = slots[index];
         try {
-            MeetingOutput output = build.build_meeting(slot.plan->id, *worker);
+            MeetingOutput output = build.build_meeting(slot.plan->id, worker);
             BuildRecord entry{build.meeting_key(*slot.plan, output.inputs), std::move(output.inputs), std::move(output.summary), {}};
             for (const auto& file : output.files) entry.files[file.path] = file.bytes.size();
             if (publisher) {

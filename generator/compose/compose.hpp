@@ -115,7 +115,8 @@ struct ComposedMeeting {
     std::vector<doc::Document> documents;  // agenda order; ids from the plan
 };
 
-ComposedMeeting compose_meeting(const Context& context, const compute::MeetingPlan& plan);
+// `threads` > 1 composes the documents side by side (the same result).
+ComposedMeeting compose_meeting(const Context& context, const compute::MeetingPlan& plan, int threads = 1);
 
 // The pieces, exposed for focused tests.
 doc::Document compose_front_sheet(const Context& context, const compute::MeetingPlan& plan);

@@ -1,6 +1,8 @@
 // A meeting assembled from its parts, in pack order.
 #include "compose.hpp"
 
+#include "../support/parallel.hpp"
+
 namespace agendapack::compose {
 
 namespace {
@@ -38,38 +40,58 @@ void qualify_local_targets(doc::Blocks& blocks, const std::string& id) {
     });
 }
 
+// One document of the meeting with what composing it found: warnings, and
+// the glossary terms it uses.
+struct ComposedDocument {
+    doc::Document document;
+    std::vector<Warning> warnings;
+    std::vector<GlossaryUse> glossary_uses;
+};
+
+ComposedDocument compose_document(const Context& context, const compute::MeetingPlan& plan, const compute::PlacedDocument& placed) {
+    ComposedDocument out;
+    Context with_glossary = context;
+    with_glossary.glossary = glossary_for(context, plan, *placed.source);
+    with_glossary.meeting = &plan;
+    switch (placed.source->kind) {
+        case model::DocumentKind::Report: out.document = compose_report(with_glossary, plan, placed); break;
+        case model::DocumentKind::Minutes: out.document = compose_minutes(with_glossary, plan, placed); break;
+        case model::DocumentKind::Appendix: out.document = compose_appendix(with_glossary, plan, placed); break;
+    }
+    doc::Document& d = out.document;
+    if (placed.source->kind == model::DocumentKind::Report)
+        out.warnings = check_acronyms(*placed.source, with_glossary.glossary, &context.text_of(placed.source->body));
+    reject_stray_contents(d.body);
+    number_tables(d.body);
+    qualify_local_targets(d.body, d.id);
+    if (with_glossary.glossary && placed.source->kind != model::DocumentKind::Minutes && !prints_a_glossary(d.body)) {
+        mark_glossary_terms(d, *with_glossary.glossary, placed.source->cover.local_terms, out.glossary_uses);
+        for (auto& use : out.glossary_uses) {
+            use.meeting_id = plan.id;
+            use.meeting_date = day_month_year(plan.meeting->date);
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
-ComposedMeeting compose_meeting(const Context& context, const compute::MeetingPlan& plan) {
+ComposedMeeting compose_meeting(const Context& context, const compute::MeetingPlan& plan, int threads) {
     ComposedMeeting composed;
     composed.facts = meeting_facts(context, plan);
     composed.front_sheet = compose_front_sheet(context, plan);
     composed.public_information = compose_public_information(context, plan);
     composed.agenda = compose_agenda(context, plan);
-    for (const compute::PlacedDocument* placed : plan.documents()) {
-        Context with_glossary = context;
-        with_glossary.glossary = glossary_for(context, plan, *placed->source);
-        with_glossary.meeting = &plan;
-        switch (placed->source->kind) {
-            case model::DocumentKind::Report: composed.documents.push_back(compose_report(with_glossary, plan, *placed)); break;
-            case model::DocumentKind::Minutes: composed.documents.push_back(compose_minutes(with_glossary, plan, *placed)); break;
-            case model::DocumentKind::Appendix: composed.documents.push_back(compose_appendix(with_glossary, plan, *placed)); break;
-        }
-        doc::Document& d = composed.documents.back();
-        if (placed->source->kind == model::DocumentKind::Report)
-            for (auto& w : check_acronyms(*placed->source, with_glossary.glossary, &context.text_of(placed->source->body)))
-                composed.warnings.push_back(std::move(w));
-        reject_stray_contents(d.body);
-        number_tables(d.body);
-        qualify_local_targets(d.body, d.id);
-        if (with_glossary.glossary && placed->source->kind != model::DocumentKind::Minutes && !prints_a_glossary(d.body)) {
-            size_t first = composed.glossary_uses.size();
-            mark_glossary_terms(d, *with_glossary.glossary, placed->source->cover.local_terms, composed.glossary_uses);
-            for (size_t u = first; u < composed.glossary_uses.size(); ++u) {
-                composed.glossary_uses[u].meeting_id = plan.id;
-                composed.glossary_uses[u].meeting_date = day_month_year(plan.meeting->date);
-            }
-        }
+    // Documents are independent of each other: with threads to spare they
+    // are composed side by side, and joined in pack order (the first
+    // document's error is the one reported, as when composed one by one).
+    const std::vector<const compute::PlacedDocument*> placed = plan.documents();
+    std::vector<ComposedDocument> parts(placed.size());
+    parallel_for(threads, placed.size(), [&](size_t i) { parts[i] = compose_document(context, plan, *placed[i]); });
+    for (auto& part : parts) {
+        composed.documents.push_back(std::move(part.document));
+        for (auto& w : part.warnings) composed.warnings.push_back(std::move(w));
+        for (auto& use : part.glossary_uses) composed.glossary_uses.push_back(std::move(use));
     }
     return composed;
 }

@@ -1,11 +1,13 @@
 // The files a meeting's documents name — CSV tables, scorecards and their
 // rules, glossaries, pictures — read and parsed here, once each, for
 // compose, which reads no file itself. One per meeting build (or index),
-// never shared between threads; what it reads goes through the file
-// system it is given, so a build can record it as the meeting's inputs.
+// shared by the threads composing that meeting's documents; what it reads
+// goes through the file system it is given, so a build can record it as the
+// meeting's inputs.
 #pragma once
 
 #include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -38,6 +40,9 @@ private:
     std::map<std::string, model::Scorecard> scorecards_;  // by "csv\nrules"
     std::map<std::string, model::Glossary> glossaries_;
     std::map<std::string, std::optional<std::string>> files_;
+    // A meeting's documents may be composed on several threads; each file is
+    // read once, by whichever asks first (entries never move once made).
+    std::mutex mutex_;
 };
 
 }  // namespace agendapack::load

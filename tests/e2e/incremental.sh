@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Parallel and incremental builds give exactly the bytes of a clean one-job
-# build: --jobs 2 against --jobs 1, and, after each kind of edit (a report,
+# build: --jobs 2 against --jobs 1 (meetings side by side; and one meeting on
+# several threads, when fewer meetings than threads are built), and, after
+# each kind of edit (a report,
 # a CSV, a decision in the minutes, the glossary, a page template, a meeting
 # removed), an incremental build against a clean build of the same sources.
 # Unchanged meetings are neither built nor rewritten.
@@ -45,7 +47,7 @@ before=$(stamp)
 
 # A sentence of one report: that meeting alone.
 edit content/children-and-families/2024-09-26/07-youth-justice-service.md 's/^1\. In 2022\/23 Southampton was again/1. In 2022\/23 the city was again/'
-build --out "$work/inc"
+build --out "$work/inc" --jobs 4
 built "report edit" "1 meeting"
 same "report edit"
 [ "$(stamp)" = "$before" ] || fail "report edit: an unchanged meeting's page was rewritten"
@@ -81,7 +83,7 @@ same "meeting removed"
 [ -e "$work/inc/meetings/children-and-families-2021-07-22" ] && fail "meeting removed: its folder is still there"
 
 # --meeting builds that meeting only, even when the cache is ignored.
-build --out "$work/inc" --meeting children-and-families-2024-09-26 --rebuild
+build --out "$work/inc" --meeting children-and-families-2024-09-26 --rebuild --jobs 3
 built "--meeting" "1 meeting"
 same "--meeting"
 

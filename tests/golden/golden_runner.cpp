@@ -65,7 +65,7 @@ int main(int argc, char** argv) {
             const std::string meeting_id = entry.path().parent_path().filename().string();
             const std::string document_id = entry.path().stem().string();
             const compute::MeetingPlan* plan = site.find(meeting_id);
-            if (plan && !meetings.count(meeting_id)) meetings.emplace(meeting_id, site.lay_out(*plan, *worker));
+            if (plan && !meetings.count(meeting_id)) meetings.emplace(meeting_id, site.lay_out(*plan, worker));
             const doc::Document* document = plan ? find_document(meetings.at(meeting_id).composed, document_id) : nullptr;
             if (!document) {
                 std::cerr << entry.path().string() << ": no document " << meeting_id << "/" << document_id << "\n";

@@ -35,7 +35,7 @@ Files second_meeting(const std::string& csv) {
 TEST_CASE("build_meeting returns the meeting's files and the data it read") {
     Fixture f;
     auto worker = f.build->worker();
-    build::MeetingOutput out = f.build->build_meeting(kMeeting, *worker);
+    build::MeetingOutput out = f.build->build_meeting(kMeeting, worker);
     std::vector<std::string> paths;
     for (const auto& file : out.files) {
         CHECK(file.path.rfind(std::string("meetings/") + kMeeting + "/", 0) == 0);
@@ -48,11 +48,24 @@ TEST_CASE("build_meeting returns the meeting's files and the data it read") {
     CHECK(out.summary.pack.pages > 0);
 }
 
+TEST_CASE("a meeting built on several threads gives the bytes of one thread") {
+    Fixture f;
+    build::MeetingOutput one = f.build->build_meeting(kMeeting, f.build->worker(1));
+    build::MeetingOutput three = f.build->build_meeting(kMeeting, f.build->worker(3));
+    REQUIRE(one.files.size() == three.files.size());
+    for (size_t i = 0; i < one.files.size(); ++i) {
+        CHECK(one.files[i].path == three.files[i].path);
+        CHECK(one.files[i].bytes == three.files[i].bytes);
+    }
+    CHECK(one.inputs == three.inputs);
+    CHECK(one.summary.pack.bytes == three.summary.pack.bytes);
+}
+
 TEST_CASE("a meeting's key changes with anything that reaches it, and only then") {
     Fixture f;
     auto worker = f.build->worker();
     const auto& plan = f.plan(kMeeting);
-    build::MeetingOutput out = f.build->build_meeting(kMeeting, *worker);
+    build::MeetingOutput out = f.build->build_meeting(kMeeting, worker);
     const std::string key = f.build->meeting_key(plan, out.inputs);
     CHECK(f.build->meeting_key(plan, f.build->rehash(out.inputs)) == key);  // nothing changed
 

@@ -47,8 +47,11 @@ struct PackLink {
     int pages = 0;
 };
 
-// A meeting's own pages: its page, one per document, its pictures.
-std::vector<OutputFile> render_meeting(const compose::ComposedMeeting& meeting, const Templates& templates, const PackLink* pack);
+// A meeting's own pages: one per document, and its pictures.
+std::vector<OutputFile> render_documents(const compose::ComposedMeeting& meeting, const Templates& templates);
+// The meeting's page, which names its pack's size and pages: made once the
+// pack is written (the document pages need not wait for it).
+OutputFile render_meeting_page(const compose::ComposedMeeting& meeting, const Templates& templates, const PackLink* pack);
 
 // The site-wide pages: the index of meetings, the glossaries, the stylesheet.
 std::vector<OutputFile> render_site_pages(const compose::SiteIndex& index, const Templates& templates,

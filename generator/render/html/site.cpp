@@ -198,12 +198,15 @@ Templates load_templates(const FileSystem& fs, const std::string& dir) {
             read("style.css")};
 }
 
-std::vector<OutputFile> render_meeting(const compose::ComposedMeeting& meeting, const Templates& templates, const PackLink* pack) {
+std::vector<OutputFile> render_documents(const compose::ComposedMeeting& meeting, const Templates& templates) {
     std::vector<OutputFile> files;
     for (const auto& image : images_of(meeting)) files.push_back({paths::image_file(meeting.facts.id, image->name), image->bytes});
-    files.push_back(meeting_page(meeting, templates, pack));
     for (size_t i = 0; i < meeting.documents.size(); ++i) files.push_back(document_page(meeting, i, templates));
     return files;
+}
+
+OutputFile render_meeting_page(const compose::ComposedMeeting& meeting, const Templates& templates, const PackLink* pack) {
+    return meeting_page(meeting, templates, pack);
 }
 
 std::vector<OutputFile> render_site_pages(const compose::SiteIndex& index, const Templates& templates,

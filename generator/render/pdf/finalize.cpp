@@ -20,6 +20,7 @@
 #include <memory>
 #include <set>
 
+#include "../../support/parallel.hpp"
 #include "../chart/chart.hpp"
 #include "encoding.hpp"
 #include "pack.hpp"
@@ -453,9 +454,8 @@ std::string replace_page(std::string format, int number) {
     return format;
 }
 
-// Each page's content stream, compressed with libdeflate at zlib's default
-// level: the same size as libharu's own Flate, in well under half the time
-// (compressing text was a third of writing a pack).
+// libharu drops a Filter entry from streams it does not compress itself;
+// a compressed stream's dictionary names the filter through this hook.
 HPDF_STATUS name_flate_filter(HPDF_Dict, HPDF_Stream stream) { return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012"); }
 
 // Streams compressed with libdeflate at zlib's default level: the same size
@@ -466,44 +466,60 @@ public:
     Compressor() : compressor_(libdeflate_alloc_compressor(6), libdeflate_free_compressor) {
         if (!compressor_) throw std::runtime_error("libdeflate could not start");
     }
-    void compress(HPDF_Dict dict) {
-        HPDF_Stream stream = dict->stream;
-        HPDF_UINT size = HPDF_Stream_Size(stream);
-        raw_.resize(size);
-        HPDF_Stream_Seek(stream, 0, HPDF_SEEK_SET);
-        HPDF_Stream_Read(stream, reinterpret_cast<HPDF_BYTE*>(raw_.data()), &size);
-        packed_.resize(libdeflate_zlib_compress_bound(compressor_.get(), size));
-        size_t written = libdeflate_zlib_compress(compressor_.get(), raw_.data(), size, packed_.data(), packed_.size());
+    std::string compress(const std::string& raw) {
+        std::string packed(libdeflate_zlib_compress_bound(compressor_.get(), raw.size()), '\0');
+        size_t written = libdeflate_zlib_compress(compressor_.get(), raw.data(), raw.size(), packed.data(), packed.size());
         if (written == 0) throw std::runtime_error("libdeflate could not compress a stream");
-        HPDF_MemStream_FreeData(stream);
-        HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(packed_.data()), static_cast<HPDF_UINT>(written));
-        // libharu drops a Filter entry from streams it does not compress
-        // itself; the dictionary's write hook names the filter instead.
-        dict->filter = HPDF_STREAM_FILTER_NONE;
-        dict->write_fn = name_flate_filter;
+        packed.resize(written);
+        return packed;
     }
 
 private:
     std::unique_ptr<libdeflate_compressor, void (*)(libdeflate_compressor*)> compressor_;
-    std::string raw_, packed_;
 };
+
+std::string stream_bytes(HPDF_Dict dict) {
+    HPDF_Stream stream = dict->stream;
+    HPDF_UINT size = HPDF_Stream_Size(stream);
+    std::string bytes(size, '\0');
+    HPDF_Stream_Seek(stream, 0, HPDF_SEEK_SET);
+    HPDF_Stream_Read(stream, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size);
+    bytes.resize(size);
+    return bytes;
+}
+
+void replace_stream(HPDF_Dict dict, const std::string& compressed) {
+    HPDF_MemStream_FreeData(dict->stream);
+    HPDF_Stream_Write(dict->stream, reinterpret_cast<const HPDF_BYTE*>(compressed.data()), static_cast<HPDF_UINT>(compressed.size()));
+    dict->filter = HPDF_STREAM_FILTER_NONE;
+    dict->write_fn = name_flate_filter;
+}
 
 // Each page's content stream, and each embedded font file. libharu makes
 // the font files while saving (its font dictionary's before-write step);
 // making them a moment earlier, once all text is drawn and every glyph used
 // is marked, lets them go through the same compressor. Saving then finds
-// them made and leaves them be.
-void compress_streams(Writer& writer, const std::vector<HPDF_Page>& pages) {
+// them made and leaves them be. The bytes are taken out of libharu and put
+// back on this thread; only the compressing, which touches nothing of
+// libharu's, runs on `threads` threads.
+void compress_streams(Writer& writer, const std::vector<HPDF_Page>& pages, int threads) {
     writer.mark_glyphs();
-    Compressor compressor;
-    for (HPDF_Page page : pages) compressor.compress(static_cast<HPDF_PageAttr>(page->attr)->contents);
+    std::vector<HPDF_Dict> streams;
+    for (HPDF_Page page : pages) streams.push_back(static_cast<HPDF_PageAttr>(page->attr)->contents);
     for (const auto& [file, font] : writer.fonts_) {
         if (!font->before_write_fn || font->before_write_fn(font) != HPDF_OK) continue;
         auto* attr = static_cast<HPDF_FontAttr>(font->attr);
         if (!attr->fontdef || !attr->fontdef->descriptor) continue;
         auto data = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(attr->fontdef->descriptor, "FontFile2", HPDF_OCLASS_DICT));
-        if (data && data->stream) compressor.compress(data);
+        if (data && data->stream) streams.push_back(data);
     }
+    writer.check("making the font subsets");
+    std::vector<std::string> bytes(streams.size());
+    for (size_t i = 0; i < streams.size(); ++i) bytes[i] = stream_bytes(streams[i]);
+    parallel_for(
+        threads, bytes.size(), [] { return std::make_unique<Compressor>(); },
+        [&](std::unique_ptr<Compressor>& compressor, size_t i) { bytes[i] = compressor->compress(bytes[i]); });
+    for (size_t i = 0; i < streams.size(); ++i) replace_stream(streams[i], bytes[i]);
     writer.check("compressing the pages and fonts");
 }
 
@@ -560,7 +576,7 @@ std::set<char32_t> characters_of(const std::vector<Sheet>& sheets, const Scenes&
 
 }  // namespace
 
-WrittenPack write_pack(const Pack& pack, const compose::ComposedMeeting& meeting) {
+WrittenPack write_pack(const Pack& pack, const compose::ComposedMeeting& meeting, int threads) {
     const Style& style = *pack.style;
     const Fonts& fonts = *pack.fonts;
 
@@ -675,7 +691,7 @@ WrittenPack write_pack(const Pack& pack, const compose::ComposedMeeting& meeting
     HPDF_SetInfoDateAttr(writer.pdf_, HPDF_INFO_CREATION_DATE, date);
     writer.check("writing document information");
 
-    compress_streams(writer, pages);
+    compress_streams(writer, pages, threads);
     HPDF_SaveToStream(writer.pdf_);
     writer.check("saving the pack");
     HPDF_ResetStream(writer.pdf_);

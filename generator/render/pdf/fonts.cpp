@@ -5,6 +5,9 @@
 #include FT_ADVANCES_H
 
 #include <array>
+#include <atomic>
+#include <mutex>
+#include <vector>
 #include <memory>
 #include <unordered_map>
 
@@ -22,21 +25,43 @@ struct Fonts::Impl {
     // which file draws (face, codepoint), and advance widths in em per
     // (face, slot, codepoint). Characters beyond the Basic Multilingual
     // Plane, rare in packs, go to the maps.
+    //
+    // One Fonts serves every thread of a build. An answer once known is read
+    // without a lock (each entry is atomic, and blocks are published once);
+    // FreeType, which is not safe to share, is asked under `mutex`. Two
+    // threads may work out the same answer; they store the same value.
     static constexpr int kBlocks = 256;
+    static constexpr int8_t kUnknown = -2;
     struct SlotBlock {
-        std::array<int8_t, 256> slot;
-        SlotBlock() { slot.fill(kUnknown); }
+        std::array<std::atomic<int8_t>, 256> slot;
+        SlotBlock() {
+            for (auto& s : slot) s.store(kUnknown, std::memory_order_relaxed);
+        }
     };
     struct AdvanceBlock {
-        std::array<double, 256> em;
-        AdvanceBlock() { em.fill(-1); }
+        std::array<std::atomic<double>, 256> em;
+        AdvanceBlock() {
+            for (auto& e : em) e.store(-1, std::memory_order_relaxed);
+        }
     };
-    static constexpr int8_t kUnknown = -2;
-    mutable std::array<std::array<std::unique_ptr<SlotBlock>, kBlocks>, 4> slot_blocks;
-    mutable std::array<std::array<std::array<std::unique_ptr<AdvanceBlock>, kBlocks>, 2>, 4> advance_blocks;
-    mutable std::unordered_map<uint64_t, double> advances;
-    mutable std::unordered_map<uint64_t, int> slots;
+    std::array<std::array<std::atomic<SlotBlock*>, kBlocks>, 4> slot_blocks{};
+    std::array<std::array<std::array<std::atomic<AdvanceBlock*>, kBlocks>, 2>, 4> advance_blocks{};
+    std::mutex mutex;  // FreeType, the maps below, and making blocks
+    std::vector<std::unique_ptr<SlotBlock>> slot_storage;
+    std::vector<std::unique_ptr<AdvanceBlock>> advance_storage;
+    std::unordered_map<uint64_t, double> advances;
+    std::unordered_map<uint64_t, int> slots;
 
+    template <typename Block>
+    Block& block(std::atomic<Block*>& entry, std::vector<std::unique_ptr<Block>>& storage) {
+        if (Block* known = entry.load(std::memory_order_acquire)) return *known;
+        std::lock_guard<std::mutex> lock(mutex);
+        if (Block* known = entry.load(std::memory_order_acquire)) return *known;
+        storage.push_back(std::make_unique<Block>());
+        entry.store(storage.back().get(), std::memory_order_release);
+        return *storage.back();
+    }
+    // The two below expect `mutex` held.
     int find_slot(int face, char32_t codepoint) const {
         for (int slot = 0; slot < 2; ++slot)
             if (FT_Get_Char_Index(faces[face][slot], codepoint) != 0) return slot;
@@ -83,30 +108,40 @@ Fonts::~Fonts() {
 }
 
 int Fonts::slot_for(Face face, char32_t codepoint) const {
+    Impl& impl = *impl_;
     if (codepoint < 0x10000) {
-        auto& block = impl_->slot_blocks[face][codepoint >> 8];
-        if (!block) block = std::make_unique<Impl::SlotBlock>();
-        int8_t& slot = block->slot[codepoint & 0xFF];
-        if (slot == Impl::kUnknown) slot = static_cast<int8_t>(impl_->find_slot(face, codepoint));
-        return slot;
+        auto& slot = impl.block(impl.slot_blocks[face][codepoint >> 8], impl.slot_storage).slot[codepoint & 0xFF];
+        int8_t known = slot.load(std::memory_order_relaxed);
+        if (known == Impl::kUnknown) {
+            std::lock_guard<std::mutex> lock(impl.mutex);
+            known = static_cast<int8_t>(impl.find_slot(face, codepoint));
+            slot.store(known, std::memory_order_relaxed);
+        }
+        return known;
     }
+    std::lock_guard<std::mutex> lock(impl.mutex);
     uint64_t key = (uint64_t(face) << 32) | codepoint;
-    auto it = impl_->slots.find(key);
-    if (it == impl_->slots.end()) it = impl_->slots.emplace(key, impl_->find_slot(face, codepoint)).first;
+    auto it = impl.slots.find(key);
+    if (it == impl.slots.end()) it = impl.slots.emplace(key, impl.find_slot(face, codepoint)).first;
     return it->second;
 }
 
 double Fonts::advance(Face face, int slot, char32_t codepoint, double size) const {
+    Impl& impl = *impl_;
     if (codepoint < 0x10000) {
-        auto& block = impl_->advance_blocks[face][slot][codepoint >> 8];
-        if (!block) block = std::make_unique<Impl::AdvanceBlock>();
-        double& em = block->em[codepoint & 0xFF];
-        if (em < 0) em = impl_->find_advance(face, slot, codepoint);
-        return em * size;
+        auto& em = impl.block(impl.advance_blocks[face][slot][codepoint >> 8], impl.advance_storage).em[codepoint & 0xFF];
+        double known = em.load(std::memory_order_relaxed);
+        if (known < 0) {
+            std::lock_guard<std::mutex> lock(impl.mutex);
+            known = impl.find_advance(face, slot, codepoint);
+            em.store(known, std::memory_order_relaxed);
+        }
+        return known * size;
     }
+    std::lock_guard<std::mutex> lock(impl.mutex);
     uint64_t key = (uint64_t(face) << 40) | (uint64_t(slot) << 32) | codepoint;
-    auto it = impl_->advances.find(key);
-    if (it == impl_->advances.end()) it = impl_->advances.emplace(key, impl_->find_advance(face, slot, codepoint)).first;
+    auto it = impl.advances.find(key);
+    if (it == impl.advances.end()) it = impl.advances.emplace(key, impl.find_advance(face, slot, codepoint)).first;
     return it->second * size;
 }
 

@@ -1,15 +1,50 @@
 // The pack's order and numbering: each agenda item's documents, every item
 // starting on an odd page (padded with a blank page), numbered from 1 at the
 // first document; the front matter before them is unnumbered.
+#include <algorithm>
+
+#include "../../support/parallel.hpp"
 #include "layout.hpp"
 #include "pack.hpp"
 
 namespace agendapack::render::pdf {
 
-std::shared_ptr<Pack> lay_out_pack(const compose::ComposedMeeting& meeting, const Style& style, const Fonts& fonts) {
+namespace {
+
+// Roughly what laying a document out costs: its blocks, and its tables' cells.
+size_t weight(const doc::Document& document) {
+    size_t weight = 0;
+    doc::for_each_block(document.body, [&](const doc::Block& b) {
+        ++weight;
+        for (const auto& row : b.rows) weight += row.cells.size();
+    });
+    return weight;
+}
+
+}  // namespace
+
+std::shared_ptr<Pack> lay_out_pack(const compose::ComposedMeeting& meeting, const Style& style, const Fonts& fonts, int threads) {
     auto pack = std::make_shared<Pack>();
     pack->style = &style;
     pack->fonts = &fonts;
+    // Each document is paginated on its own (it starts a fresh page), so
+    // with threads to spare they are laid out side by side; numbering
+    // follows in pack order.
+    std::vector<const doc::Document*> in_pack;
+    for (const auto& document : meeting.documents)
+        if (document.agenda_number != 0) in_pack.push_back(&document);  // 0: published minutes of this meeting, not in its pack
+    std::vector<std::vector<Page>> pages(in_pack.size());
+    // The heaviest first, so one long appendix does not start last and leave
+    // the other threads waiting for it.
+    std::vector<size_t> heaviest_first(in_pack.size());
+    std::vector<size_t> weights;
+    for (size_t i = 0; i < in_pack.size(); ++i) heaviest_first[i] = i, weights.push_back(weight(*in_pack[i]));
+    std::stable_sort(heaviest_first.begin(), heaviest_first.end(), [&](size_t a, size_t b) { return weights[a] > weights[b]; });
+    parallel_for(threads, in_pack.size(), [&](size_t n) {
+        const size_t i = heaviest_first[n];
+        pages[i] = paginate(collect(*in_pack[i], style), style, fonts);
+    });
+
     int next_page = 1;
     int current_item = 0;
     auto close_item = [&] {
@@ -21,8 +56,8 @@ std::shared_ptr<Pack> lay_out_pack(const compose::ComposedMeeting& meeting, cons
         }
         pack->ranges[current_item].second = next_page - 1;
     };
-    for (const auto& document : meeting.documents) {
-        if (document.agenda_number == 0) continue;  // published minutes of this meeting: not part of its pack
+    for (size_t i = 0; i < in_pack.size(); ++i) {
+        const doc::Document& document = *in_pack[i];
         if (document.agenda_number != current_item) {
             close_item();
             current_item = document.agenda_number;
@@ -30,7 +65,7 @@ std::shared_ptr<Pack> lay_out_pack(const compose::ComposedMeeting& meeting, cons
         }
         LaidOutDocument laid;
         laid.document = &document;
-        laid.pages = paginate(collect(document, style), style, fonts);
+        laid.pages = std::move(pages[i]);
         laid.first_page = next_page;
         next_page += static_cast<int>(laid.pages.size());
         pack->documents.push_back(std::move(laid));

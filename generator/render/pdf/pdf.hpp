@@ -45,7 +45,8 @@ Style load_style(const FileSystem& fs, const std::string& templates_dir);
 
 // Glyph coverage and advance widths from the TrueType files themselves
 // (FreeType), so layout never depends on the PDF library and a character no
-// font can print is caught before drawing.
+// font can print is caught before drawing. One Fonts may serve many
+// threads at once: what it learns of a character, it learns once.
 class Fonts {
 public:
     enum Face { Regular = 0, Bold = 1, Italic = 2, BoldItalic = 3 };
@@ -70,8 +71,9 @@ using compose::PageRanges;
 struct Pack;  // a meeting's pack, laid out
 
 // Lays out every document of the meeting; the agenda (which prints the
-// ranges) is laid out by write_pack once the ranges are known.
-std::shared_ptr<Pack> lay_out_pack(const compose::ComposedMeeting& meeting, const Style& style, const Fonts& fonts);
+// ranges) is laid out by write_pack once the ranges are known. `threads` > 1
+// lays documents out side by side (the same pages).
+std::shared_ptr<Pack> lay_out_pack(const compose::ComposedMeeting& meeting, const Style& style, const Fonts& fonts, int threads = 1);
 PageRanges item_page_ranges(const Pack& pack);
 // Fills every page reference in the meeting's documents with its printed
 // number, so the HTML shows the numbers the pack prints.
@@ -83,6 +85,7 @@ struct WrittenPack {
 };
 
 // The finished PDF. `meeting.agenda` must already carry the page ranges.
-WrittenPack write_pack(const Pack& pack, const compose::ComposedMeeting& meeting);
+// `threads` > 1 compresses its streams side by side (the same bytes).
+WrittenPack write_pack(const Pack& pack, const compose::ComposedMeeting& meeting, int threads = 1);
 
 }  // namespace agendapack::render::pdf
