@@ -1,7 +1,6 @@
 // A committee folder: committee.yaml, its municipal-year files, its meetings.
 #include <optional>
 
-#include "../support/parallel.hpp"
 #include "loaders.hpp"
 
 namespace agendapack::load {
@@ -112,8 +111,8 @@ model::MunicipalYear load_municipal_year(const FileSystem& fs, const std::string
     return year;
 }
 
-model::Committee load_committee(const FileSystem& fs, const std::string& dir, const std::string& slug, const LoadOptions& options,
-                                const model::Council& council) {
+CommitteeFolder load_committee(const FileSystem& fs, const std::string& dir, const std::string& slug, const LoadOptions& options,
+                               const model::Council& council) {
     const std::string path = join_path(dir, "committee.yaml");
     YamlText source{path, *fs.read(path)};
     YAML::Node root = parse_yaml(source);
@@ -174,24 +173,7 @@ model::Committee load_committee(const FileSystem& fs, const std::string& dir, co
             }
         });
     }
-    // Meetings are independent of one another: read them on `jobs` threads,
-    // keeping folder order and each one's errors.
-    std::vector<std::optional<model::Meeting>> meetings(meeting_folders.size());
-    std::vector<std::vector<InputError>> errors(meeting_folders.size());
-    parallel_for(options.jobs, meeting_folders.size(), [&](size_t i) {
-        LoadOptions own = options;
-        own.errors = options.errors ? &errors[i] : nullptr;
-        collecting(own, [&] {
-            const std::string child = join_path(dir, meeting_folders[i]);
-            meetings[i] = load_meeting(fs, child, meeting_folders[i], council, committee);
-            if (!options.keep_text) release_text(*meetings[i], child, false);
-        });
-    });
-    for (size_t i = 0; i < meetings.size(); ++i) {
-        if (meetings[i]) committee.meetings.push_back(std::move(*meetings[i]));
-        if (options.errors) options.errors->insert(options.errors->end(), errors[i].begin(), errors[i].end());
-    }
-    return committee;
+    return {std::move(committee), std::move(meeting_folders)};
 }
 
 }  // namespace agendapack::load

@@ -19,8 +19,15 @@ model::Person read_person(const YamlText& source, const YAML::Node& node, const 
 PeopleRegistry load_people(const FileSystem& fs, const std::string& path);
 model::Council load_council(const FileSystem& fs, const std::string& content_dir);
 
-model::Committee load_committee(const FileSystem& fs, const std::string& dir, const std::string& slug, const LoadOptions& options,
-                                const model::Council& council);
+// A committee's own files (committee.yaml, its year files) and the names of
+// its meeting folders, which load_site reads together with every other
+// committee's, on `jobs` threads.
+struct CommitteeFolder {
+    model::Committee committee;
+    std::vector<std::string> meeting_folders;
+};
+CommitteeFolder load_committee(const FileSystem& fs, const std::string& dir, const std::string& slug, const LoadOptions& options,
+                               const model::Council& council);
 // Runs `step`; with options.errors, an InputError it throws is collected
 // instead and loading goes on.
 template <typename Step>
