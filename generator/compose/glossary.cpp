@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include "fences.hpp"
 
@@ -179,6 +180,14 @@ public:
         for (const auto& e : glossary.entries) add(e, false);
         // Longer names first: "Child Protection Plan" before "CP".
         std::stable_sort(names_.begin(), names_.end(), [](const Name& a, const Name& b) { return a.text.size() > b.text.size(); });
+        // A name can only stand where a word starts that is its first word:
+        // texts are searched word by word, among that word's names alone.
+        for (const Name& name : names_) {
+            size_t end = 0;
+            while (end < name.text.size() && word_char(name.text[end])) ++end;
+            if (end == 0) unindexed_.push_back(&name);
+            else by_first_word_[to_lower(std::string_view(name.text).substr(0, end))].push_back(&name);
+        }
     }
 
     void blocks(doc::Blocks& list) {
@@ -219,14 +228,37 @@ private:
                 continue;
             }
             if (node.kind != doc::Inline::Kind::Text) continue;  // links, code and the rest stay as they are
-            // The earliest unmarked name in this text.
+            // The earliest unmarked name in this text (the longest, where
+            // several start at the same word).
             size_t best_at = std::string::npos;
             const Name* best = nullptr;
             const std::string lowered = to_lower(node.text);
-            for (const auto& name : names_) {
-                if (marked_.count(name.entry)) continue;
-                size_t at = name.abbreviation ? find_word(node.text, node.text, name.text) : find_word(node.text, lowered, name.lower);
-                if (at < best_at) best_at = at, best = &name;
+            const std::string& text = node.text;
+            for (size_t at = 0; at < text.size() && !best;) {
+                if (!word_char(text[at])) {
+                    ++at;
+                    continue;
+                }
+                size_t end = at;
+                while (end < text.size() && word_char(text[end])) ++end;
+                if (auto found = by_first_word_.find(lowered.substr(at, end - at)); found != by_first_word_.end())
+                    for (const Name* name : found->second) {
+                        if (marked_.count(name->entry)) continue;
+                        const std::string& needle = name->abbreviation ? name->text : name->lower;
+                        const std::string& haystack = name->abbreviation ? text : lowered;
+                        const size_t after = at + needle.size();
+                        if (haystack.compare(at, needle.size(), needle) == 0 && (after >= text.size() || !word_char(text[after]))) {
+                            best_at = at, best = name;
+                            break;
+                        }
+                    }
+                at = end;
+            }
+            // Names that start with a mark rather than a letter (rare) are looked for whole.
+            for (const Name* name : unindexed_) {
+                if (marked_.count(name->entry)) continue;
+                size_t at = name->abbreviation ? find_word(text, text, name->text) : find_word(text, lowered, name->lower);
+                if (at < best_at) best_at = at, best = name;
             }
             if (!best) continue;
             marked_.insert(best->entry);
@@ -251,6 +283,8 @@ private:
     doc::Document& document_;
     std::vector<GlossaryUse>& uses_;
     std::vector<Name> names_;
+    std::unordered_map<std::string, std::vector<const Name*>> by_first_word_;  // lowered first word → names, longest first
+    std::vector<const Name*> unindexed_;
     std::set<const model::GlossaryEntry*> marked_;
     std::vector<const Name*> used_abbreviations_;
 };

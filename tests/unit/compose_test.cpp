@@ -180,3 +180,27 @@ TEST_CASE("a key to abbreviations lists the ones the document uses, in order of 
     CHECK(doc::plain_text(key->rows[1].cells[0].content[0].inlines) == "MASH");
     CHECK(doc::plain_text(key->rows[2].cells[1].content[0].inlines) == "Child Protection Plan");
 }
+
+TEST_CASE("a glossary term is marked where it first stands as a whole word, the longest name first, whatever its case") {
+    std::ifstream in(std::string(AGENDAPACK_FIXTURE) + "/content/test-panel/committee.yaml");
+    std::string committee((std::istreambuf_iterator<char>(in)), {});
+    Fixture f(Files{
+        {"content/test-panel/committee.yaml", committee + "glossary: glossaries/test.yaml\n"},
+        {"data/glossaries/test.yaml",
+         "terms:\n  - term: Child Protection\n    definition: Keeping children safe.\n"
+         "  - term: Child Protection Plan\n    abbreviations: [CPP]\n    definition: A plan.\n"
+         "  - term: (Re)assessment\n    definition: Looking again.\n"
+         "  - term: Early Help\n    abbreviations: [EH]\n    definition: Support.\n"},
+        {"content/test-panel/2024-09-26/04-appendix-1-figures.md",
+         "---\ndocument: appendix\ntitle: Figures\n---\n\n"
+         "Under a child protection plan after the (re)assessment, the CPP ended; EHCP is not EH. Child Protection matters.\n"},
+    });
+    auto composed = f.meeting();
+    std::vector<std::string> terms;
+    doc::for_each_block(composed.documents.at(2).body, [&](const doc::Block& b) {
+        for (const auto& i : b.inlines)
+            if (i.kind == doc::Inline::Kind::Term) terms.push_back(i.text);
+    });
+    // "CPP" names a term already marked; "EHCP" is not the word "EH".
+    CHECK(terms == std::vector<std::string>{"child protection plan", "(re)assessment", "EH", "Child Protection"});
+}
