@@ -1,8 +1,9 @@
-// Phase 4: pages into a PDF with libharu. Front matter, then the numbered
-// documents with their padding pages; page numbers, stamps, links, bookmarks,
-// page labels and document info. libharu 2.3 lets one error poison the whole
-// document, so inputs are checked before they reach it and any error it
-// reports fails the build rather than writing a damaged pack.
+// Phase 4b: pages into a PDF with libharu. Front matter, then the numbered
+// documents with their padding pages; each page's content (content.cpp,
+// drawn side by side), links, bookmarks, page labels and document info.
+// libharu 2.3 lets one error poison the whole document, so inputs are
+// checked before they reach it and any error it reports fails the build
+// rather than writing a damaged pack.
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
@@ -13,8 +14,6 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
-#include <cmath>
 #include <cstring>
 #include <map>
 #include <memory>
@@ -22,6 +21,7 @@
 
 #include "../../support/parallel.hpp"
 #include "../chart/chart.hpp"
+#include "content.hpp"
 #include "encoding.hpp"
 #include "pack.hpp"
 
@@ -38,14 +38,6 @@ void on_error(HPDF_STATUS code, HPDF_STATUS detail, void* data) {
     auto* error = static_cast<HaruError*>(data);
     if (error->code == 0) *error = {code, detail};
 }
-
-// One page of the finished pack and what goes on it besides its content.
-struct Sheet {
-    const Page* page = nullptr;   // null for a padding page
-    bool landscape = false;
-    int number = 0;               // printed "Page N"; 0 = unnumbered front matter
-    std::string stamp;
-};
 
 const char* kPackEncoding = "agendapack-pack";
 
@@ -65,7 +57,7 @@ public:
         check("setting up the pack's encoding");
     }
 
-    // Text in the pack's codes, for HPDF_Page_TextOut and ShowText.
+    // Text in the pack's codes, for bookmarks and document information.
     std::string codes(const std::string& utf8) const { return encoding_.encode(utf8); }
     ~Writer() { HPDF_Free(pdf_); }
 
@@ -77,9 +69,9 @@ public:
         return known;
     }
 
-    // Text drawn straight into a content stream (ContentOps) bypasses
-    // libharu's measuring, which is how it learns which glyphs to embed:
-    // its codes are noted here, and mark_glyphs() tells each font once.
+    // Pages are drawn without libharu (content.cpp), so it never measures
+    // their text, which is how it learns which glyphs to embed: the codes
+    // each page shows are noted here, and mark_glyphs() tells each font once.
     void note_codes(HPDF_Font font, const std::string& codes) {
         auto it = std::find_if(used_.begin(), used_.end(), [&](const auto& entry) { return entry.first == font; });
         if (it == used_.end()) it = used_.insert(used_.end(), {font, std::vector<bool>(0x10000, false)});
@@ -151,309 +143,6 @@ public:
     std::map<const doc::Image*, HPDF_Image> images_;
 };
 
-void set_colour(HPDF_Page page, const Colour& c, bool fill) {
-    if (fill) HPDF_Page_SetRGBFill(page, c.r, c.g, c.b);
-    else HPDF_Page_SetRGBStroke(page, c.r, c.g, c.b);
-}
-
-void text(Writer& w, const Fonts& fonts, HPDF_Page page, const std::string& utf8, Fonts::Face face, double size, double x,
-          double y, const Colour& colour) {
-    // Page furniture only: plain text the primary faces always have.
-    HPDF_Page_BeginText(page);
-    HPDF_Page_SetFontAndSize(page, w.font(fonts.file(face, 0)), size);
-    set_colour(page, colour, true);
-    HPDF_Page_TextOut(page, x, y, w.codes(utf8).c_str());
-    HPDF_Page_EndText(page);
-}
-
-// RAG shapes and arrows as vector paths in the run's box: they print in any
-// font and read in greyscale by their shape alone.
-void draw_symbol(HPDF_Page page, const Style& style, const Run& run, double x, double baseline) {
-    const double s = run.size * 0.8;
-    const double x0 = x + (run.width - s) / 2, y0 = baseline - run.size * 0.05;
-    auto polygon = [&](std::initializer_list<std::pair<double, double>> points) {
-        bool first = true;
-        for (const auto& [px, py] : points) {
-            if (first) HPDF_Page_MoveTo(page, x0 + px * s, y0 + py * s);
-            else HPDF_Page_LineTo(page, x0 + px * s, y0 + py * s);
-            first = false;
-        }
-        HPDF_Page_ClosePath(page);
-    };
-    HPDF_Page_SetLineWidth(page, 0.5);
-    set_colour(page, style.text, false);
-    if (run.symbol == "rag-green") {
-        set_colour(page, style.rag_green, true);
-        HPDF_Page_Circle(page, x0 + s / 2, y0 + s / 2, s / 2);
-        HPDF_Page_FillStroke(page);
-    } else if (run.symbol == "rag-amber") {
-        set_colour(page, style.rag_amber, true);
-        polygon({{0.5, 1.0}, {1.0, 0.05}, {0.0, 0.05}});
-        HPDF_Page_FillStroke(page);
-    } else if (run.symbol == "rag-red") {
-        set_colour(page, style.rag_red, true);
-        HPDF_Page_Rectangle(page, x0 + 0.05 * s, y0 + 0.05 * s, 0.9 * s, 0.9 * s);
-        HPDF_Page_FillStroke(page);
-    } else {
-        set_colour(page, style.text, true);
-        if (run.symbol == "arrow-up") polygon({{0.5, 1.0}, {1.0, 0.5}, {0.67, 0.5}, {0.67, 0.0}, {0.33, 0.0}, {0.33, 0.5}, {0.0, 0.5}});
-        else if (run.symbol == "arrow-down") polygon({{0.5, 0.0}, {1.0, 0.5}, {0.67, 0.5}, {0.67, 1.0}, {0.33, 1.0}, {0.33, 0.5}, {0.0, 0.5}});
-        else polygon({{1.0, 0.5}, {0.5, 1.0}, {0.5, 0.67}, {0.0, 0.67}, {0.0, 0.33}, {0.5, 0.33}, {0.5, 0.0}});
-        HPDF_Page_Fill(page);
-    }
-}
-
-// The chart scene scaled into its box; y flips from the scene's downward axis.
-// Each chart's scene, worked out once: its text picks the pack's characters
-// before any page is drawn, and its shapes are drawn.
-using Scenes = std::map<const doc::Chart*, std::vector<chart::Shape>>;
-
-void draw_chart(Writer& w, const Pack& pack, HPDF_Page page, const std::vector<chart::Shape>& scene, double x, double y, double width,
-                double height) {
-    const double k = width / chart::kWidth;
-    auto px = [&](double sx) { return x + sx * k; };
-    auto py = [&](double sy) { return y + height - sy * k; };
-    auto rgb = [&](const chart::Rgb& c, bool fill) { set_colour(page, {c.r / 255.0, c.g / 255.0, c.b / 255.0}, fill); };
-    for (const auto& s : scene) {
-        switch (s.kind) {
-            case chart::Shape::Kind::Line:
-            case chart::Shape::Kind::Polyline: {
-                rgb(s.colour, false);
-                HPDF_Page_SetLineWidth(page, s.width * k);
-                if (s.dashed) {
-                    HPDF_UINT16 dash[] = {6, 3};
-                    HPDF_Page_SetDash(page, dash, 2, 0);
-                }
-                HPDF_Page_MoveTo(page, px(s.points[0].first), py(s.points[0].second));
-                for (size_t i = 1; i < s.points.size(); ++i) HPDF_Page_LineTo(page, px(s.points[i].first), py(s.points[i].second));
-                HPDF_Page_Stroke(page);
-                if (s.dashed) HPDF_Page_SetDash(page, nullptr, 0, 0);
-                break;
-            }
-            case chart::Shape::Kind::Rect:
-                rgb(s.colour, true);
-                HPDF_Page_Rectangle(page, px(s.points[0].first), py(s.points[1].second), (s.points[1].first - s.points[0].first) * k,
-                                    (s.points[1].second - s.points[0].second) * k);
-                HPDF_Page_Fill(page);
-                break;
-            case chart::Shape::Kind::Marker: {
-                rgb(s.colour, true);
-                double cx = px(s.points[0].first), cy = py(s.points[0].second), r = 4 * k;
-                if (s.marker == "square") HPDF_Page_Rectangle(page, cx - r * 0.9, cy - r * 0.9, r * 1.8, r * 1.8);
-                else if (s.marker == "triangle") {
-                    HPDF_Page_MoveTo(page, cx, cy + r * 1.1);
-                    HPDF_Page_LineTo(page, cx + r * 1.1, cy - r * 0.9);
-                    HPDF_Page_LineTo(page, cx - r * 1.1, cy - r * 0.9);
-                    HPDF_Page_ClosePath(page);
-                } else {
-                    HPDF_Page_Circle(page, cx, cy, r);
-                }
-                HPDF_Page_Fill(page);
-                break;
-            }
-            case chart::Shape::Kind::Text: {
-                const Fonts::Face face = s.bold ? Fonts::Bold : Fonts::Regular;
-                const double size = s.size * k;
-                double text_w = text_width(s.text, face, size, *pack.fonts);
-                double shift = s.anchor == "middle" ? text_w / 2 : s.anchor == "end" ? text_w : 0;
-                HPDF_Page_BeginText(page);
-                HPDF_Page_SetFontAndSize(page, w.font(pack.fonts->file(face, 0)), size);
-                rgb(s.colour, true);
-                if (s.vertical) {
-                    HPDF_Page_SetTextMatrix(page, 0, 1, -1, 0, px(s.points[0].first), py(s.points[0].second) - shift);
-                    HPDF_Page_ShowText(page, w.codes(s.text).c_str());
-                } else {
-                    HPDF_Page_TextOut(page, px(s.points[0].first) - shift, py(s.points[0].second), w.codes(s.text).c_str());
-                }
-                HPDF_Page_EndText(page);
-                break;
-            }
-        }
-    }
-}
-
-// A number as content streams write it: at most three decimals, no
-// trailing zeros, never "-0".
-// std::to_chars rounds exactly as printf's "%.3f" does, without a locale
-// or a format string to parse: every coordinate of every page passes here.
-void append_number(std::string& out, double value) {
-    char buffer[64];
-    auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, 3);
-    if (error != std::errc()) {
-        out += '0';  // beyond any page's size; never reached by real coordinates
-        return;
-    }
-    char* n = end;
-    while (n > buffer && n[-1] == '0') --n;
-    if (n > buffer && n[-1] == '.') --n;
-    if (n - buffer == 2 && buffer[0] == '-' && buffer[1] == '0') {
-        out += '0';
-        return;
-    }
-    out.append(buffer, n);
-}
-
-// The commonest operators of a page written straight into its content
-// stream. libharu writes every string of a Type0 font in hex, four bytes a
-// character, where a literal string takes two, so the stream is half the
-// size and compresses in half the time; and each of its operators clears a
-// 512-byte buffer a byte at a time. The Writer notes each run's codes so the
-// embedded subsets still get their glyphs; fonts are set through libharu (it
-// names them in the page's resources).
-class ContentOps {
-public:
-    ContentOps(Writer& writer, HPDF_Page page) : writer_(writer), stream_(static_cast<HPDF_PageAttr>(page->attr)->stream) {}
-
-    void colour(const Colour& c, bool fill) {
-        op_.clear();
-        for (double v : {c.r, c.g, c.b}) {
-            append_number(op_, v);
-            op_ += ' ';
-        }
-        op_ += fill ? "rg\012" : "RG\012";
-        write();
-    }
-    // A filled rectangle, or one outlined with lines `line_width` wide.
-    void rectangle(double x, double y, double w, double h, bool fill, double line_width = 0) {
-        op_.clear();
-        if (!fill) {
-            append_number(op_, line_width);
-            op_ += " w ";
-        }
-        for (double v : {x, y, w, h}) {
-            append_number(op_, v);
-            op_ += ' ';
-        }
-        op_ += fill ? "re f\012" : "re S\012";
-        write();
-    }
-    // After BT the line matrix is the identity again.
-    void begin() { x_ = y_ = 0; }
-    void show(HPDF_Font font, double x, double y, const std::string& utf8) {
-        codes_.clear();
-        writer_.encoding_.encode_into(utf8, codes_);
-        writer_.note_codes(font, codes_);
-        // Moves are relative: rounding each to what is printed keeps the
-        // error from adding up along a page.
-        const double dx = std::round((x - x_) * 1000) / 1000, dy = std::round((y - y_) * 1000) / 1000;
-        op_.clear();
-        append_number(op_, dx);
-        op_ += ' ';
-        append_number(op_, dy);
-        op_ += " Td (";
-        for (char c : codes_) {
-            switch (c) {
-                case '(': op_ += "\\("; break;
-                case ')': op_ += "\\)"; break;
-                case '\\': op_ += "\\\\"; break;
-                case '\r': op_ += "\\r"; break;
-                case '\n': op_ += "\\n"; break;
-                default: op_ += c;
-            }
-        }
-        op_ += ")Tj\012";
-        write();
-        x_ += dx;
-        y_ += dy;
-    }
-
-private:
-    void write() { HPDF_Stream_Write(stream_, reinterpret_cast<const HPDF_BYTE*>(op_.data()), static_cast<HPDF_UINT>(op_.size())); }
-
-    Writer& writer_;
-    HPDF_Stream stream_;
-    double x_ = 0, y_ = 0;
-    std::string op_, codes_;
-};
-
-void draw_content(Writer& w, const Pack& pack, const Scenes& scenes, HPDF_Page page, const Page& content,
-                  const std::map<std::string, HPDF_Page>& targets) {
-    const Fonts& fonts = *pack.fonts;
-    // Runs of text share one text object, and font and colour are set only
-    // when they change: the page's content stream stays small and quick to write.
-    bool in_text = false;
-    ContentOps ops(w, page);
-    HPDF_Font current_font = nullptr;
-    double current_size = 0;
-    const Colour* current_colour = nullptr;
-    std::string reference;  // a page reference's printed number
-    auto end_text = [&] {
-        if (in_text) HPDF_Page_EndText(page);
-        in_text = false;
-        current_colour = nullptr;  // fills and strokes below may change it
-    };
-    for (const auto& d : content.draws) {
-        if (d.kind != Draw::Text || !d.run.symbol.empty()) end_text();
-        switch (d.kind) {
-            case Draw::Text: {
-                if (!d.run.symbol.empty()) {
-                    draw_symbol(page, w.style_, d.run, d.x, d.y);
-                    break;
-                }
-                const std::string& text = d.run.page_ref.empty() ? d.run.text : (reference = pack.page_number(d.run.page_ref, d.run.relative_to));
-                if (text.empty()) break;
-                HPDF_Font font = w.font(fonts, d.run.face, d.run.slot);
-                if (!in_text) {
-                    HPDF_Page_BeginText(page);
-                    ops.begin();
-                    in_text = true;
-                    current_font = nullptr;
-                }
-                if (font != current_font || d.run.size != current_size) {
-                    HPDF_Page_SetFontAndSize(page, font, d.run.size);
-                    current_font = font;
-                    current_size = d.run.size;
-                }
-                if (!current_colour || current_colour->r != d.colour.r || current_colour->g != d.colour.g || current_colour->b != d.colour.b) {
-                    ops.colour(d.colour, true);
-                    current_colour = &d.colour;
-                }
-                ops.show(font, d.x, d.y, text);
-                break;
-            }
-            case Draw::Fill:
-                ops.colour(d.colour, true);
-                ops.rectangle(d.x, d.y, d.w, d.h, true);
-                break;
-            case Draw::Stroke:
-                ops.colour(d.colour, false);
-                ops.rectangle(d.x, d.y, d.w, d.h, false, w.style_.border_width);
-                break;
-            case Draw::Picture: {
-                if (d.chart) {
-                    draw_chart(w, pack, page, scenes.at(d.chart.get()), d.x, d.y, d.w, d.h);
-                    break;
-                }
-                HPDF_Image image = w.image(*d.image);
-                if (image) HPDF_Page_DrawImage(page, image, d.x, d.y, d.w, d.h);
-                break;
-            }
-            case Draw::Link: {
-                HPDF_Rect rect{static_cast<HPDF_REAL>(d.x), static_cast<HPDF_REAL>(d.y), static_cast<HPDF_REAL>(d.x + d.w),
-                               static_cast<HPDF_REAL>(d.y + d.h)};
-                HPDF_Annotation annotation = nullptr;
-                if (!d.target.empty()) {
-                    auto it = targets.find(d.target);
-                    if (it == targets.end()) break;  // a document not in the pack (published separately)
-                    annotation = HPDF_Page_CreateLinkAnnot(page, rect, HPDF_Page_CreateDestination(it->second));
-                } else if (d.url.find('"') == std::string::npos) {
-                    annotation = HPDF_Page_CreateURILinkAnnot(page, rect, d.url.c_str());
-                }
-                if (annotation) HPDF_LinkAnnot_SetBorderStyle(annotation, 0, 0, 0);
-                break;
-            }
-        }
-    }
-    end_text();
-    w.check("drawing a page");
-}
-
-std::string replace_page(std::string format, int number) {
-    auto at = format.find("{page}");
-    if (at != std::string::npos) format.replace(at, 6, std::to_string(number));
-    return format;
-}
-
 // libharu drops a Filter entry from streams it does not compress itself;
 // a compressed stream's dictionary names the filter through this hook.
 HPDF_STATUS name_flate_filter(HPDF_Dict, HPDF_Stream stream) { return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012"); }
@@ -495,17 +184,15 @@ void replace_stream(HPDF_Dict dict, const std::string& compressed) {
     dict->write_fn = name_flate_filter;
 }
 
-// Each page's content stream, and each embedded font file. libharu makes
-// the font files while saving (its font dictionary's before-write step);
-// making them a moment earlier, once all text is drawn and every glyph used
-// is marked, lets them go through the same compressor. Saving then finds
-// them made and leaves them be. The bytes are taken out of libharu and put
-// back on this thread; only the compressing, which touches nothing of
-// libharu's, runs on `threads` threads.
-void compress_streams(Writer& writer, const std::vector<HPDF_Page>& pages, int threads) {
+// Each embedded font file. libharu makes the font files while saving (its
+// font dictionary's before-write step); making them a moment earlier, once
+// every page's glyphs are marked, lets them go through the same compressor.
+// Saving then finds them made and leaves them be. The bytes are taken out
+// of libharu and put back on this thread; only the compressing, which
+// touches nothing of libharu's, runs on `threads` threads.
+void compress_fonts(Writer& writer, int threads) {
     writer.mark_glyphs();
     std::vector<HPDF_Dict> streams;
-    for (HPDF_Page page : pages) streams.push_back(static_cast<HPDF_PageAttr>(page->attr)->contents);
     for (const auto& [file, font] : writer.fonts_) {
         if (!font->before_write_fn || font->before_write_fn(font) != HPDF_OK) continue;
         auto* attr = static_cast<HPDF_FontAttr>(font->attr);
@@ -520,7 +207,25 @@ void compress_streams(Writer& writer, const std::vector<HPDF_Page>& pages, int t
         threads, bytes.size(), [] { return std::make_unique<Compressor>(); },
         [&](std::unique_ptr<Compressor>& compressor, size_t i) { bytes[i] = compressor->compress(bytes[i]); });
     for (size_t i = 0; i < streams.size(); ++i) replace_stream(streams[i], bytes[i]);
-    writer.check("compressing the pages and fonts");
+    writer.check("compressing the fonts");
+}
+
+// Each page's links: annotations to a page of the pack, or to an address.
+void add_links(HPDF_Page page, const Page& content, const std::map<std::string, HPDF_Page>& targets) {
+    for (const auto& d : content.draws) {
+        if (d.kind != Draw::Link) continue;
+        HPDF_Rect rect{static_cast<HPDF_REAL>(d.x), static_cast<HPDF_REAL>(d.y), static_cast<HPDF_REAL>(d.x + d.w),
+                       static_cast<HPDF_REAL>(d.y + d.h)};
+        HPDF_Annotation annotation = nullptr;
+        if (!d.target.empty()) {
+            auto it = targets.find(d.target);
+            if (it == targets.end()) continue;  // a document not in the pack (published separately)
+            annotation = HPDF_Page_CreateLinkAnnot(page, rect, HPDF_Page_CreateDestination(it->second));
+        } else if (d.url.find('"') == std::string::npos) {
+            annotation = HPDF_Page_CreateURILinkAnnot(page, rect, d.url.c_str());
+        }
+        if (annotation) HPDF_LinkAnnot_SetBorderStyle(annotation, 0, 0, 0);
+    }
 }
 
 // What the document information says, and the bookmarks the front matter gets.
@@ -627,34 +332,38 @@ WrittenPack write_pack(const Pack& pack, const compose::ComposedMeeting& meeting
         if (sheets[i].page)
             for (const auto& anchor : sheets[i].page->anchors) targets.emplace(anchor, pages[i]);
 
+    // Each page names its fonts and pictures, and gets its links (libharu,
+    // on this thread); then the pages are drawn and compressed side by side,
+    // and their streams put in place.
+    std::vector<PageResources> names(sheets.size());
     for (size_t i = 0; i < sheets.size(); ++i) {
-        const Sheet& sheet = sheets[i];
-        HPDF_Page page = pages[i];
-        double width = sheet.landscape ? style.page_height : style.page_width;
-        double height = sheet.landscape ? style.page_width : style.page_height;
-        if (sheet.page) draw_content(writer, pack, scenes, page, *sheet.page, targets);
-        else {
-            double w = text_width(style.blank_page_text, Fonts::Regular, style.body_size, fonts);
-            text(writer, fonts, page, style.blank_page_text, Fonts::Regular, style.body_size, (width - w) / 2, height / 2,
-                 style.text);
-        }
-        if (sheet.number > 0) {
-            std::string label = replace_page(style.page_number_format, sheet.number);
-            double w = text_width(label, Fonts::Regular, style.footer_size, fonts);
-            text(writer, fonts, page, label, Fonts::Regular, style.footer_size, (width - w) / 2, style.margin_bottom / 2,
-                 style.text);
-        }
-        if (!sheet.stamp.empty()) {
-            double w = text_width(sheet.stamp, Fonts::Bold, style.stamp_size, fonts);
-            double x = width - style.margin_right - w - 6, y = height - style.margin_top / 2 - style.stamp_size / 2;
-            set_colour(page, style.text, false);
-            HPDF_Page_SetLineWidth(page, 1);
-            HPDF_Page_Rectangle(page, x - 6, y - 5, w + 12, style.stamp_size + 9);
-            HPDF_Page_Stroke(page);
-            text(writer, fonts, page, sheet.stamp, Fonts::Bold, style.stamp_size, x, y, style.text);
-        }
-        writer.check("finishing a page");
+        const SheetNeeds needs = needs_of(sheets[i], scenes);
+        for (int face = 0; face < 4; ++face)
+            for (int slot = 0; slot < 2; ++slot)
+                if (needs.fonts[face][slot])
+                    names[i].fonts[face][slot] = HPDF_Page_GetLocalFontName(pages[i], writer.font(fonts, Fonts::Face(face), slot));
+        for (const doc::Image* image : needs.images)
+            if (HPDF_Image loaded = writer.image(*image)) names[i].images[image] = HPDF_Page_GetXObjectName(pages[i], loaded);
+        if (sheets[i].page) add_links(pages[i], *sheets[i].page, targets);
     }
+    writer.check("naming the pages' fonts and pictures");
+    const DrawingContext drawing{pack, style, fonts, encoding, scenes};
+    std::vector<SheetContent> contents(sheets.size());
+    parallel_for(
+        threads, sheets.size(), [] { return std::make_unique<Compressor>(); },
+        [&](std::unique_ptr<Compressor>& compressor, size_t i) {
+            contents[i] = draw_sheet(drawing, sheets[i], names[i]);
+            contents[i].stream = compressor->compress(contents[i].stream);
+        });
+    for (size_t i = 0; i < sheets.size(); ++i) {
+        replace_stream(static_cast<HPDF_PageAttr>(pages[i]->attr)->contents, contents[i].stream);
+        for (int face = 0; face < 4; ++face)
+            for (int slot = 0; slot < 2; ++slot)
+                if (!contents[i].shown[face][slot].empty())
+                    writer.note_codes(writer.font(fonts, Fonts::Face(face), slot), contents[i].shown[face][slot]);
+    }
+    contents.clear();
+    writer.check("drawing the pages");
 
     // Page labels match what is printed: i, ii … for the front matter, then 1, 2 ….
     HPDF_AddPageLabel(writer.pdf_, 0, HPDF_PAGE_NUM_STYLE_LOWER_ROMAN, 1, "");
@@ -691,7 +400,7 @@ WrittenPack write_pack(const Pack& pack, const compose::ComposedMeeting& meeting
     HPDF_SetInfoDateAttr(writer.pdf_, HPDF_INFO_CREATION_DATE, date);
     writer.check("writing document information");
 
-    compress_streams(writer, pages, threads);
+    compress_fonts(writer, threads);
     HPDF_SaveToStream(writer.pdf_);
     writer.check("saving the pack");
     HPDF_ResetStream(writer.pdf_);

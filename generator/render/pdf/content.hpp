@@ -1,0 +1,69 @@
+// Phase 4a: what each sheet of the pack prints, as the operators of its PDF
+// content stream. Nothing here touches the PDF library or anything shared,
+// so the sheets of a pack are drawn (and compressed) side by side; the
+// writer (finalize.cpp) names each page's fonts and pictures beforehand and
+// puts the streams into the document afterwards.
+#pragma once
+
+#include <array>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "../chart/chart.hpp"
+#include "encoding.hpp"
+#include "layout.hpp"
+#include "pack.hpp"
+
+namespace agendapack::render::pdf {
+
+// One printed page: a page of a document, or a padding page (no content),
+// with what goes on it besides: its printed number and its stamp.
+struct Sheet {
+    const Page* page = nullptr;   // null for a padding page
+    bool landscape = false;
+    int number = 0;               // printed "Page N"; 0 = unnumbered front matter
+    std::string stamp;
+};
+
+// Each chart's scene, worked out once per pack: its text picks the pack's
+// characters before any page is drawn, and its shapes are drawn.
+using Scenes = std::map<const doc::Chart*, std::vector<chart::Shape>>;
+
+// What a page's content calls its fonts and pictures (its resources).
+struct PageResources {
+    std::array<std::array<std::string, 2>, 4> fonts;  // [face][slot] → "F1"
+    std::map<const doc::Image*, std::string> images;  // → "X1"
+};
+
+// The fonts and pictures a sheet draws with, so the writer can name them.
+struct SheetNeeds {
+    std::array<std::array<bool, 2>, 4> fonts{};  // [face][slot]
+    std::vector<const doc::Image*> images;       // in drawing order, each once
+};
+SheetNeeds needs_of(const Sheet& sheet, const Scenes& scenes);
+
+// What drawing a sheet gives: its content stream, and the codes it shows in
+// each font (the glyphs each embedded subset must keep).
+struct SheetContent {
+    std::string stream;
+    std::array<std::array<std::string, 2>, 4> shown;  // [face][slot] → codes, two bytes each
+};
+
+// Everything a sheet's drawing reads; all of it is read-only while sheets
+// are drawn side by side.
+struct DrawingContext {
+    const Pack& pack;
+    const Style& style;
+    const Fonts& fonts;
+    const PackEncoding& encoding;
+    const Scenes& scenes;
+};
+
+SheetContent draw_sheet(const DrawingContext& context, const Sheet& sheet, const PageResources& names);
+
+// A number as content streams write it: at most three decimals, no
+// trailing zeros, never "-0".
+void append_number(std::string& out, double value);
+
+}  // namespace agendapack::render::pdf
