@@ -98,7 +98,7 @@ RunResult run(const Build& build, const RunOptions& options) {
             BuildRecord entry{build.meeting_key(*slot.plan, output.inputs), std::move(output.inputs), std::move(output.summary), {}};
             for (const auto& file : output.files) entry.files[file.path] = file.bytes.size();
             if (publisher) {
-                for (const auto& file : output.files) publisher->write(file.path, file.bytes);
+                for (auto& file : output.files) publisher->write(file.path, std::move(file.bytes));
                 publisher->write(paths::build_record(slot.plan->id), format_record(entry));
             }
             std::lock_guard<std::mutex> lock(mutex);
@@ -134,7 +134,7 @@ RunResult run(const Build& build, const RunOptions& options) {
     // Without every meeting's uses, the glossary pages already published stay.
     for (auto& file : build.build_site(uses, result.site_pages)) {
         ++result.files;
-        if (publisher) publisher->write(file.path, file.bytes);
+        if (publisher) publisher->write(file.path, std::move(file.bytes));
     }
     if (!publisher) return result;
 

@@ -27,9 +27,15 @@ Publisher::Publisher(OutputFileSystem& fs, std::string out_dir)
     : fs_(fs), out_(std::move(out_dir)), staging_(join_path(out_, ".agendapack-staging")), retired_(join_path(out_, ".agendapack-retired")) {
     fs_.remove(staging_);
     fs_.remove(retired_);
+    writer_ = std::thread([this] { write_queued(); });
 }
 
 Publisher::~Publisher() {
+    try {
+        finish_writes();
+    } catch (...) {
+        // The build has failed already; the staging folder goes below.
+    }
     if (committed_) return;
     try {
         fs_.remove(staging_);
@@ -38,15 +44,51 @@ Publisher::~Publisher() {
     }
 }
 
-void Publisher::write(const std::string& relative, const std::string& bytes) {
+void Publisher::write(const std::string& relative, std::string bytes) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    if (failure_) std::rethrow_exception(failure_);
+    // A file larger than the whole allowance waits for an empty queue.
+    drained_.wait(lock, [&] { return queued_bytes_ == 0 || queued_bytes_ + bytes.size() <= kQueued || failure_; });
+    if (failure_) std::rethrow_exception(failure_);
+    units_.insert(paths::unit_of(relative));
+    queued_bytes_ += bytes.size();
+    queue_.emplace_back(join_path(staging_, relative), std::move(bytes));
+    queued_.notify_one();
+}
+
+void Publisher::write_queued() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    for (;;) {
+        queued_.wait(lock, [&] { return !queue_.empty() || closing_; });
+        if (queue_.empty()) return;  // closing, and nothing left
+        auto [path, bytes] = std::move(queue_.front());
+        queue_.pop_front();
+        lock.unlock();
+        std::exception_ptr failed;
+        try {
+            fs_.write(path, bytes);
+        } catch (...) {
+            failed = std::current_exception();
+        }
+        lock.lock();
+        queued_bytes_ -= bytes.size();
+        if (failed && !failure_) failure_ = failed;
+        drained_.notify_all();
+    }
+}
+
+void Publisher::finish_writes() {
     {
         std::lock_guard<std::mutex> lock(mutex_);
-        units_.insert(paths::unit_of(relative));
+        closing_ = true;
+        queued_.notify_one();
     }
-    fs_.write(join_path(staging_, relative), bytes);
+    if (writer_.joinable()) writer_.join();
+    if (failure_) std::rethrow_exception(failure_);
 }
 
 Publisher::Summary Publisher::commit(const std::set<std::string>& keep_meetings, bool prune) {
+    finish_writes();
     Summary summary;
     std::set<std::string> units = units_;
     // Meeting folders and their build records go with their meetings.

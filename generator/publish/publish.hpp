@@ -1,12 +1,17 @@
 // The last phase: put rendered files into output/ so that a reader never
 // sees a half-written site. Files go to a staging folder as they are made
-// (a meeting's state can be freed at once); commit() then swaps each unit —
-// a top-level entry, or one meeting's folder — in with a rename.
+// (a meeting's state can be freed at once), written by the publisher's own
+// thread while the build goes on; commit() then swaps each unit — a
+// top-level entry, or one meeting's folder — in with a rename.
 #pragma once
 
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <mutex>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "../render/html/html.hpp"
@@ -23,8 +28,12 @@ public:
     Publisher(const Publisher&) = delete;
     Publisher& operator=(const Publisher&) = delete;
 
-    // Safe to call from several threads at once for different files.
-    void write(const std::string& relative, const std::string& bytes);
+    // Safe to call from several threads at once for different files. The
+    // file is written on the publisher's thread; a failure to write is
+    // thrown by a later write() or by commit(). At most kQueued bytes wait
+    // at once (a caller then waits for room), so memory stays flat.
+    void write(const std::string& relative, std::string bytes);
+    static constexpr size_t kQueued = size_t{64} << 20;
 
     struct Summary {
         size_t replaced = 0;   // units swapped in
@@ -38,10 +47,19 @@ public:
     Summary commit(const std::set<std::string>& keep_meetings, bool prune);
 
 private:
+    void write_queued();   // the publisher's thread
+    void finish_writes();  // waits for every queued file; rethrows a failure
+
     OutputFileSystem& fs_;
     std::string out_, staging_, retired_;
     std::set<std::string> units_;
-    std::mutex mutex_;
+    std::mutex mutex_;  // units_ and everything below
+    std::deque<std::pair<std::string, std::string>> queue_;  // staged path, bytes
+    size_t queued_bytes_ = 0;
+    std::condition_variable queued_, drained_;
+    bool closing_ = false;
+    std::exception_ptr failure_;
+    std::thread writer_;
     bool committed_ = false;
 };
 

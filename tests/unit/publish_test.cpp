@@ -69,3 +69,41 @@ TEST_CASE("a publisher that never commits leaves the output as it was") {
     CHECK(memory.read("output/index.html") == "old");
     CHECK(memory.list("output") == std::vector<std::string>{"index.html"});
 }
+
+namespace {
+
+// A disk that fills up: writing one named file fails.
+class FullDisk : public MemoryFileSystem {
+public:
+    explicit FullDisk(std::string failing) : failing_(std::move(failing)) {}
+    void write(const std::string& path, const std::string& bytes) override {
+        if (path.find(failing_) != std::string::npos) throw std::runtime_error("cannot write " + path);
+        MemoryFileSystem::write(path, bytes);
+    }
+
+private:
+    std::string failing_;
+};
+
+}  // namespace
+
+TEST_CASE("a file that cannot be written fails the commit, and the output stays as it was") {
+    FullDisk disk("meetings/b/");
+    disk.MemoryFileSystem::write("output/index.html", "old");
+    publish::Publisher publisher(disk, "output");
+    publisher.write("meetings/a/index.html", "A");
+    publisher.write("meetings/b/index.html", "B");  // written on the publisher's thread: fails there
+    publisher.write("index.html", "new");
+    CHECK_THROWS_WITH(publisher.commit({}, true), Catch::Contains("cannot write output/.agendapack-staging/meetings/b/index.html"));
+    CHECK(disk.read("output/index.html") == "old");
+    CHECK_FALSE(disk.exists("output/meetings/a"));
+}
+
+TEST_CASE("files larger than the publisher's queue are written one at a time, all of them") {
+    MemoryFileSystem memory;
+    publish::Publisher publisher(memory, "output");
+    const std::string big(publish::Publisher::kQueued / 2 + 1, 'x');
+    for (int i = 0; i < 3; ++i) publisher.write("meetings/m" + std::to_string(i) + "/big.bin", big);
+    publisher.commit({}, true);
+    for (int i = 0; i < 3; ++i) CHECK(memory.read_size("output/meetings/m" + std::to_string(i) + "/big.bin") == big.size());
+}
