@@ -125,7 +125,7 @@ private:
             d.y = baseline;
             d.run = run;
             d.colour = run.url.empty() && run.target.empty() ? style_.text : style_.link;
-            page().draws.push_back(d);
+            page().draws.push_back(std::move(d));
             if (!run.url.empty() || !run.target.empty()) {
                 Draw link;
                 link.kind = Draw::Link;
@@ -135,7 +135,7 @@ private:
                 link.h = line.height;
                 link.url = run.url;
                 link.target = run.target;
-                page().draws.push_back(link);
+                page().draws.push_back(std::move(link));
             }
         }
     }
@@ -151,7 +151,7 @@ private:
         d.run.size = size;
         d.run.slot = 0;
         d.colour = style_.text;
-        page().draws.push_back(d);
+        page().draws.push_back(std::move(d));
     }
 
     // A rectangle measured from the frame's top, filled or outlined.
@@ -163,7 +163,7 @@ private:
         d.w = w;
         d.h = h;
         d.colour = colour;
-        page().draws.push_back(d);
+        page().draws.push_back(std::move(d));
     }
     void fill(double x, double top, double w, double h, Colour colour) { rectangle(Draw::Fill, x, top, w, h, colour); }
     void stroke(double x, double top, double w, double h) { rectangle(Draw::Stroke, x, top, w, h, style_.border); }
@@ -271,7 +271,7 @@ private:
         d.y = y_of(cursor_ + height);
         d.w = width;
         d.h = height;
-        page().draws.push_back(d);
+        page().draws.push_back(std::move(d));
         cursor_ += height + f.space_after;
     }
 
