@@ -1,4 +1,6 @@
 // A meeting assembled from its parts, in pack order.
+#include <algorithm>
+
 #include "compose.hpp"
 
 #include "../support/parallel.hpp"
@@ -83,11 +85,16 @@ ComposedMeeting compose_meeting(const Context& context, const compute::MeetingPl
     composed.public_information = compose_public_information(context, plan);
     composed.agenda = compose_agenda(context, plan);
     // Documents are independent of each other: with threads to spare they
-    // are composed side by side, and joined in pack order (the first
-    // document's error is the one reported, as when composed one by one).
+    // are composed side by side, and joined in pack order (the error of the
+    // first in pack order is the one reported, as when composed one by one).
     const std::vector<const compute::PlacedDocument*> placed = plan.documents();
     std::vector<ComposedDocument> parts(placed.size());
-    parallel_for(threads, placed.size(), [&](size_t i) { parts[i] = compose_document(context, plan, *placed[i]); });
+    // The longest sources first, so the heaviest document does not start last.
+    std::vector<size_t> longest_first(placed.size());
+    for (size_t i = 0; i < placed.size(); ++i) longest_first[i] = i;
+    auto length = [&](size_t i) { return context.text_of(placed[i]->source->body).text.size(); };
+    std::stable_sort(longest_first.begin(), longest_first.end(), [&](size_t a, size_t b) { return length(a) > length(b); });
+    parallel_for_scheduled(threads, longest_first, [&](size_t i) { parts[i] = compose_document(context, plan, *placed[i]); });
     for (auto& part : parts) {
         composed.documents.push_back(std::move(part.document));
         for (auto& w : part.warnings) composed.warnings.push_back(std::move(w));

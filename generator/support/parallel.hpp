@@ -44,4 +44,21 @@ void parallel_for(int jobs, size_t n, F&& f) {
     parallel_for(jobs, n, [] { return 0; }, [&](int, size_t i) { f(i); });
 }
 
+// The same, taking the indices in the order `schedule` gives (the heaviest
+// first, say, so none starts last and keeps the others waiting); still the
+// exception of the lowest index, not the first taken, is rethrown.
+template <typename F>
+void parallel_for_scheduled(int jobs, const std::vector<size_t>& schedule, F&& f) {
+    std::vector<std::exception_ptr> failures(schedule.size());
+    parallel_for(jobs, schedule.size(), [&](size_t n) {
+        try {
+            f(schedule[n]);
+        } catch (...) {
+            failures[schedule[n]] = std::current_exception();
+        }
+    });
+    for (auto& failure : failures)
+        if (failure) std::rethrow_exception(failure);
+}
+
 }  // namespace agendapack

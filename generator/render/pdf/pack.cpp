@@ -40,10 +40,7 @@ std::shared_ptr<Pack> lay_out_pack(const compose::ComposedMeeting& meeting, cons
     std::vector<size_t> weights;
     for (size_t i = 0; i < in_pack.size(); ++i) heaviest_first[i] = i, weights.push_back(weight(*in_pack[i]));
     std::stable_sort(heaviest_first.begin(), heaviest_first.end(), [&](size_t a, size_t b) { return weights[a] > weights[b]; });
-    parallel_for(threads, in_pack.size(), [&](size_t n) {
-        const size_t i = heaviest_first[n];
-        pages[i] = paginate(collect(*in_pack[i], style), style, fonts);
-    });
+    parallel_for_scheduled(threads, heaviest_first, [&](size_t i) { pages[i] = paginate(collect(*in_pack[i], style), style, fonts); });
 
     int next_page = 1;
     int current_item = 0;
