@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   cmake ninja-build g++ pkg-config
-  libyaml-cpp-dev libcmark-dev libkainjow-mustache-dev catch2
+  libyaml-cpp-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libkainjow-mustache-dev catch2
   libhpdf-dev libdeflate-dev libfreetype-dev fonts-liberation2 fonts-dejavu-core
   poppler-utils qpdf
   default-jre-headless nodejs npm

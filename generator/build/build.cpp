@@ -29,7 +29,7 @@ void Build::index() {
     hashes_ = inputs;
     // Fonts are large and outside the sources: their size and time stand for them.
     for (const std::string& font : {style_.font_regular, style_.font_bold, style_.font_italic, style_.font_bold_italic,
-                                    style_.font_fallback, style_.font_fallback_bold})
+                                    style_.font_fallback, style_.font_fallback_bold, style_.font_mono, style_.font_fallback_mono})
         inputs[font] = fs_.stamp(font).value_or(kMissingFile);
     digest_sources(inputs);
     release_bodies();

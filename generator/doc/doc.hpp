@@ -14,7 +14,7 @@
 namespace agendapack::doc {
 
 struct Inline {
-    enum class Kind { Text, Emphasis, Strong, Code, Link, SoftBreak, LineBreak, PageRef, Symbol, Term };
+    enum class Kind { Text, Emphasis, Strong, Strikethrough, Code, Link, SoftBreak, LineBreak, PageRef, Symbol, Term };
     Kind kind = Kind::Text;
     std::string text;     // Text, Code; PageRef: the number, once the pack is laid out
     std::string url;      // Link to the outside world (https:, mailto:)
@@ -76,6 +76,7 @@ struct Cell {
     int rowspan = 1;
     bool continued = false;  // the row is covered by a rowspan from above: kept so columns line up
     std::string tone;   // "red", "amber", "green": a RAG-tinted background
+    std::string align;  // "left", "center", "right"; empty: as the table's kind sets it
 };
 
 struct Row {
@@ -167,8 +168,10 @@ void for_each_block(Blocks& blocks, const std::function<void(Block&)>& visit);
 void for_each_block(const Blocks& blocks, const std::function<void(const Block&)>& visit);
 void for_each_inline(Blocks& blocks, const std::function<void(Inline&)>& visit);
 
-// Markdown (CommonMark via cmark) into blocks. Raw HTML and unsafe links are
-// input errors at their source line, never passed through.
+// Markdown into blocks: CommonMark with GitHub's tables, strikethrough and
+// autolinks (cmark-gfm), ordered lists from the number they start at, and
+// lists typed with letters or roman numerals (gather_typed_lists). Raw HTML
+// and unsafe links are input errors at their source line, never passed through.
 struct MarkdownOptions {
     // Labels for ordered lists, by nesting depth and delimiter: "(i)", "i)", "1)", "1.", "a)".
     std::string period_style = "1.";
@@ -182,6 +185,10 @@ struct MarkdownOptions {
 };
 Blocks markdown(const model::Markdown& source, const MarkdownOptions& options = {});
 Inlines markdown_inline(const model::Markdown& source);  // one paragraph's inlines
+
+// Runs of paragraphs that start "a." "b." (or "(i)" "(ii)", "A." "B." …)
+// become ordered lists labelled as typed; applied by markdown().
+void gather_typed_lists(Blocks& blocks);
 
 // "(i)" style label for the n-th item (1-based).
 std::string list_label(const std::string& style, int n);

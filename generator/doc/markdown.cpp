@@ -1,9 +1,14 @@
-// CommonMark (cmark) into the document tree. cmark gives one AST; this walks
-// it once. Raw HTML and unsafe link schemes are rejected with their location
-// rather than silently dropped, so an officer learns why text went missing.
-#include <cmark.h>
+// Markdown as officers write it into the document tree: CommonMark with
+// GitHub's tables, strikethrough and autolinks (Debian's cmark-gfm and its
+// extensions: one AST, walked once). Raw HTML and unsafe link schemes are
+// rejected with their location rather than silently dropped, so an officer
+// learns why text went missing.
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
 
+#include <cstring>
 #include <memory>
+#include <mutex>
 
 #include "doc.hpp"
 
@@ -83,7 +88,13 @@ struct Walker {
                     throw InputError(at(node), "a picture must stand in a paragraph of its own: put a blank line before and after it");
                 case CMARK_NODE_HTML_INLINE:
                     throw InputError(at(node), "raw HTML is not allowed in content: '" + trim(literal(node)) + "'");
-                default: continue;
+                default:
+                    if (is(node, "strikethrough")) {
+                        i.kind = Inline::Kind::Strikethrough;
+                        i.children = inlines(node);
+                        break;
+                    }
+                    continue;
             }
             out.push_back(std::move(i));
         }
@@ -138,10 +149,49 @@ struct Walker {
                 }
                 case CMARK_NODE_HTML_BLOCK:
                     throw InputError(at(node), "raw HTML is not allowed in content: '" + trim(literal(node).substr(0, 40)) + "'");
-                default: break;
+                default:
+                    if (is(node, "table")) out.push_back(table(node));
+                    break;
             }
         }
         return out;
+    }
+
+    static bool is(cmark_node* node, const char* type) { return std::strcmp(cmark_node_get_type_string(node), type) == 0; }
+
+    // A GitHub table: its first row the header, each column's alignment kept.
+    Block table(cmark_node* node) const {
+        const uint16_t columns = cmark_gfm_extensions_get_table_columns(node);
+        const uint8_t* alignments = cmark_gfm_extensions_get_table_alignments(node);
+        Block result;
+        result.kind = Block::Kind::Table;
+        result.role = role::kDataTable;
+        result.origin = at(node);
+        for (cmark_node* row = cmark_node_first_child(node); row; row = cmark_node_next(row)) {
+            const bool header = cmark_gfm_extensions_get_table_row_is_header(row);
+            Row out;
+            uint16_t column = 0;
+            for (cmark_node* cell = cmark_node_first_child(row); cell; cell = cmark_node_next(cell), ++column) {
+                Cell c;
+                Block content = paragraph(inlines(cell));
+                content.origin = at(cell);
+                c.content.push_back(std::move(content));
+                c.header = header;
+                if (header) c.scope = "col";
+                if (alignments && column < columns) {
+                    switch (alignments[column]) {
+                        case 'l': c.align = "left"; break;
+                        case 'c': c.align = "center"; break;
+                        case 'r': c.align = "right"; break;
+                        default: break;
+                    }
+                }
+                out.cells.push_back(std::move(c));
+            }
+            if (header) ++result.header_rows;
+            result.rows.push_back(std::move(out));
+        }
+        return result;
     }
 
     // The image of a paragraph that holds nothing else, or null.
@@ -171,7 +221,8 @@ struct Walker {
             else style = options.period_style;
         }
         Blocks items;
-        int n = 0;
+        // "5." starts at five: an officer continuing a list after a table means it.
+        int n = ordered ? cmark_node_get_list_start(node) - 1 : 0;
         for (cmark_node* item = cmark_node_first_child(node); item; item = cmark_node_next(item)) {
             ++n;
             items.push_back(list_item(ordered ? list_label(style, n) : "", blocks(item, depth + 1)));
@@ -186,10 +237,18 @@ struct Walker {
 }  // namespace
 
 Blocks markdown(const model::Markdown& source, const MarkdownOptions& options) {
-    std::unique_ptr<cmark_node, decltype(&cmark_node_free)> root(
-        cmark_parse_document(source.text.data(), source.text.size(), CMARK_OPT_SAFE | CMARK_OPT_SMART), &cmark_node_free);
+    // The extensions register once per process; parsers may then run on any thread.
+    static std::once_flag registered;
+    std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
+    std::unique_ptr<cmark_parser, decltype(&cmark_parser_free)> parser(cmark_parser_new(CMARK_OPT_SMART), &cmark_parser_free);
+    for (const char* extension : {"table", "strikethrough", "autolink"})
+        cmark_parser_attach_syntax_extension(parser.get(), cmark_find_syntax_extension(extension));
+    cmark_parser_feed(parser.get(), source.text.data(), source.text.size());
+    std::unique_ptr<cmark_node, decltype(&cmark_node_free)> root(cmark_parser_finish(parser.get()), &cmark_node_free);
     Walker walker{source, options};
-    return walker.blocks(root.get(), 0);
+    Blocks blocks = walker.blocks(root.get(), 0);
+    gather_typed_lists(blocks);
+    return blocks;
 }
 
 Inlines markdown_inline(const model::Markdown& source) {

@@ -3,14 +3,22 @@
 // pack) and the HTML renderer; every fragment named under the case's
 // expected/<meeting-id>/<document-id>.html must match. Fragments carry the
 // agenda's page ranges and resolved page references, as the site does.
+// expected/<meeting-id>/<document-id>.txt is what the pack prints of that
+// document: each page's text, line by line as laid out (runs on one
+// baseline joined, a space where there is a gap), pages marked.
 // usage: golden_runner FIXTURE_DIR CASE_DIR TEMPLATES_DIR [--update]
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
+#include <algorithm>
+#include <cmath>
+#include <map>
+
 #include "build/build.hpp"
 #include "render/html/html.hpp"
+#include "render/pdf/pack.hpp"
 
 namespace fs = std::filesystem;
 using namespace agendapack;
@@ -37,6 +45,33 @@ const doc::Document* find_document(const compose::ComposedMeeting& meeting, cons
     for (const auto& d : meeting.documents)
         if (d.id == id) return &d;
     return nullptr;
+}
+
+// The text the pack prints for one document, page by page.
+std::string printed_text(const render::pdf::Pack& pack, const std::string& document_id) {
+    std::string out;
+    for (const auto& laid : pack.documents) {
+        if (laid.document->id != document_id) continue;
+        for (size_t p = 0; p < laid.pages.size(); ++p) {
+            out += "--- page " + std::to_string(laid.first_page + static_cast<int>(p)) + " ---\n";
+            // Baselines from the top of the page down; runs left to right.
+            std::map<long, std::vector<const render::pdf::Draw*>, std::greater<long>> lines;
+            for (const auto& d : laid.pages[p].draws)
+                if (d.kind == render::pdf::Draw::Text && d.run.symbol.empty()) lines[std::lround(d.y * 10)].push_back(&d);
+            for (auto& [_, runs] : lines) {
+                std::stable_sort(runs.begin(), runs.end(), [](auto* a, auto* b) { return a->x < b->x; });
+                std::string line;
+                double end = -1;
+                for (const auto* d : runs) {
+                    if (!line.empty() && d->x > end + 0.5) line += ' ';
+                    line += d->run.page_ref.empty() ? d->run.text : pack.page_number(d->run.page_ref, d->run.relative_to);
+                    end = d->x + d->run.width;
+                }
+                out += line + "\n";
+            }
+        }
+    }
+    return out;
 }
 
 }  // namespace
@@ -72,7 +107,9 @@ int main(int argc, char** argv) {
                 ++failed;
                 continue;
             }
-            std::string actual = render::html::render_blocks(document->body, render::html::document_href);
+            const build::LaidOutMeeting& laid = meetings.at(meeting_id);
+            std::string actual = entry.path().extension() == ".txt" ? printed_text(*laid.pack, document_id)
+                                                                   : render::html::render_blocks(document->body, render::html::document_href);
             ++checked;
             if (update) {
                 std::ofstream(entry.path(), std::ios::binary) << actual;

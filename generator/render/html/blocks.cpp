@@ -72,7 +72,9 @@ void render_table(const Block& table, const LinkResolver& links, std::string& ou
             if (header && !cell.scope.empty()) out += " scope=\"" + cell.scope + "\"";
             if (cell.colspan > 1) out += " colspan=\"" + std::to_string(cell.colspan) + "\"";
             if (cell.rowspan > 1) out += " rowspan=\"" + std::to_string(cell.rowspan) + "\"";
-            if (!cell.tone.empty()) out += " class=\"tone-" + escape(cell.tone) + "\"";
+            std::string classes = cell.tone.empty() ? "" : "tone-" + cell.tone;
+            if (!cell.align.empty()) classes += (classes.empty() ? "align-" : " align-") + cell.align;
+            if (!classes.empty()) out += " class=\"" + escape(classes) + "\"";
             out += ">";
             render_content(cell.content, links, out);
             out += "</" + tag + ">";
@@ -170,6 +172,7 @@ std::string render_inlines(const doc::Inlines& inlines, const LinkResolver& link
             case Inline::Kind::LineBreak: out += "<br>\n"; break;
             case Inline::Kind::Emphasis: out += "<em>" + render_inlines(i.children, links) + "</em>"; break;
             case Inline::Kind::Strong: out += "<strong>" + render_inlines(i.children, links) + "</strong>"; break;
+            case Inline::Kind::Strikethrough: out += "<del>" + render_inlines(i.children, links) + "</del>"; break;
             case Inline::Kind::PageRef: out += escape(i.text); break;
             case Inline::Kind::Symbol: out += symbol_svg(i); break;
             case Inline::Kind::Term: {

@@ -21,34 +21,40 @@ struct Context {
 };
 
 void add_spans(const doc::Inlines& inlines, Fonts::Face face, const std::string& url, const std::string& target,
-               std::vector<Span>& out) {
+               std::vector<Span>& out, bool strike = false) {
+    auto span = [&](const std::string& text, Fonts::Face f = Fonts::Regular, bool own_face = false) {
+        Span s{text, own_face ? f : face, url, target};
+        s.strike = strike;
+        return s;
+    };
     for (const auto& i : inlines) {
         switch (i.kind) {
             case Inline::Kind::Text:
-            case Inline::Kind::Code:
-            case Inline::Kind::Term: out.push_back({i.text, face, url, target}); break;
-            case Inline::Kind::SoftBreak: out.push_back({" ", face, url, target}); break;
-            case Inline::Kind::LineBreak: out.push_back({"\n", face, url, target}); break;
+            case Inline::Kind::Term: out.push_back(span(i.text)); break;
+            case Inline::Kind::Code: out.push_back(span(i.text, Fonts::Mono, true)); break;
+            case Inline::Kind::SoftBreak: out.push_back(span(" ")); break;
+            case Inline::Kind::LineBreak: out.push_back(span("\n")); break;
             case Inline::Kind::Emphasis:
                 add_spans(i.children, face == Fonts::Bold || face == Fonts::BoldItalic ? Fonts::BoldItalic : Fonts::Italic, url,
-                          target, out);
+                          target, out, strike);
                 break;
             case Inline::Kind::Strong:
                 add_spans(i.children, face == Fonts::Italic || face == Fonts::BoldItalic ? Fonts::BoldItalic : Fonts::Bold, url,
-                          target, out);
+                          target, out, strike);
                 break;
-            case Inline::Kind::Link: add_spans(i.children, face, i.url, i.target, out); break;
+            case Inline::Kind::Strikethrough: add_spans(i.children, face, url, target, out, true); break;
+            case Inline::Kind::Link: add_spans(i.children, face, i.url, i.target, out, strike); break;
             case Inline::Kind::Symbol: {
-                Span span{"", face, url, target};
-                span.symbol = i.symbol;
-                out.push_back(span);
+                Span s = span("");
+                s.symbol = i.symbol;
+                out.push_back(s);
                 break;
             }
             case Inline::Kind::PageRef: {
-                Span span{"", face, url, target};
-                span.page_ref = i.target;
-                span.relative_to = i.relative_to;
-                out.push_back(span);
+                Span s = span("");
+                s.page_ref = i.target;
+                s.relative_to = i.relative_to;
+                out.push_back(s);
                 break;
             }
         }
@@ -83,10 +89,13 @@ private:
     }
 
     void heading(const Block& b, const Context& context, std::vector<Item>& out) const {
-        double size = b.level == 1 ? style_.h1_size : b.level == 2 ? style_.h2_size : style_.h3_size;
+        // Six levels, each told apart: sizes down to the body's at level 4,
+        // then bold italic (5) and italic (6).
+        const double size = b.level <= 1 ? style_.h1_size : b.level == 2 ? style_.h2_size : b.level == 3 ? style_.h3_size : style_.h4_size;
+        const Fonts::Face face = b.level == 5 ? Fonts::BoldItalic : b.level >= 6 ? Fonts::Italic : Fonts::Bold;
         Context c = context;
         c.size = context.in_table ? context.size : size;
-        Para p = paragraph(b.inlines, c, Fonts::Bold, b.origin);
+        Para p = paragraph(b.inlines, c, face, b.origin);
         p.space_before = context.in_table ? 0 : style_.heading_space_before;
         p.space_after = context.in_table ? 2 : style_.heading_space_after;
         p.keep_with_next = true;
@@ -186,7 +195,9 @@ private:
                     if (c.kind != Item::Paragraph) continue;  // no tables inside cells
                     if (out_cell.header)
                         for (auto& span : c.para.spans)
-                            span.face = span.face == Fonts::Italic ? Fonts::BoldItalic : Fonts::Bold;
+                            if (span.face != Fonts::Mono) span.face = span.face == Fonts::Italic ? Fonts::BoldItalic : Fonts::Bold;
+                    c.para.centred = cell.align == "center";
+                    c.para.right_aligned = cell.align == "right";
                     out_cell.paras.push_back(std::move(c.para));
                 }
                 if (!out_cell.paras.empty()) out_cell.paras.back().space_after = 0;
@@ -242,14 +253,25 @@ private:
             }
             case Block::Kind::Code: {
                 Para p;
-                p.spans.push_back({b.text, Fonts::Regular, "", ""});
-                p.size = context.size;
+                p.spans.push_back({b.text, Fonts::Mono, "", ""});
+                p.preformatted = true;
+                p.size = context.size * style_.code_scale;
+                p.leading = 1.2;
                 p.indent = context.indent;
                 p.space_after = style_.paragraph_space;
+                p.origin = b.origin;
                 push(std::move(p), out);
                 break;
             }
-            case Block::Kind::Rule: break;
+            case Block::Kind::Rule: {
+                Item item;
+                item.kind = Item::Rule;
+                item.para.indent = context.indent;
+                item.para.space_before = style_.paragraph_space;
+                item.para.space_after = style_.paragraph_space * 2;
+                out.push_back(std::move(item));
+                break;
+            }
             case Block::Kind::ChartBlock: {
                 Item item;
                 item.kind = Item::FigureItem;

@@ -32,13 +32,13 @@ using Scenes = std::map<const doc::Chart*, std::vector<chart::Shape>>;
 
 // What a page's content calls its fonts and pictures (its resources).
 struct PageResources {
-    std::array<std::array<std::string, 2>, 4> fonts;  // [face][slot] → "F1"
+    std::array<std::array<std::string, 2>, Fonts::kFaces> fonts;  // [face][slot] → "F1"
     std::map<const doc::Image*, std::string> images;  // → "X1"
 };
 
 // The fonts and pictures a sheet draws with, so the writer can name them.
 struct SheetNeeds {
-    std::array<std::array<bool, 2>, 4> fonts{};  // [face][slot]
+    std::array<std::array<bool, 2>, Fonts::kFaces> fonts{};  // [face][slot]
     std::vector<const doc::Image*> images;       // in drawing order, each once
 };
 SheetNeeds needs_of(const Sheet& sheet, const Scenes& scenes);
@@ -47,7 +47,7 @@ SheetNeeds needs_of(const Sheet& sheet, const Scenes& scenes);
 // each font (the glyphs each embedded subset must keep).
 struct SheetContent {
     std::string stream;
-    std::array<std::array<std::string, 2>, 4> shown;  // [face][slot] → codes, two bytes each
+    std::array<std::array<std::string, 2>, Fonts::kFaces> shown;  // [face][slot] → codes, two bytes each
 };
 
 // Everything a sheet's drawing reads; all of it is read-only while sheets

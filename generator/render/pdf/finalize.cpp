@@ -138,7 +138,7 @@ public:
     const Style& style_;
     const PackEncoding& encoding_;
     std::map<std::string, HPDF_Font> fonts_;
-    std::array<std::array<HPDF_Font, 2>, 4> by_face_{};
+    std::array<std::array<HPDF_Font, 2>, Fonts::kFaces> by_face_{};
     std::vector<std::pair<HPDF_Font, std::vector<bool>>> used_;
     std::map<const doc::Image*, HPDF_Image> images_;
 };
@@ -339,7 +339,7 @@ WrittenPack write_pack(const Pack& pack, const compose::ComposedMeeting& meeting
     std::vector<PageResources> names(sheets.size());
     for (size_t i = 0; i < sheets.size(); ++i) {
         const SheetNeeds needs = needs_of(sheets[i], scenes);
-        for (int face = 0; face < 4; ++face)
+        for (int face = 0; face < Fonts::kFaces; ++face)
             for (int slot = 0; slot < 2; ++slot)
                 if (needs.fonts[face][slot])
                     names[i].fonts[face][slot] = HPDF_Page_GetLocalFontName(pages[i], writer.font(fonts, Fonts::Face(face), slot));
@@ -358,7 +358,7 @@ WrittenPack write_pack(const Pack& pack, const compose::ComposedMeeting& meeting
         });
     for (size_t i = 0; i < sheets.size(); ++i) {
         replace_stream(static_cast<HPDF_PageAttr>(pages[i]->attr)->contents, contents[i].stream);
-        for (int face = 0; face < 4; ++face)
+        for (int face = 0; face < Fonts::kFaces; ++face)
             for (int slot = 0; slot < 2; ++slot)
                 if (!contents[i].shown[face][slot].empty())
                     writer.note_codes(writer.font(fonts, Fonts::Face(face), slot), contents[i].shown[face][slot]);

@@ -18,8 +18,8 @@ namespace agendapack::render::pdf {
 struct Fonts::Impl {
     FT_Library library = nullptr;
     // [face][slot]: slot 0 is the face's own file, slot 1 its fallback.
-    std::array<std::array<FT_Face, 2>, 4> faces{};
-    std::array<std::array<std::string, 2>, 4> files;
+    std::array<std::array<FT_Face, 2>, kFaces> faces{};
+    std::array<std::array<std::string, 2>, kFaces> files;
     // Layout asks for every character, so answers are kept in flat tables,
     // a block of 256 code points at a time, filled as characters are met:
     // which file draws (face, codepoint), and advance widths in em per
@@ -44,8 +44,8 @@ struct Fonts::Impl {
             for (auto& e : em) e.store(-1, std::memory_order_relaxed);
         }
     };
-    std::array<std::array<std::atomic<SlotBlock*>, kBlocks>, 4> slot_blocks{};
-    std::array<std::array<std::array<std::atomic<AdvanceBlock*>, kBlocks>, 2>, 4> advance_blocks{};
+    std::array<std::array<std::atomic<SlotBlock*>, kBlocks>, kFaces> slot_blocks{};
+    std::array<std::array<std::array<std::atomic<AdvanceBlock*>, kBlocks>, 2>, kFaces> advance_blocks{};
     std::mutex mutex;  // FreeType, the maps below, and making blocks
     std::vector<std::unique_ptr<SlotBlock>> slot_storage;
     std::vector<std::unique_ptr<AdvanceBlock>> advance_storage;
@@ -77,9 +77,10 @@ struct Fonts::Impl {
 
 Fonts::Fonts(const Style& style) : impl_(std::make_unique<Impl>()) {
     if (FT_Init_FreeType(&impl_->library)) throw std::runtime_error("FreeType could not start");
-    const std::array<std::string, 4> own = {style.font_regular, style.font_bold, style.font_italic, style.font_bold_italic};
-    const std::array<std::string, 4> fallback = {style.font_fallback, style.font_fallback_bold, style.font_fallback,
-                                                 style.font_fallback_bold};
+    const std::array<std::string, kFaces> own = {style.font_regular, style.font_bold, style.font_italic, style.font_bold_italic,
+                                                 style.font_mono};
+    const std::array<std::string, kFaces> fallback = {style.font_fallback, style.font_fallback_bold, style.font_fallback,
+                                                      style.font_fallback_bold, style.font_fallback_mono};
     std::unordered_map<std::string, FT_Face> opened;
     auto open = [&](const std::string& file) {
         auto it = opened.find(file);
@@ -90,7 +91,7 @@ Fonts::Fonts(const Style& style) : impl_(std::make_unique<Impl>()) {
         opened[file] = face;
         return face;
     };
-    for (int f = 0; f < 4; ++f) {
+    for (int f = 0; f < kFaces; ++f) {
         impl_->faces[f] = {open(own[f]), open(fallback[f])};
         impl_->files[f] = {own[f], fallback[f]};
     }

@@ -16,6 +16,7 @@ struct Span {
     std::string target;  // link to a document of the pack, by id (or id#anchor)
     std::string page_ref, relative_to;  // a page number, known only when the pack is written
     std::string symbol;                 // a drawn shape (doc::Inline::symbol)
+    bool strike = false;                // struck through
 };
 
 struct Para {
@@ -29,6 +30,8 @@ struct Para {
     double space_before = 0, space_after = 0;
     bool keep_with_next = false;  // headings stay with what follows
     bool centred = false;
+    bool right_aligned = false;     // table cells aligned right (figures)
+    bool preformatted = false;      // code: lines and spaces as written, broken only where too wide
     std::optional<Colour> shading;  // a banner behind the paragraph (cover-sheet section headings)
     std::string anchor;             // id whose page is recorded
     SourceLocation origin;          // for "no font has this character"
@@ -60,9 +63,9 @@ struct Figure {
 };
 
 struct Item {
-    enum Kind { Paragraph, TableItem, FigureItem, PageBreak };
+    enum Kind { Paragraph, TableItem, FigureItem, PageBreak, Rule };
     Kind kind = Paragraph;
-    Para para;
+    Para para;              // Paragraph; for Rule, only its spacing
     Table table;
     Figure figure;
 };
@@ -87,6 +90,7 @@ struct Run {
     std::string url, target;
     std::string page_ref, relative_to;  // text is replaced by the page number when drawn
     std::string symbol;                 // drawn as a vector shape in its box
+    bool strike = false;                // a line drawn through it
 };
 
 struct Line {

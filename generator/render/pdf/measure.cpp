@@ -21,7 +21,7 @@ char32_t decode_utf8(const std::string& s, size_t& i) {
 
 namespace {
 
-struct Piece {  // a run of characters that share face, font file and link
+struct Piece {  // a run of characters that share face, font file, link and strike
     std::string text;
     Fonts::Face face;
     int slot;
@@ -29,6 +29,7 @@ struct Piece {  // a run of characters that share face, font file and link
     std::string url, target;
     std::string page_ref, relative_to;
     std::string symbol;
+    bool strike = false;
 };
 
 struct Word {
@@ -43,6 +44,21 @@ std::string describe(char32_t cp) {
     char buffer[16];
     std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(cp));
     return buffer;
+}
+
+// A character no installed font draws: the paragraph's text around it, the character named.
+[[noreturn]] void no_font(const Para& para, char32_t cp, const std::string& bytes) {
+    std::string context;
+    for (const auto& s : para.spans) context += s.text;
+    for (size_t at = context.find(bytes); at != std::string::npos; at = context.find(bytes, at + 1))
+        context.replace(at, bytes.size(), "[" + describe(cp) + "]");
+    if (context.size() > 60) context = context.substr(0, 57) + "...";
+    // Private-use characters are invisible on screen: name them, never echo them.
+    const bool private_use = cp >= 0xE000 && cp <= 0xF8FF;
+    std::string shown = private_use ? describe(cp) + " (a private-use character)" : describe(cp) + " ('" + bytes + "')";
+    std::string hint = private_use ? " (often a bullet pasted from a word processor: start a bullet line with '- ' instead)" : "";
+    throw InputError(para.origin.file.empty() ? SourceLocation{"(text)", 0, 0} : para.origin,
+                     "the character " + shown + " in \"" + context + "\" is in no installed font, so the pack cannot print it" + hint);
 }
 
 class WordBuilder {
@@ -88,25 +104,13 @@ public:
 private:
     void add(const Span& span, char32_t cp, const std::string& bytes) {
         int slot = fonts_.slot_for(span.face, cp);
-        if (slot < 0) {
-            std::string context;
-            for (const auto& s : para_.spans) context += s.text;
-            for (size_t at = context.find(bytes); at != std::string::npos; at = context.find(bytes, at + 1))
-                context.replace(at, bytes.size(), "[" + describe(cp) + "]");
-            if (context.size() > 60) context = context.substr(0, 57) + "...";
-            // Private-use characters are invisible on screen: name them, never echo them.
-            const bool private_use = cp >= 0xE000 && cp <= 0xF8FF;
-            std::string shown = private_use ? describe(cp) + " (a private-use character)" : describe(cp) + " ('" + bytes + "')";
-            std::string hint = private_use ? " (often a bullet pasted from a word processor: start a bullet line with '- ' instead)" : "";
-            throw InputError(para_.origin.file.empty() ? SourceLocation{"(text)", 0, 0} : para_.origin,
-                             "the character " + shown + " in \"" + context + "\" is in no installed font, so the pack cannot print it" + hint);
-        }
+        if (slot < 0) no_font(para_, cp, bytes);
         double width = fonts_.advance(span.face, slot, cp, para_.size);
         auto& pieces = current_.pieces;
         if (pieces.empty() || pieces.back().face != span.face || pieces.back().slot != slot ||
             pieces.back().url != span.url || pieces.back().target != span.target || !pieces.back().page_ref.empty() ||
-            !pieces.back().symbol.empty())
-            pieces.push_back({"", span.face, slot, 0, span.url, span.target, "", "", ""});
+            !pieces.back().symbol.empty() || pieces.back().strike != span.strike)
+            pieces.push_back({"", span.face, slot, 0, span.url, span.target, "", "", "", span.strike});
         pieces.back().text += bytes;
         pieces.back().width += width;
         current_.width += width;
@@ -136,7 +140,7 @@ std::vector<Word> split_word(const Word& word, double width, const Fonts& fonts,
             if (parts.back().width + w > width && parts.back().width > 0) parts.emplace_back();
             Word& part = parts.back();
             if (part.pieces.empty() || part.pieces.back().face != piece.face || part.pieces.back().slot != piece.slot)
-                part.pieces.push_back({"", piece.face, piece.slot, 0, piece.url, piece.target, piece.page_ref, piece.relative_to, piece.symbol});
+                part.pieces.push_back({"", piece.face, piece.slot, 0, piece.url, piece.target, piece.page_ref, piece.relative_to, piece.symbol, piece.strike});
             part.pieces.back().text += piece.text.substr(start, i - start);
             part.pieces.back().width += w;
             part.width += w;
@@ -152,7 +156,7 @@ void append(Line& line, const Piece& piece, double size) {
     if (!line.runs.empty()) {
         Run& last = line.runs.back();
         if (last.face == piece.face && last.slot == piece.slot && last.url == piece.url && last.target == piece.target &&
-            last.page_ref.empty() && piece.page_ref.empty() && last.symbol.empty() && piece.symbol.empty()) {
+            last.page_ref.empty() && piece.page_ref.empty() && last.symbol.empty() && piece.symbol.empty() && last.strike == piece.strike) {
             last.text += piece.text;
             last.width += piece.width;
             line.width += piece.width;
@@ -171,6 +175,7 @@ void append(Line& line, const Piece& piece, double size) {
     run.page_ref = piece.page_ref;
     run.relative_to = piece.relative_to;
     run.symbol = piece.symbol;
+    run.strike = piece.strike;
     line.runs.push_back(std::move(run));
     line.width += piece.width;
 }
@@ -187,7 +192,55 @@ double text_width(const std::string& utf8, Fonts::Face face, double size, const 
     return width;
 }
 
+namespace {
+
+// Code: each line as written, spaces kept (tabs to the next multiple of
+// four); a line too wide for the frame goes on under itself.
+std::vector<Line> set_preformatted(const Para& para, double width, const Fonts& fonts) {
+    std::vector<Line> lines;
+    const double height = para.size * para.leading;
+    Line line;
+    line.height = height;
+    size_t column = 0;
+    auto finish = [&] {
+        lines.push_back(std::move(line));
+        line = Line{};
+        line.height = height;
+        column = 0;
+    };
+    std::string text;
+    for (const auto& span : para.spans) text += span.text;
+    if (!text.empty() && text.back() == '\n') text.pop_back();
+    const Fonts::Face face = para.spans.empty() ? Fonts::Mono : para.spans.front().face;
+    for (size_t i = 0; i < text.size();) {
+        const size_t start = i;
+        char32_t cp = decode_utf8(text, i);
+        if (cp == '\n') {
+            finish();
+            continue;
+        }
+        std::string bytes = text.substr(start, i - start);
+        if (cp == '\t') {
+            cp = ' ';
+            bytes = std::string(4 - column % 4, ' ');
+        } else if (cp == '\r') {
+            continue;
+        }
+        int slot = fonts.slot_for(face, cp);
+        if (slot < 0) no_font(para, cp, bytes);
+        const double w = fonts.advance(face, slot, cp, para.size) * (cp == ' ' ? static_cast<double>(bytes.size()) : 1.0);
+        if (!line.runs.empty() && line.width + w > width) finish();
+        append(line, {bytes, face, slot, w, "", "", "", "", "", false}, para.size);
+        column += cp == ' ' ? bytes.size() : 1;
+    }
+    lines.push_back(std::move(line));
+    return lines;
+}
+
+}  // namespace
+
 std::vector<Line> break_lines(const Para& para, double width, const Fonts& fonts) {
+    if (para.preformatted) return set_preformatted(para, width, fonts);
     std::vector<Word> words = WordBuilder(para, fonts).build();
     std::vector<Line> lines;
     const double height = para.size * para.leading;
@@ -207,7 +260,9 @@ std::vector<Line> break_lines(const Para& para, double width, const Fonts& fonts
             double space = pending_space ? text_width(" ", space_face, para.size, fonts) : 0;
             if (!line.runs.empty() && line.width + space + word.width > width) finish();
             else if (pending_space && !line.runs.empty())
-                append(line, {" ", space_face, 0, space, line.runs.back().url, line.runs.back().target, "", "", ""}, para.size);
+                append(line, {" ", space_face, 0, space, line.runs.back().url, line.runs.back().target, "", "", "",
+                              line.runs.back().strike && !word.pieces.empty() && word.pieces.front().strike},
+                       para.size);
             for (const auto& piece : word.pieces) append(line, piece, para.size);
             pending_space = word.space_after;
             space_face = word.space_face;

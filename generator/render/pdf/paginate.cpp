@@ -62,6 +62,8 @@ public:
                 place_table(item.table);
             } else if (item.kind == Item::FigureItem) {
                 place_figure(item.figure);
+            } else if (item.kind == Item::Rule) {
+                place_rule(item.para);
             } else {
                 // A heading before a table that goes landscape goes with it.
                 if (item.para.keep_with_next && !landscape_ && i + 1 < items.size() && items[i + 1].kind == Item::TableItem &&
@@ -126,6 +128,8 @@ private:
             d.run = run;
             d.colour = run.url.empty() && run.target.empty() ? style_.text : style_.link;
             page().draws.push_back(std::move(d));
+            // Struck-through text: a line at about the height of a lower-case letter's middle.
+            if (run.strike) fill(left + run.x, top + line.height * 0.78 - run.size * 0.3 - run.size * 0.03, run.width, run.size * 0.06, style_.text);
             if (!run.url.empty() || !run.target.empty()) {
                 Draw link;
                 link.kind = Draw::Link;
@@ -259,6 +263,19 @@ private:
         return {width * scale, height * scale};
     }
 
+    // A thematic break: a thin line across the text, with room above and
+    // below; at a page's foot it is left out (the page break says as much).
+    void place_rule(const Para& spacing) {
+        const double height = spacing.space_before + spacing.space_after;
+        if (height > remaining()) {
+            if (!at_top()) new_page(landscape_);
+            return;
+        }
+        if (at_top()) return;
+        fill(style_.margin_left + spacing.indent, cursor_ + spacing.space_before, frame_width() - spacing.indent, 0.75, style_.border);
+        cursor_ += height;
+    }
+
     void place_figure(const Figure& f) {
         auto [width, height] = figure_size(f);
         if (height > remaining() && !at_top()) new_page(landscape_);
@@ -382,7 +399,11 @@ private:
                     cell.storage.push_back(break_lines(p, width, fonts_));
                     const auto& lines = cell.storage.back();
                     for (size_t k = 0; k < lines.size(); ++k) {
-                        cell.lines.push_back({&lines[k], text_left, top, k == 0 ? p.label : "", p.label_x, p.label_face});
+                        // Aligned as the column says: centred, or right for figures.
+                        double x = text_left;
+                        if (p.centred) x += (width - lines[k].width) / 2;
+                        else if (p.right_aligned) x += width - lines[k].width;
+                        cell.lines.push_back({&lines[k], x, top, k == 0 ? p.label : "", p.label_x, p.label_face});
                         top += lines[k].height;
                     }
                     top += p.space_after;

@@ -25,9 +25,13 @@ struct Style {
     double page_width = 595.276, page_height = 841.89;  // A4, points
     double margin_top = 56, margin_bottom = 62, margin_left = 60, margin_right = 60;
     std::string font_regular, font_bold, font_italic, font_bold_italic, font_fallback, font_fallback_bold;
+    // Code: a fixed-width face and its fallback (optional in style.yaml: older styles get these).
+    std::string font_mono = "/usr/share/fonts/truetype/liberation2/LiberationMono-Regular.ttf";
+    std::string font_fallback_mono = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf";
     SourceLocation fonts_where;  // for "font file not found"
     double body_size = 11, leading = 1.25, paragraph_space = 6;
-    double h1_size = 18, h2_size = 13, h3_size = 11.5, heading_space_before = 12, heading_space_after = 5;
+    double h1_size = 18, h2_size = 13, h3_size = 11.5, h4_size = 11, heading_space_before = 12, heading_space_after = 5;
+    double code_scale = 0.9;  // code's size against the text around it
     double table_size = 9.5, cell_padding = 4, border_width = 0.5;
     // Tables with more columns than dense_columns (scorecards) set smaller and tighter.
     double dense_size = 7.5, dense_padding = 2.5;
@@ -49,7 +53,8 @@ Style load_style(const FileSystem& fs, const std::string& templates_dir);
 // threads at once: what it learns of a character, it learns once.
 class Fonts {
 public:
-    enum Face { Regular = 0, Bold = 1, Italic = 2, BoldItalic = 3 };
+    enum Face { Regular = 0, Bold = 1, Italic = 2, BoldItalic = 3, Mono = 4 };
+    static constexpr int kFaces = 5;
     explicit Fonts(const Style& style);
     ~Fonts();
     Fonts(const Fonts&) = delete;

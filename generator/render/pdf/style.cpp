@@ -67,13 +67,15 @@ Style load_style(const FileSystem& fs, const std::string& templates_dir) {
     s.margin_left = number_of(page, "margin_left", s.margin_left);
     s.margin_right = number_of(page, "margin_right", s.margin_right);
 
-    load::Fields fonts = section("fonts", {"regular", "bold", "italic", "bold_italic", "fallback", "fallback_bold"});
+    load::Fields fonts = section("fonts", {"regular", "bold", "italic", "bold_italic", "fallback", "fallback_bold", "mono", "fallback_mono"});
     s.font_regular = fonts.string("regular");
     s.font_bold = fonts.string("bold");
     s.font_italic = fonts.string("italic");
     s.font_bold_italic = fonts.string("bold_italic");
     s.font_fallback = fonts.string("fallback");
     s.font_fallback_bold = fonts.string_or("fallback_bold", s.font_fallback);
+    s.font_mono = fonts.string_or("mono", s.font_mono);
+    s.font_fallback_mono = fonts.string_or("fallback_mono", s.font_fallback_mono);
     s.fonts_where = fonts.where();
 
     load::Fields body = section("text", {"size", "leading", "paragraph_space", "label_width", "colour", "link_colour"});
@@ -84,10 +86,11 @@ Style load_style(const FileSystem& fs, const std::string& templates_dir) {
     s.text = colour_of(body, "colour", s.text);
     s.link = colour_of(body, "link_colour", s.link);
 
-    load::Fields headings = section("headings", {"h1", "h2", "h3", "space_before", "space_after", "section_shading"});
+    load::Fields headings = section("headings", {"h1", "h2", "h3", "h4", "space_before", "space_after", "section_shading"});
     s.h1_size = number_of(headings, "h1", s.h1_size);
     s.h2_size = number_of(headings, "h2", s.h2_size);
     s.h3_size = number_of(headings, "h3", s.h3_size);
+    s.h4_size = number_of(headings, "h4", s.body_size);
     s.heading_space_before = number_of(headings, "space_before", s.heading_space_before);
     s.heading_space_after = number_of(headings, "space_after", s.heading_space_after);
     s.section_shading = colour_of(headings, "section_shading", s.section_shading);
