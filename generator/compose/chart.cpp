@@ -1,5 +1,6 @@
-// ```chart: a line or bar chart from a CSV, the first column (or `x`) along
-// one axis and each other column (or `series`) a line or a set of bars.
+// ```chart: a line, bar or stacked bar chart from a CSV, the first column (or
+// `x`) along one axis and each other column (or `series`) a line or a set of
+// bars; or a pie or donut, each row a slice of one column of values.
 #include "../load/load.hpp"
 #include "fences.hpp"
 
@@ -14,7 +15,13 @@ doc::Blocks chart_from_fence(const Context& context, const FenceOptions& options
     if (type == "line") chart->type = doc::Chart::Type::Line;
     else if (type == "bar") chart->type = doc::Chart::Type::Bar;
     else if (type == "horizontal-bar") chart->type = doc::Chart::Type::HorizontalBar;
-    else throw InputError(options.at("type"), unknown_name("chart type", type, {"line", "bar", "horizontal-bar"}) + ": use line, bar or horizontal-bar");
+    else if (type == "stacked-bar") chart->type = doc::Chart::Type::StackedBar;
+    else if (type == "pie") chart->type = doc::Chart::Type::Pie;
+    else if (type == "donut") chart->type = doc::Chart::Type::Donut;
+    else
+        throw InputError(options.at("type"), unknown_name("chart type", type, {"line", "bar", "horizontal-bar", "stacked-bar", "pie", "donut"}) +
+                                                 ": use line, bar, horizontal-bar, stacked-bar, pie or donut");
+    const bool round = chart->type == doc::Chart::Type::Pie || chart->type == doc::Chart::Type::Donut;
 
     auto column = [&](const std::string& option, const std::string& name) {
         auto it = std::find(data.header.begin(), data.header.end(), name);
@@ -30,6 +37,10 @@ doc::Blocks chart_from_fence(const Context& context, const FenceOptions& options
             if (c != x) series.push_back(c);
     }
     if (series.empty()) throw InputError(options.where(), "a chart needs at least one column of values besides '" + data.header[x] + "'");
+    if (round && series.size() > 1)
+        throw InputError(options.has("series") ? options.at("series") : options.where(),
+                         "a " + type + " chart shows one column of values, each row a slice: name it with 'series', one of " +
+                             std::to_string(series.size()) + " columns");
 
     chart->title = options.get_or("title", "");
     chart->x_label = options.get_or("x_label", "");
@@ -55,6 +66,19 @@ doc::Blocks chart_from_fence(const Context& context, const FenceOptions& options
         }
     }
     if (chart->categories.empty()) throw InputError({data.file, 1, 1}, "a chart needs at least one row of data");
+    // Stacked bars and slices add up: a share cannot be less than nothing.
+    if (round || chart->type == doc::Chart::Type::StackedBar) {
+        double total = 0;
+        for (size_t s = 0; s < series.size(); ++s)
+            for (size_t r = 0; r < data.rows.size(); ++r) {
+                const auto& v = chart->series[s].values[r];
+                if (v && *v < 0)
+                    throw InputError(data.rows[r].at(series[s]), "'" + trim(data.rows[r].cells[series[s]]) + "' is below zero: a " + type +
+                                                                     " chart adds values up, so each must be zero or more");
+                if (v) total += *v;
+            }
+        if (round && total <= 0) throw InputError(options.where(), "a " + type + " chart needs some value above zero to share out");
+    }
 
     doc::Blocks blocks;
     if (!chart->title.empty()) blocks.push_back(doc::paragraph({doc::strong({doc::text(chart->title)})}, doc::role::kChartTitle));

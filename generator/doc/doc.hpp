@@ -49,9 +49,10 @@ struct Image {
     int width = 0, height = 0;  // pixels
 };
 
-// A chart's data, from CSV: categories along one axis, one or more series.
+// A chart's data, from CSV: categories along one axis, one or more series
+// (a pie or donut: one series, each category a slice).
 struct Chart {
-    enum class Type { Line, Bar, HorizontalBar };
+    enum class Type { Line, Bar, HorizontalBar, StackedBar, Pie, Donut };
     Type type = Type::Line;
     std::string title, x_label, y_label, source;
     std::vector<std::string> categories;

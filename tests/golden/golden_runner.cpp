@@ -5,7 +5,8 @@
 // agenda's page ranges and resolved page references, as the site does.
 // expected/<meeting-id>/<document-id>.txt is what the pack prints of that
 // document: each page's text, line by line as laid out (runs on one
-// baseline joined, a space where there is a gap), pages marked.
+// baseline joined, a space where there is a gap), pages marked, and the
+// words of each chart on the page.
 // usage: golden_runner FIXTURE_DIR CASE_DIR TEMPLATES_DIR [--update]
 #include <filesystem>
 #include <fstream>
@@ -17,6 +18,7 @@
 #include <map>
 
 #include "build/build.hpp"
+#include "render/chart/chart.hpp"
 #include "render/html/html.hpp"
 #include "render/pdf/pack.hpp"
 
@@ -58,6 +60,12 @@ std::string printed_text(const render::pdf::Pack& pack, const std::string& docum
             std::map<long, std::vector<const render::pdf::Draw*>, std::greater<long>> lines;
             for (const auto& d : laid.pages[p].draws)
                 if (d.kind == render::pdf::Draw::Text && d.run.symbol.empty()) lines[std::lround(d.y * 10)].push_back(&d);
+            // A chart is a picture: its words (labels, legend) follow, in drawing order.
+            std::vector<std::string> chart_words;
+            for (const auto& d : laid.pages[p].draws)
+                if (d.kind == render::pdf::Draw::Picture && d.chart)
+                    for (const auto& shape : render::chart::scene(*d.chart))
+                        if (shape.kind == render::chart::Shape::Kind::Text) chart_words.push_back(shape.text);
             for (auto& [_, runs] : lines) {
                 std::stable_sort(runs.begin(), runs.end(), [](auto* a, auto* b) { return a->x < b->x; });
                 std::string line;
@@ -68,6 +76,11 @@ std::string printed_text(const render::pdf::Pack& pack, const std::string& docum
                     end = d->x + d->run.width;
                 }
                 out += line + "\n";
+            }
+            if (!chart_words.empty()) {
+                out += "[chart]";
+                for (const auto& word : chart_words) out += " " + word + " |";
+                out += "\n";
             }
         }
     }

@@ -18,9 +18,10 @@ struct Rgb {
 };
 
 struct Shape {
-    enum class Kind { Line, Rect, Polyline, Marker, Text };
+    enum class Kind { Line, Rect, Polyline, Polygon, Marker, Text };
     Kind kind = Kind::Line;
-    std::vector<std::pair<double, double>> points;  // Line: 2, Polyline: n, Rect: top-left and bottom-right, Marker/Text: 1
+    // Line: 2, Polyline: n, Polygon: n (filled, closed), Rect: top-left and bottom-right, Marker/Text: 1
+    std::vector<std::pair<double, double>> points;
     Rgb colour;
     double width = 1;          // stroke width
     bool dashed = false;

@@ -7,7 +7,7 @@ namespace agendapack::render::chart {
 
 namespace {
 
-const Rgb kInk{27, 27, 27}, kGrid{216, 216, 216}, kAxis{80, 80, 80};
+const Rgb kInk{27, 27, 27}, kGrid{216, 216, 216}, kAxis{80, 80, 80}, kWhite{255, 255, 255};
 
 struct Scale {
     double low = 0, high = 1, step = 1;
@@ -113,6 +113,61 @@ void legend(const doc::Chart& chart, double left, std::vector<Shape>& out) {
     }
 }
 
+// A pie or donut: one series, each category a slice, clockwise from twelve
+// o'clock in the CSV's order. Slices are parted by white lines and carry
+// their share where there is room; the legend names each slice with its
+// value and share, so the chart reads without telling colours apart.
+std::vector<Shape> round_scene(const doc::Chart& chart) {
+    std::vector<Shape> out;
+    const auto& values = chart.series.front().values;
+    double total = 0;
+    for (const auto& v : values) total += v.value_or(0);
+    const double cx = 170, cy = 190, r = 145, inner = chart.type == doc::Chart::Type::Donut ? r * 0.55 : 0;
+    const double pi = std::acos(-1.0);
+    auto at = [&](double radius, double angle) { return std::pair<double, double>{cx + radius * std::sin(angle), cy - radius * std::cos(angle)}; };
+    auto share = [&](double v) { return format_figure(100 * v / total, 0, false) + "%"; };
+    double start = 0;
+    std::vector<double> bounds;
+    for (size_t i = 0; i < values.size(); ++i) {
+        const double v = values[i].value_or(0);
+        if (v <= 0) continue;
+        const double sweep = 2 * pi * v / total, end = start + sweep;
+        Shape slice;
+        slice.kind = Shape::Kind::Polygon;
+        slice.colour = series_colour(i);
+        const int steps = std::max(2, static_cast<int>(std::ceil(sweep / (pi / 90))));  // a point every two degrees
+        for (int k = 0; k <= steps; ++k) slice.points.push_back(at(r, start + sweep * k / steps));
+        if (inner > 0)
+            for (int k = steps; k >= 0; --k) slice.points.push_back(at(inner, start + sweep * k / steps));
+        else
+            slice.points.push_back({cx, cy});
+        out.push_back(slice);
+        bounds.push_back(start);
+        if (sweep >= pi / 10) {  // room for its share
+            auto [lx, ly] = at(inner > 0 ? (r + inner) / 2 : r * 0.66, start + sweep / 2);
+            out.push_back(text(lx, ly + 4, share(v), 11, "middle", kWhite));
+        }
+        start = end;
+    }
+    if (bounds.size() > 1)
+        for (double angle : bounds) {
+            auto [x1, y1] = at(inner, angle);
+            auto [x2, y2] = at(r, angle);
+            out.push_back(line(x1, y1, x2, y2, kWhite, 2));
+        }
+    // The legend: a swatch, the category, its value and share, one a line.
+    const double left = cx + r + 40;
+    double y = std::max(40.0, cy - 11.0 * static_cast<double>(values.size()));
+    for (size_t i = 0; i < values.size(); ++i) {
+        out.push_back(rect(left, y - 9, left + 12, y + 3, series_colour(i)));
+        std::string label = chart.categories[i] + ": " +
+                            (values[i] ? format_value(*values[i], chart.decimals) + chart.suffix + " (" + share(*values[i]) + ")" : "no figure");
+        out.push_back(text(left + 18, y + 1, label, 11, "start"));
+        y += 22;
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string Rgb::hex() const {
@@ -122,8 +177,9 @@ std::string Rgb::hex() const {
 }
 
 Rgb series_colour(size_t index) {
-    static const Rgb palette[] = {{0, 86, 122}, {179, 89, 0}, {90, 90, 90}, {56, 118, 29}, {164, 0, 13}};
-    return palette[index % 5];
+    static const Rgb palette[] = {{0, 86, 122},   {179, 89, 0},  {90, 90, 90},  {56, 118, 29},
+                                  {164, 0, 13},   {106, 61, 154}, {0, 128, 128}, {140, 110, 0}};
+    return palette[index % 8];
 }
 
 std::string series_marker(size_t index) {
@@ -142,11 +198,19 @@ double estimate_width(const std::string& text, double size) {
 std::string format_value(double value, int decimals) { return format_figure(value, decimals, true); }
 
 std::vector<Shape> scene(const doc::Chart& chart) {
+    if (chart.type == doc::Chart::Type::Pie || chart.type == doc::Chart::Type::Donut) return round_scene(chart);
     std::vector<Shape> out;
+    const bool stacked = chart.type == doc::Chart::Type::StackedBar;
     double low = 0, high = 0;
     for (const auto& s : chart.series)
         for (const auto& v : s.values)
             if (v) low = std::min(low, *v), high = std::max(high, *v);
+    if (stacked)  // the scale reaches the tallest stack
+        for (size_t i = 0; i < chart.categories.size(); ++i) {
+            double total = 0;
+            for (const auto& s : chart.series) total += s.values[i].value_or(0);
+            high = std::max(high, total);
+        }
     Scale scale = nice_scale(low, high);
     const int tick_decimals = std::max(scale.decimals, 0);
     const size_t n = std::max<size_t>(1, chart.categories.size());
@@ -213,7 +277,27 @@ std::vector<Shape> scene(const doc::Chart& chart) {
     }
     if (!chart.x_label.empty()) out.push_back(text((left + right) / 2, kHeight - 6, chart.x_label, 11, "middle"));
 
-    if (chart.type == doc::Chart::Type::Bar) {
+    if (stacked) {
+        // Each category one bar, its series stacked from the axis up in
+        // legend order, parted by thin white lines; the total on top.
+        const double bar = slot * 0.6;
+        for (size_t i = 0; i < chart.categories.size(); ++i) {
+            const double x = left + slot * static_cast<double>(i) + (slot - bar) / 2;
+            double base = 0;
+            for (size_t s = 0; s < chart.series.size(); ++s) {
+                const auto& v = chart.series[s].values[i];
+                if (!v || *v <= 0) continue;
+                out.push_back(rect(x, y_of(base + *v), x + bar, y_of(base), series_colour(s)));
+                out.push_back(line(x, y_of(base + *v), x + bar, y_of(base + *v), kWhite, 1));
+                if (chart.data_labels && y_of(base) - y_of(base + *v) >= 13)
+                    out.push_back(text(x + bar / 2, (y_of(base) + y_of(base + *v)) / 2 + 3.5, format_value(*v, chart.decimals) + chart.suffix, 9,
+                                       "middle", kWhite));
+                base += *v;
+            }
+            if (chart.data_labels && base > 0)
+                out.push_back(text(x + bar / 2, y_of(base) - 5, format_value(base, chart.decimals) + chart.suffix, 9, "middle"));
+        }
+    } else if (chart.type == doc::Chart::Type::Bar) {
         const double group = slot * 0.72, bar = group / static_cast<double>(std::max<size_t>(1, chart.series.size()));
         for (size_t s = 0; s < chart.series.size(); ++s)
             for (size_t i = 0; i < chart.categories.size(); ++i) {

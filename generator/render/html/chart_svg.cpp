@@ -33,6 +33,11 @@ std::string shape_svg(const chart::Shape& s) {
             return "<polyline points=\"" + points + "\" fill=\"none\" stroke=\"" + colour + "\" stroke-width=\"" + num(s.width) + "\"" +
                    (s.dashed ? " stroke-dasharray=\"6 3\"" : "") + "/>";
         }
+        case chart::Shape::Kind::Polygon: {
+            std::string points;
+            for (const auto& [x, y] : s.points) points += (points.empty() ? "" : " ") + num(x) + "," + num(y);
+            return "<polygon points=\"" + points + "\" fill=\"" + colour + "\"/>";
+        }
         case chart::Shape::Kind::Marker: {
             double x = s.points[0].first, y = s.points[0].second;
             if (s.marker == "square")

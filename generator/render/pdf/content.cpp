@@ -265,6 +265,14 @@ private:
                     if (s.dashed) ops_.solid();
                     break;
                 }
+                case chart::Shape::Kind::Polygon:
+                    ops_.colour(s.colour, true);
+                    for (size_t i = 0; i < s.points.size(); ++i)
+                        if (i == 0) ops_.move(px(s.points[i].first), py(s.points[i].second));
+                        else ops_.line(px(s.points[i].first), py(s.points[i].second));
+                    ops_.close();
+                    ops_.fill();
+                    break;
                 case chart::Shape::Kind::Rect:
                     ops_.colour(s.colour, true);
                     ops_.rectangle(px(s.points[0].first), py(s.points[1].second), (s.points[1].first - s.points[0].first) * k,
