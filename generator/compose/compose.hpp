@@ -134,7 +134,11 @@ doc::Document new_document(doc::Document::Kind kind, const compute::PlacedDocume
 doc::Blocks content_blocks(const Context& context, const model::Markdown& markdown, doc::MarkdownOptions options = {});
 
 // A scorecard table and its legend, from loaded scorecard data.
-doc::Blocks scorecard_blocks(const Context& context, const model::Scorecard& card, const doc::Inlines& caption);
+class FenceOptions;
+// A scorecard table and its legend; `options` (the block's) may order, leave
+// out and rename its columns.
+doc::Blocks scorecard_blocks(const Context& context, const model::Scorecard& card, const doc::Inlines& caption,
+                             const FenceOptions* options = nullptr);
 
 // A picture from ![alt](file): the file sits beside the document that names it.
 doc::Block load_figure(const Context& context, const std::string& file, const std::string& alt, const SourceLocation& where);

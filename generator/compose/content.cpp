@@ -18,7 +18,7 @@ doc::Blocks content_blocks(const Context& context, const model::Markdown& given,
         if (info == "chart")
             return chart_from_fence(context, FenceOptions("chart", body, where,
                                                           {"csv", "type", "title", "x", "series", "x_label", "y_label", "labels", "source"}));
-        if (info == "scorecard") return scorecard_from_fence(context, FenceOptions("scorecard", body, where, {"csv", "rules", "caption"}));
+        if (info == "scorecard") return scorecard_from_fence(context, FenceOptions("scorecard", body, where, {"csv", "rules", "caption", "columns", "rename"}));
         if (info == "contents") {
             // Its header now; its rows once the appendix's headings are known.
             FenceOptions fence("contents", body, where, {"section", "page", "rag"});

@@ -2,6 +2,9 @@
 // direction of travel, comparators, and a legend that states the rules.
 // RAG is told three ways (tint, shape, word) and direction by a drawn arrow
 // with a name, so it reads in greyscale and to a screen reader.
+#include <algorithm>
+#include <set>
+
 #include "../load/load.hpp"
 #include "fences.hpp"
 
@@ -65,27 +68,99 @@ Cell direction_cell(const compute::Movement& m, const std::string& format) {
     return doc::cell({doc::paragraph({doc::symbol(shape, name)})});
 }
 
-Block legend(const model::RagRules& rules) {
-    doc::Inlines text{doc::strong({doc::text("RAG")}),
-                      doc::text(" compares the latest month with the target: "),
-                      doc::symbol("rag-green"), doc::text(" Green, on target or better; "),
-                      doc::symbol("rag-amber"), doc::text(" Amber, short of the target by no more than " + tolerance_words(rules.tolerance) + "; "),
-                      doc::symbol("rag-red"), doc::text(" Red, short by more than that; - no target. "),
-                      doc::strong({doc::text("Direction of travel")}),
-                      doc::text(" compares the latest month with the one before: "),
-                      doc::symbol("arrow-up"), doc::text(" up, "),
-                      doc::symbol("arrow-down"), doc::text(" down, "),
-                      doc::symbol("arrow-level"),
-                      doc::text(" level (a change of less than " +
-                                (rules.stable_within.relative ? number(rules.stable_within.amount) + "%"
-                                                              : number(rules.stable_within.amount) + " points") +
-                                "); each arrow's description says whether the change is an improvement.")};
+// The legend says how what is shown was worked out: the RAG rule and the
+// direction of travel when those columns print, and what each marker means.
+Block legend(const model::RagRules& rules, bool rag, bool direction) {
+    doc::Inlines text;
+    if (rag)
+        text = {doc::strong({doc::text("RAG")}),
+                doc::text(" compares the latest month with the target: "),
+                doc::symbol("rag-green"), doc::text(" Green, on target or better; "),
+                doc::symbol("rag-amber"), doc::text(" Amber, short of the target by no more than " + tolerance_words(rules.tolerance) + "; "),
+                doc::symbol("rag-red"), doc::text(" Red, short by more than that; - no target. ")};
+    if (direction)
+        for (auto& i : doc::Inlines{doc::strong({doc::text("Direction of travel")}),
+                                    doc::text(" compares the latest month with the one before: "),
+                                    doc::symbol("arrow-up"), doc::text(" up, "),
+                                    doc::symbol("arrow-down"), doc::text(" down, "),
+                                    doc::symbol("arrow-level"),
+                                    doc::text(" level (a change of less than " +
+                                              (rules.stable_within.relative ? number(rules.stable_within.amount) + "%"
+                                                                            : number(rules.stable_within.amount) + " points") +
+                                              "); each arrow's description says whether the change is an improvement. ")})
+            text.push_back(std::move(i));
+    if (!rules.markers.empty()) {
+        text.push_back(doc::strong({doc::text("Markers")}));
+        std::string meanings;
+        for (const auto& [marker, meaning] : rules.markers) meanings += (meanings.empty() ? ": " : "; ") + marker + ", " + meaning;
+        text.push_back(doc::text(meanings + "."));
+    }
+    if (!text.empty() && text.back().kind == doc::Inline::Kind::Text)
+        while (!text.back().text.empty() && text.back().text.back() == ' ') text.back().text.pop_back();
     return doc::paragraph(std::move(text), "legend");
+}
+
+// What one printed column holds.
+struct Column {
+    enum class Kind { Indicator, Month, Target, Rag, Direction, Comparator } kind;
+    size_t index = 0;     // Month: which month; Comparator: which comparator
+    std::string heading;  // as printed
+};
+
+// The columns in the order the form prints them: by default the indicator,
+// the months, target, RAG, direction and the other columns as the CSV has
+// them; `columns` names them in another order (or leaves some out), and
+// `rename` words their headings as the form does.
+std::vector<Column> columns_of(const model::Scorecard& card, const FenceOptions* options) {
+    std::vector<Column> all;
+    all.push_back({Column::Kind::Indicator, 0, "Indicator"});
+    for (size_t m = 0; m < card.months.size(); ++m) all.push_back({Column::Kind::Month, m, month_heading(card.months[m])});
+    all.push_back({Column::Kind::Target, 0, "Target"});
+    all.push_back({Column::Kind::Rag, 0, "RAG"});
+    all.push_back({Column::Kind::Direction, 0, "Direction of travel"});
+    for (size_t c = 0; c < card.comparator_names.size(); ++c) all.push_back({Column::Kind::Comparator, c, card.comparator_names[c]});
+    if (!options) return all;
+
+    // A column's name in the options: its heading, "months" for them all, "Direction" for short.
+    auto name_of = [](const Column& c) { return c.kind == Column::Kind::Direction ? std::string("Direction") : c.heading; };
+    std::vector<std::string> names{"months"};
+    for (const auto& c : all)
+        if (c.kind != Column::Kind::Month) names.push_back(name_of(c));
+    std::vector<Column> chosen = all;
+    if (options->has("columns")) {
+        chosen.clear();
+        std::set<std::string> seen;
+        for (const auto& name : options->list("columns")) {
+            if (!seen.insert(name).second) throw InputError(options->at("columns"), "'" + name + "' is listed twice in 'columns'");
+            if (name == "months") {
+                for (const auto& c : all)
+                    if (c.kind == Column::Kind::Month) chosen.push_back(c);
+                continue;
+            }
+            auto it = std::find_if(all.begin(), all.end(), [&](const Column& c) { return c.kind != Column::Kind::Month && (name_of(c) == name || c.heading == name); });
+            if (it == all.end()) throw InputError(options->at("columns"), unknown_name("column", name, names) + " in 'columns'");
+            chosen.push_back(*it);
+        }
+        if (chosen.empty() || chosen.front().kind != Column::Kind::Indicator)
+            if (std::none_of(chosen.begin(), chosen.end(), [](const Column& c) { return c.kind == Column::Kind::Indicator; }))
+                throw InputError(options->at("columns"), "'columns' must include Indicator: each row is headed by its indicator");
+    }
+    for (const auto& entry : options->list("rename")) {
+        const size_t eq = entry.find('=');
+        if (eq == std::string::npos) throw InputError(options->at("rename"), "write 'rename' as 'Column = heading | Column = heading', not '" + entry + "'");
+        const std::string name = trim(entry.substr(0, eq)), heading = trim(entry.substr(eq + 1));
+        auto it = std::find_if(chosen.begin(), chosen.end(), [&](const Column& c) { return c.kind != Column::Kind::Month && (name_of(c) == name || c.heading == name); });
+        if (it == chosen.end()) throw InputError(options->at("rename"), unknown_name("column", name, names) + " in 'rename'");
+        it->heading = heading;
+    }
+    return chosen;
 }
 
 }  // namespace
 
-doc::Blocks scorecard_blocks(const Context& context, const model::Scorecard& card, const doc::Inlines& caption) {
+doc::Blocks scorecard_blocks(const Context& context, const model::Scorecard& card, const doc::Inlines& caption, const FenceOptions* options) {
+    const std::vector<Column> columns = columns_of(card, options);
+    auto shows = [&](Column::Kind kind) { return std::any_of(columns.begin(), columns.end(), [&](const Column& c) { return c.kind == kind; }); };
     Block table;
     table.kind = Block::Kind::Table;
     table.role = "scorecard";
@@ -93,22 +168,24 @@ doc::Blocks scorecard_blocks(const Context& context, const model::Scorecard& car
     table.caption = caption;
     table.header_rows = 1;
     doc::Row header;
-    header.cells.push_back(doc::text_cell("Indicator", true, "col"));
-    for (const auto& month : card.months) header.cells.push_back(doc::text_cell(month_heading(month), true, "col"));
-    for (const char* name : {"Target", "RAG", "Direction of travel"}) header.cells.push_back(doc::text_cell(name, true, "col"));
-    for (const auto& name : card.comparator_names) header.cells.push_back(doc::text_cell(name, true, "col"));
+    for (const auto& column : columns) header.cells.push_back(doc::text_cell(column.heading, true, "col"));
     table.rows.push_back(std::move(header));
 
+    std::string group;
     for (const auto& indicator : card.indicators) {
-        doc::Row row;
-        row.cells.push_back(doc::text_cell(indicator.name, true, "row"));
-        std::vector<std::optional<double>> values;
-        for (const auto& month : indicator.months) {
-            row.cells.push_back(doc::text_cell(shown(month, indicator.format)));
-            values.push_back(month.value);
+        // A group's name heads its indicators, across the whole table.
+        if (!indicator.group.empty() && indicator.group != group) {
+            doc::Row heading;
+            doc::Cell cell = doc::text_cell(indicator.group, true, "rowgroup");
+            cell.colspan = static_cast<int>(columns.size());
+            for (auto& b : cell.content) b.origin = indicator.where;
+            heading.cells.push_back(std::move(cell));
+            table.rows.push_back(std::move(heading));
         }
-        row.cells.push_back(doc::text_cell(indicator.target.value ? shown(indicator.target, indicator.format) : "-"));
+        group = indicator.group;
 
+        std::vector<std::optional<double>> values;
+        for (const auto& month : indicator.months) values.push_back(month.value);
         compute::Rag rag = compute::Rag::None;
         if (!indicator.rag.empty()) {
             rag = indicator.rag == "Red" ? compute::Rag::Red : indicator.rag == "Amber" ? compute::Rag::Amber : compute::Rag::Green;
@@ -120,21 +197,33 @@ doc::Blocks scorecard_blocks(const Context& context, const model::Scorecard& car
                     break;
                 }
         }
-        row.cells.push_back(rag_cell(rag));
-        row.cells.push_back(direction_cell(compute::direction_of_travel(values, indicator.polarity, card.rules.stable_within), indicator.format));
-        for (const auto& c : indicator.comparators) row.cells.push_back(doc::text_cell(c.empty() ? "" : c));
+        doc::Row row;
+        for (const auto& column : columns) {
+            switch (column.kind) {
+                case Column::Kind::Indicator: row.cells.push_back(doc::text_cell(indicator.name, true, "row")); break;
+                case Column::Kind::Month: row.cells.push_back(doc::text_cell(shown(indicator.months[column.index], indicator.format))); break;
+                case Column::Kind::Target:
+                    row.cells.push_back(doc::text_cell(indicator.target.value ? shown(indicator.target, indicator.format) : "-"));
+                    break;
+                case Column::Kind::Rag: row.cells.push_back(rag_cell(rag)); break;
+                case Column::Kind::Direction:
+                    row.cells.push_back(direction_cell(compute::direction_of_travel(values, indicator.polarity, card.rules.stable_within), indicator.format));
+                    break;
+                case Column::Kind::Comparator: row.cells.push_back(doc::text_cell(indicator.comparators[column.index])); break;
+            }
+        }
         for (auto& cell : row.cells)
             for (auto& b : cell.content) b.origin = indicator.where;
         table.rows.push_back(std::move(row));
     }
     (void)context;
-    return {table, legend(card.rules)};
+    return {table, legend(card.rules, shows(Column::Kind::Rag), shows(Column::Kind::Direction))};
 }
 
 doc::Blocks scorecard_from_fence(const Context& context, const FenceOptions& options) {
     const std::string& csv = options.require("csv", "<path inside data/>");
     const model::Scorecard& card = context.data->scorecard(csv, options.at("csv"), options.get_or("rules", ""), options.at("rules"));
-    return scorecard_blocks(context, card, options.inline_markdown("caption"));
+    return scorecard_blocks(context, card, options.inline_markdown("caption"), &options);
 }
 
 }  // namespace agendapack::compose

@@ -8,13 +8,18 @@ namespace agendapack::load {
 
 namespace {
 
-// A cell that should hold a number, or "-" / nothing.
-model::ScorecardCell value_cell(const CsvTable::Row& row, size_t column, const std::string& header) {
+// A cell that should hold a number, or "-" / nothing, or a word the rules
+// declare among their markers ("New"); "n/a" is always allowed.
+model::ScorecardCell value_cell(const CsvTable::Row& row, size_t column, const std::string& header, const model::RagRules& rules) {
     model::ScorecardCell cell{trim(row.cells[column]), std::nullopt};
     if (cell.text.empty() || cell.text == "-" || cell.text == "n/a" || cell.text == "N/A") return cell;
+    for (const auto& [marker, meaning] : rules.markers)
+        if (cell.text == marker) return cell;
     cell.value = parse_figure(cell.text);
     if (!cell.value)
-        throw InputError(row.at(column), "'" + cell.text + "' in column '" + header + "' is not a number (write it like 1,234 or 81.6, or '-' for none)");
+        throw InputError(row.at(column), "'" + cell.text + "' in column '" + header +
+                                             "' is not a number (write it like 1,234 or 81.6, or '-' for none; a word such as 'New' "
+                                             "must first be listed under 'markers' in the rules file, with its meaning)");
     return cell;
 }
 
@@ -40,10 +45,19 @@ model::RagRules load_rules(const FileSystem& fs, const std::string& path, const 
     if (!text) throw InputError(from, "rules file '" + path + "' does not exist");
     YamlText source{path, *text};
     YAML::Node root = parse_yaml(source);
-    Fields f(source, root, {"tolerance", "stable_within"}, "the RAG rules");
+    Fields f(source, root, {"tolerance", "stable_within", "markers"}, "the RAG rules");
     model::RagRules rules;
     rules.tolerance = tolerance(f, "tolerance", rules.tolerance);
     rules.stable_within = tolerance(f, "stable_within", rules.stable_within);
+    if (f.has("markers")) {
+        const YAML::Node markers = f.node("markers");
+        if (!markers.IsMap()) source.fail(markers, "'markers' lists each word and its meaning, like  New: a new measure this year");
+        for (auto it = markers.begin(); it != markers.end(); ++it) {
+            if (!it->first.IsScalar() || !it->second.IsScalar())
+                source.fail(it->first, "each marker is a word and its meaning, like  New: a new measure this year");
+            rules.markers.push_back({trim(it->first.Scalar()), trim(it->second.Scalar())});
+        }
+    }
     rules.where = f.where();
     return rules;
 }
@@ -60,7 +74,7 @@ model::Scorecard load_scorecard(const FileSystem& fs, const std::string& data_di
         card.rules = load_rules(fs, join_path(data_dir, rules), rules_from);
     }
 
-    enum class Role { Indicator, Format, Polarity, Target, Rag, Month, Comparator };
+    enum class Role { Indicator, Format, Polarity, Target, Rag, Group, Month, Comparator };
     std::vector<Role> roles;
     bool has_indicator = false;
     for (size_t c = 0; c < table.header.size(); ++c) {
@@ -71,6 +85,7 @@ model::Scorecard load_scorecard(const FileSystem& fs, const std::string& data_di
         else if (h == "Polarity") roles.push_back(Role::Polarity);
         else if (h == "Target") roles.push_back(Role::Target);
         else if (h == "RAG") roles.push_back(Role::Rag);
+        else if (h == "Group") roles.push_back(Role::Group);
         else if (auto month = month_header(h)) {
             for (const auto& earlier : card.months)
                 if (earlier == *month) throw InputError(at, "month column '" + h + "' appears twice");
@@ -115,13 +130,14 @@ model::Scorecard load_scorecard(const FileSystem& fs, const std::string& data_di
                     else if (!cell.empty())
                         throw InputError(row.at(c), "'Polarity' must be higher, lower or empty, not '" + cell + "'");
                     break;
-                case Role::Target: indicator.target = value_cell(row, c, "Target"); break;
+                case Role::Target: indicator.target = value_cell(row, c, "Target", card.rules); break;
+                case Role::Group: indicator.group = cell; break;
                 case Role::Rag:
                     if (cell != "" && cell != "Red" && cell != "Amber" && cell != "Green")
                         throw InputError(row.at(c), "'RAG' must be Red, Amber, Green or empty (to compute it), not '" + cell + "'");
                     indicator.rag = cell;
                     break;
-                case Role::Month: indicator.months.push_back(value_cell(row, c, table.header[c])); break;
+                case Role::Month: indicator.months.push_back(value_cell(row, c, table.header[c], card.rules)); break;
                 case Role::Comparator: indicator.comparators.push_back(cell); break;
             }
         }

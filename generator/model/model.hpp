@@ -228,6 +228,9 @@ struct Tolerance {
 struct RagRules {
     Tolerance tolerance{5, true};      // Amber band short of the target
     Tolerance stable_within{2, true};  // a move smaller than this is "stable"
+    // Words a cell may hold instead of a figure, and what each means ("New":
+    // "a new measure this year"), in the order the rules list them.
+    std::vector<std::pair<std::string, std::string>> markers;
     SourceLocation where;
 };
 
@@ -244,6 +247,7 @@ struct Indicator {
     std::vector<ScorecardCell> months;       // one per scorecard month
     std::vector<std::string> comparators;    // one per comparator column, as written
     std::string rag;                         // an explicit rating that overrides the computed one
+    std::string group;                       // the 'Group' column: printed as a heading row when it changes
     SourceLocation where;                    // its CSV row
 };
 

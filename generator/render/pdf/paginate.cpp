@@ -90,6 +90,12 @@ private:
 
     void new_page(bool landscape) {
         landscape_ = landscape;
+        // A page nothing has been drawn on yet is turned, not left blank
+        // (a document that opens with a landscape table starts on it).
+        if (!pages_.empty() && pages_.back().draws.empty() && at_top()) {
+            pages_.back().landscape = landscape;
+            return;
+        }
         Page page;
         page.landscape = landscape;
         pages_.push_back(std::move(page));
