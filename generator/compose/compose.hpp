@@ -2,6 +2,7 @@
 // page of the site / section of the pack. Markdown is parsed here, once.
 #pragma once
 
+#include <set>
 #include <map>
 #include <memory>
 #include <string>
@@ -29,6 +30,9 @@ struct Context {
     const compute::Records* records = nullptr;      // from compute::prepare_records, once per site
     const compute::MeetingPlan* meeting = nullptr;  // the meeting being composed
     const Bodies* bodies = nullptr;                 // bodies the index let go of
+    // The glossary terms (by anchor, "term-…") the meeting's other documents
+    // use: set once they are composed, for a glossary of `terms: used`.
+    const std::set<std::string>* terms_used = nullptr;
 
     // `markdown`, or its text read again when the index let it go.
     const model::Markdown& text_of(const model::Markdown& markdown) const {
@@ -147,7 +151,8 @@ doc::Block load_figure(const Context& context, const std::string& file, const st
 // paragraphs and lists (never in headings, links or code) and fills its
 // key-to-abbreviations list; records the uses.
 void mark_glossary_terms(doc::Document& document, const model::Glossary& glossary,
-                         const std::vector<model::GlossaryEntry>& local_terms, std::vector<GlossaryUse>& uses);
+                         const std::vector<model::GlossaryEntry>& local_terms, std::vector<GlossaryUse>& uses,
+                         std::optional<Date> on = std::nullopt);
 
 // Where each glossary term is used, gathered meeting by meeting in any order:
 // per term, the documents of the earliest-listed meetings (the site lists

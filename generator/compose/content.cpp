@@ -13,7 +13,7 @@ doc::Blocks content_blocks(const Context& context, const model::Markdown& given,
             if (fence.has("source")) blocks.push_back(fence.source_note("table-source"));
             return blocks;
         }
-        if (info == "glossary") return glossary_from_fence(context, FenceOptions("glossary", body, where, {"style", "order", "data", "title"}));
+        if (info == "glossary") return glossary_from_fence(context, FenceOptions("glossary", body, where, {"style", "order", "data", "title", "terms"}));
         if (info == "tracker") return {tracker_from_fence(context, FenceOptions("tracker", body, where, {"caption", "landscape"}))};
         if (info == "chart")
             return chart_from_fence(context, FenceOptions("chart", body, where,

@@ -22,9 +22,15 @@ std::string with_abbreviations(const model::GlossaryEntry& entry, const std::str
     return out;
 }
 
-std::vector<const model::GlossaryEntry*> ordered(const model::Glossary& glossary, bool alphabetical) {
-    std::vector<const model::GlossaryEntry*> out;
+using Entries = std::vector<const model::GlossaryEntry*>;
+
+Entries all_of(const model::Glossary& glossary) {
+    Entries out;
     for (const auto& e : glossary.entries) out.push_back(&e);
+    return out;
+}
+
+Entries ordered(Entries out, bool alphabetical) {
     if (alphabetical)
         std::stable_sort(out.begin(), out.end(), [](auto* a, auto* b) { return to_lower(a->term) < to_lower(b->term); });
     return out;
@@ -40,9 +46,9 @@ doc::Blocks definition(const Context& context, const model::GlossaryEntry& entry
     return content_blocks(context, entry.definition);
 }
 
-doc::Blocks contents_style(const Context& context, const model::Glossary& glossary, bool alphabetical) {
+doc::Blocks contents_style(const Context& context, const model::Glossary& glossary, const Entries& chosen, bool alphabetical) {
     doc::Blocks out;
-    auto entries = ordered(glossary, alphabetical);
+    auto entries = ordered(chosen, alphabetical);
     Block contents;
     contents.kind = Block::Kind::Table;
     contents.role = "glossary-contents";
@@ -82,10 +88,10 @@ doc::Blocks contents_style(const Context& context, const model::Glossary& glossa
     return out;
 }
 
-doc::Blocks alphabetical_style(const Context& context, const model::Glossary& glossary) {
+doc::Blocks alphabetical_style(const Context& context, const Entries& chosen) {
     doc::Blocks out;
     char letter = 0;
-    for (const auto* e : ordered(glossary, true)) {
+    for (const auto* e : ordered(chosen, true)) {
         char first = static_cast<char>(std::toupper(static_cast<unsigned char>(e->term[0])));
         if (first != letter) {
             letter = first;
@@ -124,9 +130,41 @@ doc::Blocks glossary_from_fence(const Context& context, const FenceOptions& opti
     const std::string style = options.get_or("style", "contents");
     const std::string order = options.get_or("order", style == "alphabetical" ? "alphabetical" : "authored");
     if (order != "authored" && order != "alphabetical") throw InputError(options.at("order"), "'order' must be authored or alphabetical, not '" + order + "'");
+    // Which terms: those in force on the meeting's date, and of them all (the
+    // default), the ones the pack's documents use, or those the block names.
+    Entries chosen;
+    for (const auto& e : glossary->entries)
+        if (!context.meeting || e.in_force(context.meeting->meeting->date)) chosen.push_back(&e);
+    const std::string terms = options.get_or("terms", "all");
+    if (terms == "used") {
+        if (!context.terms_used) {  // composed again once the other documents are
+            Block pending;
+            pending.pending = Block::Pending::GlossaryOfUsedTerms;
+            return {pending};
+        }
+        std::erase_if(chosen, [&](const auto* e) { return !context.terms_used->count(term_anchor(*e)); });
+    } else if (terms != "all") {
+        Entries named;
+        for (const auto& name : options.list("terms")) {
+            auto it = std::find_if(chosen.begin(), chosen.end(), [&](const auto* e) {
+                return e->term == name || std::find(e->abbreviations.begin(), e->abbreviations.end(), name) != e->abbreviations.end() ||
+                       std::find(e->aliases.begin(), e->aliases.end(), name) != e->aliases.end();
+            });
+            if (it == chosen.end()) {
+                std::vector<std::string> known;
+                for (const auto* e : chosen) known.push_back(e->term);
+                throw InputError(options.at("terms"), unknown_name("term", name, known) +
+                                                          " in 'terms' (write all, used, or terms of the glossary in force on the meeting's date, separated by |)");
+            }
+            if (std::find(named.begin(), named.end(), *it) == named.end()) named.push_back(*it);
+        }
+        // In the glossary's own order, whatever order the list gives.
+        chosen.erase(std::remove_if(chosen.begin(), chosen.end(), [&](const auto* e) { return std::find(named.begin(), named.end(), e) == named.end(); }),
+                     chosen.end());
+    }
     doc::Blocks out;
-    if (style == "contents") out = contents_style(context, *glossary, order == "alphabetical");
-    else if (style == "alphabetical") out = alphabetical_style(context, *glossary);
+    if (style == "contents") out = contents_style(context, *glossary, chosen, order == "alphabetical");
+    else if (style == "alphabetical") out = alphabetical_style(context, chosen);
     else if (style == "key") {
         // Filled once the document's text is known: the abbreviations it uses.
         Block key;
@@ -167,8 +205,8 @@ std::string page_name(const std::string& glossary_path) {
 class Marker {
 public:
     Marker(const model::Glossary& glossary, const std::vector<model::GlossaryEntry>& local, doc::Document& document,
-           std::vector<GlossaryUse>& uses)
-        : glossary_(glossary), document_(document), uses_(uses) {
+           std::vector<GlossaryUse>& uses, std::optional<Date> on)
+        : glossary_(glossary), document_(document), uses_(uses), on_(on) {
         auto add = [&](const model::GlossaryEntry& e, bool is_local) {
             for (const auto& a : e.abbreviations) names_.push_back({a, a, &e, true, is_local});
             if (!e.acronym_only) {
@@ -177,7 +215,8 @@ public:
             }
         };
         for (const auto& e : local) add(e, true);
-        for (const auto& e : glossary.entries) add(e, false);
+        for (const auto& e : glossary.entries)
+            if (!on_ || e.in_force(*on_)) add(e, false);
         // Longer names first: "Child Protection Plan" before "CP".
         std::stable_sort(names_.begin(), names_.end(), [](const Name& a, const Name& b) { return a.text.size() > b.text.size(); });
         // A name can only stand where a word starts that is its first word:
@@ -282,6 +321,7 @@ private:
     const model::Glossary& glossary_;
     doc::Document& document_;
     std::vector<GlossaryUse>& uses_;
+    std::optional<Date> on_;  // the meeting's date: terms not in force then are left unmarked
     std::vector<Name> names_;
     std::unordered_map<std::string, std::vector<const Name*>> by_first_word_;  // lowered first word → names, longest first
     std::vector<const Name*> unindexed_;
@@ -301,8 +341,8 @@ void fill_keys(doc::Blocks& blocks, const std::vector<const Name*>& used) {
 }  // namespace
 
 void mark_glossary_terms(doc::Document& document, const model::Glossary& glossary,
-                         const std::vector<model::GlossaryEntry>& local_terms, std::vector<GlossaryUse>& uses) {
-    Marker marker(glossary, local_terms, document, uses);
+                         const std::vector<model::GlossaryEntry>& local_terms, std::vector<GlossaryUse>& uses, std::optional<Date> on) {
+    Marker marker(glossary, local_terms, document, uses, on);
     marker.blocks(document.body);
     fill_keys(document.body, marker.abbreviations_used());
 }
@@ -336,7 +376,7 @@ doc::Document compose_glossary_page(const Context& context, const model::Glossar
     page.body.push_back(doc::heading(1, {doc::text(glossary.title)}));
     page.body.push_back(doc::paragraph({doc::text("What the abbreviations and terms in the committee papers mean. Where a report uses a term, "
                                                   "its first use links here.")}));
-    for (const auto* e : ordered(glossary, false)) {
+    for (const auto* e : all_of(glossary)) {
         std::string anchor = "term-" + slugify(e->term);
         page.body.push_back(doc::heading(2, {doc::text(with_abbreviations(*e, " / "))}, anchor));
         for (auto& b : definition(context, *e)) page.body.push_back(std::move(b));

@@ -67,7 +67,7 @@ ComposedDocument compose_document(const Context& context, const compute::Meeting
     number_tables(d.body);
     qualify_local_targets(d.body, d.id);
     if (with_glossary.glossary && placed.source->kind != model::DocumentKind::Minutes && !prints_a_glossary(d.body)) {
-        mark_glossary_terms(d, *with_glossary.glossary, placed.source->cover.local_terms, out.glossary_uses);
+        mark_glossary_terms(d, *with_glossary.glossary, placed.source->cover.local_terms, out.glossary_uses, plan.meeting->date);
         for (auto& use : out.glossary_uses) {
             use.meeting_id = plan.id;
             use.meeting_date = day_month_year(plan.meeting->date);
@@ -95,6 +95,18 @@ ComposedMeeting compose_meeting(const Context& context, const compute::MeetingPl
     auto length = [&](size_t i) { return context.text_of(placed[i]->source->body).text.size(); };
     std::stable_sort(longest_first.begin(), longest_first.end(), [&](size_t a, size_t b) { return length(a) > length(b); });
     parallel_for_scheduled(threads, longest_first, [&](size_t i) { parts[i] = compose_document(context, plan, *placed[i]); });
+    // A glossary of the terms the pack uses is composed again, now that the
+    // other documents have said which they use.
+    std::set<std::string> used;
+    for (const auto& part : parts)
+        for (const auto& use : part.glossary_uses) used.insert(use.anchor);
+    Context with_uses = context;
+    with_uses.terms_used = &used;
+    for (size_t i = 0; i < parts.size(); ++i) {
+        bool pending = false;
+        doc::for_each_block(parts[i].document.body, [&](const doc::Block& b) { pending = pending || b.pending == doc::Block::Pending::GlossaryOfUsedTerms; });
+        if (pending) parts[i] = compose_document(with_uses, plan, *placed[i]);
+    }
     for (auto& part : parts) {
         composed.documents.push_back(std::move(part.document));
         for (auto& w : part.warnings) composed.warnings.push_back(std::move(w));

@@ -103,7 +103,8 @@ struct Block {
     // A block compose has yet to fill in, once the rest of its document is
     // known: a ```contents list (the appendix's sections), a glossary key
     // (the abbreviations the document uses). None once filled.
-    enum class Pending { None, Contents, GlossaryKey };
+    // A glossary of the terms the pack uses, once the other documents are composed.
+    enum class Pending { None, Contents, GlossaryKey, GlossaryOfUsedTerms };
     Pending pending = Pending::None;
     int level = 0;
     bool ordered = false;

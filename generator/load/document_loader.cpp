@@ -14,7 +14,7 @@ const std::vector<std::string> kMinutesKeys = {"document",          "held",
                                                "first_minute",      "present",
                                                "apologies",         "appointed_members",
                                                "appointed_members_apologies", "resolved_style"};
-const std::vector<std::string> kAppendixKeys = {"document", "title", "listed_as", "orientation"};
+const std::vector<std::string> kAppendixKeys = {"document", "title", "listed_as", "orientation", "glossary", "local_terms"};
 
 std::string yes_no(const Fields& f, const std::string& key) {
     // Printed on the cover sheet as Yes or No, however it was written.
@@ -131,6 +131,13 @@ model::Document load_document(const FileSystem& fs, const std::string& meeting_d
         if (orientation != "portrait" && orientation != "landscape")
             source.fail(f.node("orientation"), "'orientation' must be portrait or landscape, not '" + orientation + "'");
         doc.landscape = orientation == "landscape";
+        // Like a report, an appendix may use another glossary and add terms of its own.
+        if (f.has("glossary")) doc.cover.glossary = f.string("glossary");
+        if (f.has("local_terms")) {
+            YAML::Node list = f.node("local_terms");
+            require_sequence(source, list, "local_terms");
+            for (const auto& item : list) doc.cover.local_terms.push_back(read_glossary_entry(source, item));
+        }
     } else {
         source.fail(kind_node, unknown_name("document kind", kind, {"report", "appendix", "minutes"}) +
                                    "; a document is a report, an appendix or minutes");

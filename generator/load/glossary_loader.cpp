@@ -4,7 +4,7 @@
 namespace agendapack::load {
 
 model::GlossaryEntry read_glossary_entry(const YamlText& source, const YAML::Node& node) {
-    Fields f(source, node, {"term", "abbreviations", "aliases", "kind", "definition"}, "a glossary entry");
+    Fields f(source, node, {"term", "abbreviations", "aliases", "kind", "definition", "added", "retired"}, "a glossary entry");
     model::GlossaryEntry entry;
     entry.where = f.where();
     entry.term = f.string("term");
@@ -14,6 +14,10 @@ model::GlossaryEntry read_glossary_entry(const YamlText& source, const YAML::Nod
     if (kind != "term" && kind != "acronym") source.fail(f.node("kind"), "'kind' must be term or acronym, not '" + kind + "'");
     entry.acronym_only = kind == "acronym";
     entry.definition = f.markdown("definition");
+    if (f.has("added")) entry.added = f.optional_date("added");
+    if (f.has("retired")) entry.retired = f.optional_date("retired");
+    if (entry.added && entry.retired && *entry.retired <= *entry.added)
+        source.fail(f.node("retired"), "'retired' must come after 'added'");
     if (!entry.acronym_only && trim(entry.definition.text).empty())
         source.fail(node, "the term '" + entry.term + "' needs a 'definition' (or 'kind: acronym' for an expansion alone)");
     if (entry.acronym_only && entry.abbreviations.empty())

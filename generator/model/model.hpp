@@ -90,7 +90,11 @@ struct GlossaryEntry {
     std::vector<std::string> aliases;        // other names reports use
     bool acronym_only = false;               // kind: acronym (an expansion, no definition)
     Markdown definition;
+    // When the term applies: from `added`, and before `retired`. A pack
+    // prints and marks only the terms in force on its meeting's date.
+    std::optional<Date> added, retired;
     SourceLocation where;
+    bool in_force(const Date& on) const { return (!added || *added <= on) && (!retired || on < *retired); }
 };
 
 struct Glossary {
