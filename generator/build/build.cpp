@@ -181,7 +181,7 @@ uint64_t Build::committee_facts(const model::Committee& committee) const {
         h.add(it->first).add(uint64_t(it->second));
     if (auto found = records_.resolutions.find(committee.slug); found != records_.resolutions.end())
         for (const auto& r : found->second)
-            h.add(r.id).add(r.title).add(doc::plain_text(r.text)).add(r.minutes_document).add(r.meeting_id);
+            h.add(r.id).add(r.title).add(compute::decision_words(r)).add(r.minutes_document).add(r.meeting_id);
     return h.digest();
 }
 

@@ -14,7 +14,7 @@ doc::Blocks content_blocks(const Context& context, const model::Markdown& given,
             return blocks;
         }
         if (info == "glossary") return glossary_from_fence(context, FenceOptions("glossary", body, where, {"style", "order", "data", "title", "terms"}));
-        if (info == "tracker") return {tracker_from_fence(context, FenceOptions("tracker", body, where, {"caption", "landscape"}))};
+        if (info == "tracker") return {tracker_from_fence(context, FenceOptions("tracker", body, where, {"caption", "landscape", "rename", "numbered", "carry_forward"}))};
         if (info == "chart")
             return chart_from_fence(context, FenceOptions("chart", body, where,
                                                           {"csv", "type", "title", "x", "series", "x_label", "y_label", "labels", "source"}));

@@ -14,6 +14,17 @@ int minute_start(const Context& context, const compute::MeetingPlan& plan, const
     return compute::minute_start(*context.records, plan.committee->slug, header);
 }
 
+namespace {
+
+// A recommendation as the minutes worded it, its sub-items a), b) … under it.
+doc::Cell proposed_cell(const doc::Inlines& text, const doc::Blocks& parts) {
+    doc::Blocks content{doc::paragraph(text)};
+    for (const auto& b : parts) content.push_back(b);
+    return doc::cell(std::move(content));
+}
+
+}  // namespace
+
 doc::Block tracker_from_fence(const Context& context, const FenceOptions& options) {
     if (!context.records || !context.meeting)
         throw InputError(options.where(), "a tracker block belongs in a meeting's documents");
@@ -27,6 +38,7 @@ doc::Block tracker_from_fence(const Context& context, const FenceOptions& option
         doc::Inlines proposed;
         const model::TrackerStatus* status = nullptr;
         std::string link;  // to the minute
+        doc::Blocks parts;  // sub-items a), b) …
     };
     std::map<std::string, const model::TrackerStatus*> statuses;
     for (const auto& s : committee.tracker) statuses[s.id] = &s;
@@ -34,12 +46,49 @@ doc::Block tracker_from_fence(const Context& context, const FenceOptions& option
     std::map<std::string, std::string> minute_titles;
     for (const auto& s : committee.tracker)
         if (!s.title.empty() && s.action_proposed.text.empty()) minute_titles[s.id.substr(0, s.id.rfind('/'))] = s.title;
-    auto open_at_meeting = [&](const model::TrackerStatus* s) { return !s || !s->closed || *s->closed >= today; };
+    auto open_at_meeting = [&](const model::TrackerStatus* s) {
+        if (s && s->from && today < *s->from) return false;
+        if (s && s->until && *s->until < today) return false;
+        return !s || !s->closed || *s->closed >= today;
+    };
+    // What carries forward from earlier meetings: everything still open (the
+    // default), only this municipal year's, or the last so many months'.
+    const std::string carry = options.get_or("carry_forward", "open");
+    std::optional<Date> carry_from;
+    if (carry == "year") {
+        carry_from = Date{municipal_year_start(today), 5, 1};
+    } else if (carry != "open") {
+        int months = 0;
+        const size_t space = carry.find(' ');
+        const std::string unit = space == std::string::npos ? "" : trim(carry.substr(space + 1));
+        try {
+            months = std::stoi(carry.substr(0, space));
+        } catch (...) {
+            months = 0;
+        }
+        if (months <= 0 || (unit != "months" && unit != "month"))
+            throw InputError(options.at("carry_forward"), "'carry_forward' must be open, year, or a number of months like 12 months, not '" + carry + "'");
+        Date from = today;
+        from.month -= months % 12;
+        from.year -= months / 12;
+        if (from.month < 1) from.month += 12, from.year -= 1;
+        from.day = std::min(from.day, 28);
+        carry_from = from;
+    }
+    // An entry's date for carrying forward: the meeting that made it, or for
+    // an undated one its `from`; an undated entry without one carries only
+    // when everything open does.
+    auto carried = [&](const std::optional<Date>& date, const model::TrackerStatus* s) {
+        if (!carry_from) return true;
+        std::optional<Date> when = date ? date : s ? s->from : std::nullopt;
+        return when && *carry_from <= *when;
+    };
 
     std::vector<RowData> rows;
     for (const auto& s : committee.tracker) {
         if (s.action_proposed.text.empty() || !open_at_meeting(&s)) continue;
         if (s.date && *s.date >= today) continue;
+        if (!carried(s.date, &s)) continue;
         rows.push_back({s.date, s.title, doc::markdown_inline(s.action_proposed), &s, ""});
     }
     auto found = context.records->resolutions.find(committee.slug);
@@ -47,12 +96,13 @@ doc::Block tracker_from_fence(const Context& context, const FenceOptions& option
         for (const auto& r : found->second) {
             if (r.held >= today) continue;  // decided at this meeting or later
             auto status = statuses.count(r.id) ? statuses[r.id] : nullptr;
-            if (!open_at_meeting(status)) continue;
+            if (!open_at_meeting(status) || !carried(r.held, status)) continue;
             // Earlier municipal years' decisions carry on only while the status file keeps them open.
             if (municipal_year_start(r.held) != municipal_year_start(today) && !status) continue;
             auto title = minute_titles.find(r.id.substr(0, r.id.rfind('/')));
             RowData row{r.held, title != minute_titles.end() ? title->second : r.title, r.text, status, ""};
             if (r.meeting_id == plan.id) row.link = r.minutes_document + "#minute-" + std::to_string(r.minute);
+            row.parts = r.parts;
             rows.push_back(std::move(row));
         }
     // Undated (older) first, then by date, keeping the minutes' order within a date.
@@ -67,23 +117,40 @@ doc::Block tracker_from_fence(const Context& context, const FenceOptions& option
     table.landscape = options.yes_no("landscape", false);
     table.caption = options.inline_markdown("caption");
     table.header_rows = 1;
-    table.rows.push_back({{doc::text_cell("Date", true, "col"), doc::text_cell("Title", true, "col"), doc::text_cell("Action proposed", true, "col"),
-                           doc::text_cell("Action Taken", true, "col"), doc::text_cell("Progress Status", true, "col")}});
+    // Headings as the committee's form words them (rename), and a number for
+    // each row where the form numbers them.
+    std::vector<std::string> headings{"Date", "Title", "Action proposed", "Action Taken", "Progress Status"};
+    for (const auto& entry : options.list("rename")) {
+        const size_t eq = entry.find('=');
+        if (eq == std::string::npos) throw InputError(options.at("rename"), "write 'rename' as 'Column = heading | Column = heading', not '" + entry + "'");
+        const std::string name = trim(entry.substr(0, eq));
+        auto it = std::find(headings.begin(), headings.end(), name);
+        if (it == headings.end())
+            throw InputError(options.at("rename"), unknown_name("column", name, {"Date", "Title", "Action proposed", "Action Taken", "Progress Status"}) + " in 'rename'");
+        *it = trim(entry.substr(eq + 1));
+    }
+    const bool numbered = options.yes_no("numbered", false);
+    doc::Row header;
+    if (numbered) header.cells.push_back(doc::text_cell("No.", true, "col"));
+    for (const auto& h : headings) header.cells.push_back(doc::text_cell(h, true, "col"));
+    table.rows.push_back(std::move(header));
     for (size_t i = 0; i < rows.size(); ++i) {
         const RowData& r = rows[i];
         char date[16] = "";
         if (r.date) std::snprintf(date, sizeof date, "%02d/%02d/%02d", r.date->day, r.date->month, r.date->year % 100);
         doc::Inlines title{doc::text(r.title)};
         if (!r.link.empty()) title = {doc::internal_link(r.link, title)};
-        doc::Row row{{doc::text_cell(date), doc::cell({doc::paragraph(title)}), doc::cell({doc::paragraph(r.proposed)}),
+        doc::Row row{{doc::text_cell(date), doc::cell({doc::paragraph(title)}), proposed_cell(r.proposed, r.parts),
                       r.status && !r.status->action_taken.text.empty() ? doc::cell(content_blocks(context, r.status->action_taken))
                                                                        : doc::text_cell(""),
                       doc::text_cell(r.status ? r.status->status : "")}};
         // One Date and Title for a meeting's recommendations under one minute.
         if (i > 0 && rows[i - 1].date == r.date && rows[i - 1].title == r.title) row.cells[0].continued = row.cells[1].continued = true;
+        if (numbered) row.cells.insert(row.cells.begin(), doc::text_cell(std::to_string(i + 1), true, "row"));
         table.rows.push_back(std::move(row));
     }
-    for (size_t c = 0; c < 2; ++c)
+    const size_t first_column = numbered ? 1 : 0;
+    for (size_t c = first_column; c < first_column + 2; ++c)
         for (size_t r = table.rows.size(); r-- > 1;) {
             if (!table.rows[r].cells[c].continued) continue;
             size_t first = r;
@@ -142,7 +209,7 @@ std::vector<TrackerExport> export_trackers(const Context& context) {
             if (auto found = context.records->resolutions.find(committee.slug); found != context.records->resolutions.end())
                 for (const auto& r : found->second) {
                     const model::TrackerStatus* s = statuses.count(r.id) ? statuses[r.id] : nullptr;
-                    entries.push_back({r.id, iso(r.held), r.title, doc::plain_text(r.text), s ? trim(s->action_taken.text) : "",
+                    entries.push_back({r.id, iso(r.held), r.title, compute::decision_words(r), s ? trim(s->action_taken.text) : "",
                                        s ? s->status : "", closed_of(s)});
                 }
         if (entries.empty()) continue;

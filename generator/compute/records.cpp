@@ -130,12 +130,16 @@ Records prepare_records(const model::Site& site, const std::vector<MeetingPlan>&
                         int n = 0;
                         for (const auto& item : resolved.list->children) {
                             doc::Inlines text;
+                            doc::Blocks parts;
                             for (const auto& p : item.children)
                                 if (p.kind == Block::Kind::Paragraph) {
                                     if (!text.empty()) text.push_back(doc::text(" "));
                                     text.insert(text.end(), p.inlines.begin(), p.inlines.end());
+                                } else if (p.kind == Block::Kind::List) {
+                                    parts.push_back(p);  // a) … b) …: kept with the decision
                                 }
                             add(++n, std::move(text));
+                            resolutions.back().parts = std::move(parts);
                         }
                     } else if (!procedural(minutes[m].title, committee)) {
                         add(1, decision_text(resolved.lead));
@@ -155,6 +159,17 @@ Records prepare_records(const model::Site& site, const std::vector<MeetingPlan>&
         }
     }
     return records;
+}
+
+std::string decision_words(const Resolution& r) {
+    std::string words = doc::plain_text(r.text);
+    for (const auto& list : r.parts)
+        for (const auto& item : list.children) {
+            words += " " + item.label;
+            for (const auto& b : item.children)
+                if (b.kind == Block::Kind::Paragraph) words += " " + doc::plain_text(b.inlines);
+        }
+    return words;
 }
 
 }  // namespace agendapack::compute

@@ -24,7 +24,12 @@ struct Resolution {
     doc::Inlines text;     // "That …"
     std::string minutes_document;  // document id of the minutes, and the meeting whose pack carries them
     std::string meeting_id;
+    doc::Blocks parts;     // its sub-items a), b) … as the minutes list them (a list), or none
 };
+
+// A decision's words on one line: its text, then each sub-item's label and
+// text (the exports and the meeting keys use it).
+std::string decision_words(const Resolution& r);
 
 // A place a meeting's minutes are published: the pack of the meeting that
 // carries them (usually the next one, which approves them).

@@ -140,7 +140,32 @@ std::vector<std::pair<Block, Marker>> split_lines(const Block& paragraph, Marker
 
 }  // namespace
 
+namespace {
+
+// "That the Panel recommends:⏎a) …⏎b) …" — a paragraph whose later lines
+// count a), b) … — is its lead sentence and a list: split it there.
+void split_leads(Blocks& blocks) {
+    for (size_t i = 0; i < blocks.size(); ++i) {
+        Block& b = blocks[i];
+        if (b.kind != Block::Kind::Paragraph || !b.role.empty()) continue;
+        for (size_t k = 0; k + 1 < b.inlines.size(); ++k) {
+            if (b.inlines[k].kind != Inline::Kind::SoftBreak || b.inlines[k + 1].kind != Inline::Kind::Text) continue;
+            std::optional<Marker> first = first_marker(b.inlines[k + 1].text);
+            if (!first || k == 0) continue;
+            Block rest = b;
+            rest.inlines.assign(b.inlines.begin() + static_cast<long>(k) + 1, b.inlines.end());
+            if (split_lines(rest, *first).size() < 2) continue;
+            b.inlines.resize(k);
+            blocks.insert(blocks.begin() + static_cast<long>(i) + 1, std::move(rest));
+            break;
+        }
+    }
+}
+
+}  // namespace
+
 void gather_typed_lists(Blocks& blocks) {
+    split_leads(blocks);
     Blocks out;
     for (size_t i = 0; i < blocks.size();) {
         const std::string* text = leading_text(blocks[i]);

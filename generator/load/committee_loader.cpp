@@ -118,7 +118,7 @@ CommitteeFolder load_committee(const FileSystem& fs, const std::string& dir, con
     YAML::Node root = parse_yaml(source);
     Fields f(source, root,
              {"name", "short_name", "public_information", "disclosure", "standard_items", "vice_chair_election",
-              "minutes_item", "glossary", "acronyms", "tracker", "monitoring_report", "minutes_restart"},
+              "minutes_item", "glossary", "acronyms", "tracker", "monitoring_report", "minutes_restart", "tracker_table"},
              "committee.yaml");
     model::Committee committee;
     committee.slug = slug;
@@ -127,6 +127,11 @@ CommitteeFolder load_committee(const FileSystem& fs, const std::string& dir, con
     committee.glossary = f.string_or("glossary", "");
     committee.tracker_file = f.string_or("tracker", "");
     committee.monitoring_report = f.string_or("monitoring_report", "");
+    if (f.has("tracker_table")) {
+        Fields table(source, f.node("tracker_table"), {"caption", "rename", "numbered", "carry_forward"}, "tracker_table");
+        for (const char* key : {"caption", "rename", "numbered", "carry_forward"})
+            if (table.has(key)) committee.tracker_table.push_back({key, table.string(key)});
+    }
     if (f.has("minutes_restart")) {
         std::string month = f.string("minutes_restart");
         int found = 0;

@@ -45,7 +45,14 @@ void add_monitoring_documents(const FileSystem& fs, const YamlText& source, cons
     appendix.title = committee.name + " – Scrutiny Monitoring – " + day_month_year(meeting.date);
     appendix.listed_as = "Monitoring Scrutiny Recommendations – " + day_month_year(meeting.date);
     appendix.landscape = true;
-    appendix.body = {"```tracker\ncaption: Recommendations from previous meetings and the action taken\n```\n", source.at(value)};
+    std::string options;
+    bool captioned = false;
+    for (const auto& [key, text] : committee.tracker_table) {
+        options += key + ": " + text + "\n";
+        captioned = captioned || key == "caption";
+    }
+    if (!captioned) options = "caption: Recommendations from previous meetings and the action taken\n" + options;
+    appendix.body = {"```tracker\n" + options + "```\n", source.at(value)};
     item.documents.push_back(std::move(report));
     item.documents.push_back(std::move(appendix));
 }

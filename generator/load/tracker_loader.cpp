@@ -16,7 +16,7 @@ std::vector<model::TrackerStatus> load_tracker(const FileSystem& fs, const std::
     std::vector<model::TrackerStatus> out;
     std::map<std::string, bool> seen;
     for (const auto& node : root) {
-        Fields f(source, node, {"id", "date", "title", "action_proposed", "action_taken", "status", "closed"}, "a recommendation");
+        Fields f(source, node, {"id", "date", "title", "action_proposed", "action_taken", "status", "closed", "from", "until"}, "a recommendation");
         model::TrackerStatus s;
         s.where = f.where();
         s.id = f.string("id");
@@ -28,6 +28,9 @@ std::vector<model::TrackerStatus> load_tracker(const FileSystem& fs, const std::
         s.action_taken = f.markdown("action_taken");
         s.status = f.string_or("status", "");
         s.closed = f.optional_date("closed");
+        s.from = f.optional_date("from");
+        s.until = f.optional_date("until");
+        if (s.from && s.until && *s.until < *s.from) source.fail(f.node("until"), "'until' must not come before 'from'");
         if (!s.action_proposed.text.empty() && s.title.empty())
             source.fail(node, "recommendation '" + s.id + "' gives its own 'action_proposed', so it needs a 'title' too");
         out.push_back(std::move(s));

@@ -120,6 +120,9 @@ struct TrackerStatus {
     Markdown action_taken;
     std::string status;             // "Complete", "In progress", "Partially complete" …
     std::optional<Date> closed;     // the meeting that accepted it as done; it drops off after
+    // The meetings whose trackers may list it: from `from` (an undated entry's
+    // first) to `until` (its last), whether or not it is closed.
+    std::optional<Date> from, until;
     SourceLocation where;
 };
 
@@ -209,6 +212,9 @@ struct Committee {
     std::string glossary;          // default glossary (path in data/) for the committee's documents
     std::string tracker_file;      // status file of recommendations (path in data/)
     std::string monitoring_report; // the monitoring report's template, a .md file in the committee folder
+    // Options of the monitoring appendix's tracker table, as the committee's
+    // form wants it (rename, numbered, carry_forward …), in the order written.
+    std::vector<std::pair<std::string, std::string>> tracker_table;
     int minutes_restart_month = 5; // minute numbers start again at 1 in this month (the municipal year: May)
     std::vector<TrackerStatus> tracker;
     bool strict_acronyms = false;  // unexplained acronyms are errors rather than warnings

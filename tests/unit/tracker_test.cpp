@@ -161,3 +161,76 @@ TEST_CASE("a meeting's page says where its minutes are published") {
     // The 16 January 2025 meeting's own minutes are not in content/ yet.
     CHECK(compose::meeting_facts(f.context(), f.plan("test-panel-2025-01-16")).minutes.empty());
 }
+
+TEST_CASE("a recommendation's sub-items a), b) are kept in the tracker and its exports") {
+    Files files = with(later_meetings(""), "content/test-panel/2024-09-26/meeting.yaml", meeting_2024());
+    files["content/test-panel/2024-25.yaml"] = "meetings: [2024-07-18, 2024-09-26, 2025-01-16]\nmembers: [Councillor Able (Chair)]\n";
+    files["content/test-panel/2025-01-16/03-minutes.md"] =
+        "---\ndocument: minutes\nheld: 2024-09-26\npresent: [Able (Chair)]\n---\n\n## Places\n\nRESOLVED\n\n"
+        "1. That the service:\n   a) reviews the forecast;\n   b) reports back in March.\n2. That the report be noted.\n";
+    Fixture f(files);
+    const auto& resolutions = f.records.resolutions.at("test-panel");
+    auto it = std::find_if(resolutions.begin(), resolutions.end(), [](const auto& r) { return r.id == "2024-09-26/7/1"; });
+    REQUIRE(it != resolutions.end());
+    CHECK(doc::plain_text(it->text) == "That the service:");
+    CHECK(compute::decision_words(*it) == "That the service: a) reviews the forecast; b) reports back in March.");
+    for (size_t i = 0; i < f.plans.size(); ++i) {
+        if (f.plans[i].id != "test-panel-2025-01-16") continue;
+        auto composed = f.meeting(i);
+        bool found = false;
+        for (const auto& d : composed.documents)
+            for (const auto& b : d.body)
+                if (b.role == "tracker")
+                    for (const auto& row : b.rows)
+                        if (row.cells.size() > 2 && row.cells[2].content.size() == 2) {
+                            CHECK(row.cells[2].content[1].kind == doc::Block::Kind::List);
+                            CHECK(row.cells[2].content[1].children[1].label == "b)");
+                            found = true;
+                        }
+        CHECK(found);
+    }
+    auto exports = compose::export_trackers(f.context());
+    REQUIRE(exports.size() == 1);
+    CHECK(exports[0].csv.find("That the service: a) reviews the forecast; b) reports back in March.") != std::string::npos);
+}
+
+TEST_CASE("the tracker's headings, numbers and what carries forward follow the committee's form") {
+    const std::string statuses = "- id: 2024-09-26/7/1\n  action_taken: Under way.\n  status: In progress\n";
+    Files files = with(later_meetings(statuses), "content/test-panel/2024-09-26/meeting.yaml", meeting_2024());
+    files["content/test-panel/2024-25.yaml"] = "meetings: [2024-07-18, 2024-09-26, 2025-01-16]\nmembers: [Councillor Able (Chair)]\n";
+    const std::string appendix =
+        "---\ndocument: appendix\ntitle: Scrutiny monitoring\n---\n\n```tracker\nrename: Action proposed = Recommendation\n"
+        "numbered: yes\ncarry_forward: year\n```\n";
+    files["content/test-panel/2025-06-12/05-monitoring.md"] = appendix;
+    Fixture f(files);
+    for (size_t i = 0; i < f.plans.size(); ++i) {
+        if (f.plans[i].id != "test-panel-2025-06-12") continue;
+        auto composed = f.meeting(i);
+        const doc::Block* table = nullptr;
+        for (const auto& d : composed.documents)
+            for (const auto& b : d.body)
+                if (b.role == "tracker") table = &b;
+        REQUIRE(table);
+        REQUIRE(table->rows.size() == 3);  // last year's open recommendation stays behind
+        CHECK(doc::plain_text(table->rows[0].cells[0].content[0].inlines) == "No.");
+        CHECK(doc::plain_text(table->rows[0].cells[3].content[0].inlines) == "Recommendation");
+        CHECK(doc::plain_text(table->rows[2].cells[0].content[0].inlines) == "2");
+        CHECK(doc::plain_text(table->rows[1].cells[3].content[0].inlines) == "That item 1 is done.");
+    }
+}
+
+TEST_CASE("an entry of the status file shows only between its from and until meetings") {
+    const std::string statuses =
+        "- id: old-one\n  title: Older work\n  action_proposed: That the old thing is done.\n  status: In progress\n"
+        "  from: 2025-01-01\n  until: 2025-03-31\n";
+    Files files = with(later_meetings(statuses), "content/test-panel/2024-09-26/meeting.yaml", meeting_2024());
+    files["content/test-panel/2024-25.yaml"] = "meetings: [2024-07-18, 2024-09-26, 2025-01-16]\nmembers: [Councillor Able (Chair)]\n";
+    Fixture f(files);
+    auto has_old = [&](const std::string& id) {
+        auto rows = tracked(f, id);
+        return std::find(rows.begin(), rows.end(), "That the old thing is done.") != rows.end();
+    };
+    CHECK_FALSE(has_old("test-panel-2024-09-26"));  // before `from`
+    CHECK(has_old("test-panel-2025-01-16"));
+    CHECK_FALSE(has_old("test-panel-2025-06-12"));  // after `until`
+}
