@@ -118,7 +118,7 @@ CommitteeFolder load_committee(const FileSystem& fs, const std::string& dir, con
     YAML::Node root = parse_yaml(source);
     Fields f(source, root,
              {"name", "short_name", "public_information", "disclosure", "standard_items", "vice_chair_election",
-              "minutes_item", "glossary", "acronyms", "tracker", "monitoring_report", "minutes_restart", "tracker_table"},
+              "minutes_item", "glossary", "acronyms", "tracker", "monitoring_report", "minutes_restart", "tracker_table", "cover_sheet"},
              "committee.yaml");
     model::Committee committee;
     committee.slug = slug;
@@ -127,6 +127,7 @@ CommitteeFolder load_committee(const FileSystem& fs, const std::string& dir, con
     committee.glossary = f.string_or("glossary", "");
     committee.tracker_file = f.string_or("tracker", "");
     committee.monitoring_report = f.string_or("monitoring_report", "");
+    committee.cover_form = f.string_or("cover_sheet", "");
     if (f.has("tracker_table")) {
         Fields table(source, f.node("tracker_table"), {"caption", "rename", "numbered", "carry_forward"}, "tracker_table");
         for (const char* key : {"caption", "rename", "numbered", "carry_forward"})

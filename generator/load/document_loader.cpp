@@ -9,7 +9,8 @@ namespace {
 const std::vector<std::string> kReportKeys = {
     "document", "decision_maker", "subject", "date_of_decision", "report_of", "contact_details", "confidentiality",
     "recommendations", "key_decision", "wards_affected", "appendices", "documents_in_members_rooms",
-    "equality_impact_assessment", "data_protection_impact_assessment", "background_documents", "glossary", "local_terms"};
+    "equality_impact_assessment", "data_protection_impact_assessment", "privacy_impact_assessment", "background_documents", "glossary",
+    "local_terms", "cover_sheet"};
 const std::vector<std::string> kMinutesKeys = {"document",          "held",
                                                "first_minute",      "present",
                                                "apologies",         "appointed_members",
@@ -51,6 +52,9 @@ void read_cover(const Fields& f, model::CoverSheet& cover, const PeopleRegistry&
     if (f.has("documents_in_members_rooms")) cover.documents_in_members_rooms = f.strings("documents_in_members_rooms");
     if (f.has("equality_impact_assessment")) cover.equality_impact_assessment = yes_no(f, "equality_impact_assessment");
     if (f.has("data_protection_impact_assessment")) cover.data_protection_impact_assessment = yes_no(f, "data_protection_impact_assessment");
+    // Older forms ask the same question as a Privacy Impact Assessment.
+    if (f.has("privacy_impact_assessment")) cover.data_protection_impact_assessment = yes_no(f, "privacy_impact_assessment");
+    if (f.has("cover_sheet")) cover.form = f.string("cover_sheet");
     if (f.has("glossary")) cover.glossary = f.string("glossary");
     if (f.has("local_terms")) {
         YAML::Node list = f.node("local_terms");

@@ -18,6 +18,8 @@ model::Person read_person(const YamlText& source, const YAML::Node& node, const 
                           const std::string& what);
 PeopleRegistry load_people(const FileSystem& fs, const std::string& path);
 model::Council load_council(const FileSystem& fs, const std::string& content_dir);
+// content/cover-sheets.yaml, earliest form first; none when there is no such file.
+std::vector<model::CoverForm> load_cover_forms(const FileSystem& fs, const std::string& content_dir);
 
 // A committee's own files (committee.yaml, its year files) and the names of
 // its meeting folders, which load_site reads together with every other

@@ -24,6 +24,7 @@ model::Site load_site(const FileSystem& fs, const ContentPaths& paths, const Loa
     if (!fs.is_directory(paths.content)) throw InputError({paths.content, 0, 0}, "content folder not found");
     model::Site site;
     site.council = load_council(fs, paths.content);
+    collecting(options, [&] { site.cover_forms = load_cover_forms(fs, paths.content); });
     std::vector<std::vector<std::string>> meeting_folders;
     for (const auto& name : fs.list(paths.content)) {
         const std::string dir = join_path(paths.content, name);

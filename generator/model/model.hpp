@@ -126,8 +126,47 @@ struct TrackerStatus {
     SourceLocation where;
 };
 
+// A report cover sheet's form as the council printed it from a date: its
+// fields and their labels, the contacts grid, the sections in order (which
+// are numbered, which may be left out), and the supporting documentation.
+// content/cover-sheets.yaml holds a council's forms; without it, the form
+// of the examples (compose's built-in) serves.
+struct CoverForm {
+    std::string name;
+    std::optional<Date> from;  // packs of meetings on or after this date use it
+    std::vector<std::pair<std::string, std::string>> fields;    // the top table: decision_maker, subject, date_of_decision, report_of → label
+    struct Contacts {
+        std::string heading = "CONTACT DETAILS";
+        bool title_column = true;
+        std::vector<std::string> order{"executive_director", "author"};
+    } contacts;
+    std::string confidentiality = "STATEMENT OF CONFIDENTIALITY";
+    struct Section {
+        std::string name;         // as officers write it after ##, compared ignoring case; empty for the recommendations
+        std::string printed;      // as the cover prints it
+        bool numbered = false;    // its paragraphs numbered, running on across numbered sections
+        bool required = true;     // a report must have it
+        bool recommendations = false;  // the front matter's recommendations print here
+    };
+    std::vector<Section> sections;
+    std::vector<std::pair<std::string, std::string>> decision;  // key_decision, wards_affected → label
+    struct Supporting {
+        std::string heading = "SUPPORTING DOCUMENTATION";
+        std::string appendices = "Appendices";
+        std::string members_rooms = "Documents In Members' Rooms";
+        std::string equality = "Equality Impact Assessment";
+        std::string equality_question = "Is an Equality and Safety Impact Assessment (ESIA) needed for this report?";
+        std::string data_protection = "Data Protection Impact Assessment";
+        std::string data_protection_question = "Is a Data Protection Impact Assessment (DPIA) needed for this report?";
+        std::string background = "Other Background Documents";
+        std::string background_intro = "Other Background documents available for inspection at:";
+    } supporting;
+    SourceLocation where;
+};
+
 // Report cover-sheet fields, named after their printed labels.
 struct CoverSheet {
+    std::string form;                            // a cover-sheet form named by the report; empty: by date
     std::string glossary;                        // path in data/; empty: the committee's
     std::vector<GlossaryEntry> local_terms;      // this report's own entries
     std::optional<std::string> decision_maker;
@@ -212,6 +251,7 @@ struct Committee {
     std::string glossary;          // default glossary (path in data/) for the committee's documents
     std::string tracker_file;      // status file of recommendations (path in data/)
     std::string monitoring_report; // the monitoring report's template, a .md file in the committee folder
+    std::string cover_form;        // a cover-sheet form the committee's reports use whatever their date
     // Options of the monitoring appendix's tracker table, as the committee's
     // form wants it (rename, numbered, carry_forward …), in the order written.
     std::vector<std::pair<std::string, std::string>> tracker_table;
@@ -271,6 +311,7 @@ struct Scorecard {
 
 struct Site {
     Council council;
+    std::vector<CoverForm> cover_forms;  // content/cover-sheets.yaml, earliest first; empty: the built-in form
     std::vector<Committee> committees;
     std::map<std::string, Glossary> glossaries;  // by path in data/
 };

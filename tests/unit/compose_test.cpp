@@ -204,3 +204,39 @@ TEST_CASE("a glossary term is marked where it first stands as a whole word, the 
     // "CPP" names a term already marked; "EHCP" is not the word "EH".
     CHECK(terms == std::vector<std::string>{"child protection plan", "(re)assessment", "EH", "Child Protection"});
 }
+
+TEST_CASE("a report prints the cover-sheet form in force on its meeting's date, unless one is named") {
+    const std::string sections =
+        "    sections:\n      - {name: Brief summary}\n      - {recommendations: \"RECOMMENDATIONS:\"}\n"
+        "      - {name: Reasons for report recommendations, numbered: yes}\n"
+        "      - {name: Alternative options considered and rejected, numbered: yes}\n"
+        "      - {name: Detail (including consultation carried out), numbered: yes}\n"
+        "      - {name: Resource implications, numbered: yes}\n      - {name: Legal implications, numbered: yes}\n"
+        "      - {name: Risk management implications, numbered: yes, required: no}\n"
+        "      - {name: Policy framework implications, numbered: yes}\n";
+    auto form = [&](const std::string& name, const std::string& from, const std::string& confidentiality) {
+        return "  - name: " + name + "\n" + (from.empty() ? "" : "    from: " + from + "\n") + "    fields: {report_of: \"REPORT OF:\"}\n" +
+               "    confidentiality: " + confidentiality + "\n" + sections;
+    };
+    const std::string forms = "forms:\n" + form("future", "2025-01-01", "FUTURE") + form("old", "", "OLD") + form("autumn", "2024-09-01", "AUTUMN");
+    auto confidentiality_heading = [](const compose::ComposedMeeting& m) {
+        for (const auto& d : m.documents)
+            if (d.kind == doc::Document::Kind::Report)
+                for (const auto& b : d.body)
+                    if (b.kind == doc::Block::Kind::Section && !b.children.empty() && b.children[0].kind == doc::Block::Kind::Heading) {
+                        std::string text = doc::plain_text(b.children[0].inlines);
+                        if (text == "FUTURE" || text == "OLD" || text == "AUTUMN") return text;
+                    }
+        return std::string("none");
+    };
+    {
+        Fixture f({{"content/cover-sheets.yaml", forms}});
+        CHECK(confidentiality_heading(f.meeting()) == "AUTUMN");  // the latest to begin by 26 September 2024
+    }
+    {
+        std::ifstream in(std::string(AGENDAPACK_FIXTURE) + "/content/test-panel/committee.yaml");
+        std::string committee((std::istreambuf_iterator<char>(in)), {});
+        Fixture f({{"content/cover-sheets.yaml", forms}, {"content/test-panel/committee.yaml", committee + "cover_sheet: old\n"}});
+        CHECK(confidentiality_heading(f.meeting()) == "OLD");
+    }
+}
