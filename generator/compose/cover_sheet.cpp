@@ -186,8 +186,10 @@ const model::CoverForm& form_for(const Context& context, const compute::MeetingP
     }
     if (forms.empty()) return built_in_form();
     const model::CoverForm* chosen = &forms.front();
+    // A report to another decision-maker prints the form of its own date.
+    const Date on = source.cover.date_of_decision.value_or(plan.meeting->date);
     for (const auto& f : forms)
-        if (!f.from || *f.from <= plan.meeting->date) chosen = &f;
+        if (!f.from || *f.from <= on) chosen = &f;
     return *chosen;
 }
 
@@ -236,11 +238,18 @@ doc::Document compose_report(const Context& context, const compute::MeetingPlan&
     for (const auto& [key, label] : form.decision) decision.push_back({label, key == "key_decision" ? cover.key_decision : cover.wards_affected});
     if (!decision.empty()) body.push_back(field_row_table(decision, "cover-fields"));
 
+    // The item's report lists every appendix of the item; a report to another
+    // decision-maker filed in it lists its own.
     std::vector<std::string> appendices;
-    if (cover.appendices) appendices = *cover.appendices;
-    else if (item)
+    if (cover.appendices) {
+        appendices = *cover.appendices;
+    } else if (item) {
+        int own = -1;
+        for (size_t k = 0; k < item->documents.size(); ++k)
+            if (item->documents[k].source == &source) own = static_cast<int>(k);
         for (const auto& other : item->documents)
-            if (other.appendix_number > 0) appendices.push_back(other.source->listed_as);
+            if (other.appendix_number > 0 && (own == 0 || other.owner == own)) appendices.push_back(other.source->listed_as);
+    }
 
     Blocks supporting;
     supporting.push_back(titled("supporting", form.supporting.appendices, {numbered_list_of(appendices)}, 3));

@@ -25,6 +25,9 @@ struct PlacedDocument {
     std::string stamp;  // "Agenda Item 8", "Agenda Item 8, Appendix 1"
     int item_number = 0;
     int appendix_number = 0;  // 0 when the document is not an appendix
+    // The report whose appendix this is (its place in the item): the item's
+    // report, or a report to another decision-maker filed after it. -1: none.
+    int owner = -1;
 };
 
 struct PlannedItem {

@@ -110,12 +110,22 @@ MeetingPlan plan_meeting(const model::Site& site, const model::Committee& commit
         const std::string dates = minutes ? join_with_and(minutes_dates(source_item.documents)) : "";
         PlannedItem& item = add_item(title, description, dates, source_item.where);
         int appendix = 0;
-        for (const auto& document : source_item.documents) {
-            bool is_appendix = document.kind == model::DocumentKind::Appendix &&
-                               !source_item.documents.empty() && source_item.documents.front().kind == model::DocumentKind::Report;
+        // After the item's report, every document is one of its appendices,
+        // numbered in order: a report to another decision-maker (Cabinet, say)
+        // too, and the appendices after that report are its own as well.
+        const bool led_by_report = !source_item.documents.empty() && source_item.documents.front().kind == model::DocumentKind::Report;
+        int owner = -1;
+        for (size_t k = 0; k < source_item.documents.size(); ++k) {
+            const model::Document& document = source_item.documents[k];
+            const bool nested_report = led_by_report && k > 0 && document.kind == model::DocumentKind::Report;
+            const bool is_appendix = led_by_report && k > 0 && (document.kind == model::DocumentKind::Appendix || nested_report);
             PlacedDocument placed = place(document, item.number, is_appendix ? ++appendix : 0);
+            if (is_appendix) placed.owner = owner;
+            if (document.kind == model::DocumentKind::Report) owner = static_cast<int>(k);
             switch (document.kind) {
-                case model::DocumentKind::Report: placed.title = title; break;
+                case model::DocumentKind::Report:
+                    placed.title = nested_report ? "Appendix " + std::to_string(appendix) + ": " + document.listed_as : title;
+                    break;
                 case model::DocumentKind::Minutes:
                     placed.title = "Minutes of the meeting held on " + day_month_year(document.minutes.held);
                     break;

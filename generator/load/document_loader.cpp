@@ -10,7 +10,7 @@ const std::vector<std::string> kReportKeys = {
     "document", "decision_maker", "subject", "date_of_decision", "report_of", "contact_details", "confidentiality",
     "recommendations", "key_decision", "wards_affected", "appendices", "documents_in_members_rooms",
     "equality_impact_assessment", "data_protection_impact_assessment", "privacy_impact_assessment", "background_documents", "glossary",
-    "local_terms", "cover_sheet"};
+    "local_terms", "cover_sheet", "listed_as"};
 const std::vector<std::string> kMinutesKeys = {"document",          "held",
                                                "first_minute",      "present",
                                                "apologies",         "appointed_members",
@@ -122,6 +122,10 @@ model::Document load_document(const FileSystem& fs, const std::string& meeting_d
         Fields f(source, root, kReportKeys, "a report's front matter");
         f.require("report_of");
         read_cover(f, doc.cover, council.people);
+        // A report to another decision-maker, filed in an item after its
+        // report, is one of the item's appendices: this is how lists call it.
+        doc.listed_as = f.string_or("listed_as", doc.cover.subject ? *doc.cover.subject
+                                                 : doc.cover.decision_maker ? "Report to " + *doc.cover.decision_maker : "Report");
     } else if (kind == "minutes") {
         doc.kind = model::DocumentKind::Minutes;
         Fields f(source, root, kMinutesKeys, "the minutes' front matter");

@@ -76,10 +76,18 @@ model::AgendaItem read_agenda_item(const FileSystem& fs, const YamlText& source,
     item.title = f.string("title");
     item.description = f.markdown("description");
     if (f.has("documents")) item.documents = read_documents(fs, source, f.node("documents"), "documents", dir, council, listed);
-    for (size_t i = 1; i < item.documents.size(); ++i)
-        if (item.documents[i].kind == model::DocumentKind::Report)
-            source.fail(f.node("documents")[i], "only the first document of an item can be its report; '" +
-                                                    item.documents[i].path + "' would be printed as an appendix");
+    // A report after the item's own is a report to another decision-maker
+    // (Cabinet, say), printed as one of the item's appendices with its own cover.
+    for (size_t i = 1; i < item.documents.size(); ++i) {
+        const model::Document& d = item.documents[i];
+        if (d.kind != model::DocumentKind::Report) continue;
+        if (item.documents.front().kind != model::DocumentKind::Report)
+            source.fail(f.node("documents")[i], "'" + d.path + "' is a report, so it goes first: an item's later reports are reports to other "
+                                                "decision-makers, printed among its appendices after its own report");
+        if (!d.cover.decision_maker)
+            source.fail(f.node("documents")[i], "'" + d.path + "' follows the item's report, so it is a report to another decision-maker: "
+                                                "give its 'decision_maker' (and 'date_of_decision')");
+    }
     return item;
 }
 

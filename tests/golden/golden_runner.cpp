@@ -133,6 +133,9 @@ int main(int argc, char** argv) {
         }
         std::cout << checked - failed << " passed, " << failed << " failed\n";
         return failed == 0 && checked > 0 ? 0 : 1;
+    } catch (const InputErrors& errors) {
+        for (const auto& error : errors.errors()) std::cerr << error.what() << "\n";
+        return 1;
     } catch (const InputError& error) {
         std::cerr << error.what() << "\n";
         return 1;
