@@ -11,19 +11,29 @@ namespace {
 
 std::string count(size_t n, const std::string& noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
 
-// Each agenda item with documents, and under it its documents when it has more than one.
+// Each agenda item with documents, and under it its documents when it has
+// more than one; the appendices of a report to another decision-maker go
+// under that report.
 std::vector<MeetingFacts::Bookmark> bookmarks(const compute::MeetingPlan& plan) {
     std::vector<MeetingFacts::Bookmark> out;
     for (const auto& item : plan.agenda) {
         if (item.documents.empty()) continue;
         MeetingFacts::Bookmark mark{std::to_string(item.number) + ". " + item.title, item.documents.front().id, {}};
-        if (item.documents.size() > 1)
-            for (const auto& placed : item.documents) {
+        if (item.documents.size() > 1) {
+            std::map<int, size_t> nested;  // a nested report's place in the item → its bookmark
+            for (size_t k = 0; k < item.documents.size(); ++k) {
+                const auto& placed = item.documents[k];
                 std::string title = placed.appendix_number > 0 ? placed.title
                                     : placed.source->kind == model::DocumentKind::Report ? "Report"
                                                                                          : placed.title;
+                if (placed.owner > 0 && nested.count(placed.owner)) {
+                    mark.children[nested[placed.owner]].children.push_back({title, placed.id, {}});
+                    continue;
+                }
+                if (k > 0 && placed.source->kind == model::DocumentKind::Report) nested[static_cast<int>(k)] = mark.children.size();
                 mark.children.push_back({title, placed.id, {}});
             }
+        }
         out.push_back(std::move(mark));
     }
     return out;

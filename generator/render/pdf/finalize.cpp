@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -260,10 +261,11 @@ std::set<char32_t> characters_of(const std::vector<Sheet>& sheets, const Scenes&
     add("0123456789");  // page numbers and page references
     for (const std::string& text : {facts.heading(), facts.council, keywords_of(facts), std::string(kSubject), std::string(kCreator)}) add(text);
     for (const char* title : kFrontBookmarks) add(title);
-    for (const auto& mark : facts.bookmarks) {
+    std::function<void(const compose::MeetingFacts::Bookmark&)> add_marks = [&](const auto& mark) {
         add(mark.title);
-        for (const auto& child : mark.children) add(child.title);
-    }
+        for (const auto& child : mark.children) add_marks(child);
+    };
+    for (const auto& mark : facts.bookmarks) add_marks(mark);
     add(style.page_number_format);
     add(style.blank_page_text);
     for (const auto& sheet : sheets) {
@@ -382,11 +384,12 @@ WrittenPack write_pack(const Pack& pack, const compose::ComposedMeeting& meeting
     outline(nullptr, kFrontBookmarks[1], first_sheet[meeting.public_information.id]);
     outline(nullptr, kFrontBookmarks[2], first_sheet[meeting.agenda.id]);
     const compose::MeetingFacts& facts = meeting.facts;
-    for (const auto& mark : facts.bookmarks) {
-        if (!first_sheet.count(mark.document_id)) continue;
-        HPDF_Outline parent = outline(nullptr, mark.title, first_sheet[mark.document_id]);
-        for (const auto& child : mark.children) outline(parent, child.title, first_sheet[child.document_id]);
-    }
+    std::function<void(HPDF_Outline, const compose::MeetingFacts::Bookmark&)> add_mark = [&](HPDF_Outline parent, const auto& mark) {
+        if (!first_sheet.count(mark.document_id)) return;
+        HPDF_Outline o = outline(parent, mark.title, first_sheet[mark.document_id]);
+        for (const auto& child : mark.children) add_mark(o, child);
+    };
+    for (const auto& mark : facts.bookmarks) add_mark(nullptr, mark);
     writer.check("adding bookmarks");
 
     // Document information; dates come from the meeting, never the clock.
