@@ -79,8 +79,8 @@ std::optional<BuildRecord> parse_record(const std::string& text) {
                 entry.summary.strict = true;
             } else if (kind == "use" && f.size() == 7) {
                 entry.summary.glossary_uses.push_back({f[1], f[2], f[3], f[4], f[5], f[6]});
-            } else if (kind == "warning" && f.size() == 5) {
-                entry.summary.warnings.push_back({{f[1], std::stoi(f[2]), std::stoi(f[3])}, f[4]});
+            } else if ((kind == "warning" || kind == "note") && f.size() == 5) {
+                entry.summary.warnings.push_back({{f[1], std::stoi(f[2]), std::stoi(f[3])}, f[4], kind == "note"});
             } else {
                 return std::nullopt;
             }
@@ -110,7 +110,8 @@ std::string format_record(const BuildRecord& entry) {
     line({"pack", s.pack.file, std::to_string(s.pack.bytes), std::to_string(s.pack.pages)});
     if (s.strict) line({"strict"});
     for (const auto& u : s.glossary_uses) line({"use", u.glossary, u.anchor, u.document_id, u.document_title, u.meeting_id, u.meeting_date});
-    for (const auto& w : s.warnings) line({"warning", w.where.file, std::to_string(w.where.line), std::to_string(w.where.column), w.message});
+    for (const auto& w : s.warnings)
+        line({w.advisory ? "note" : "warning", w.where.file, std::to_string(w.where.line), std::to_string(w.where.column), w.message});
     return out;
 }
 

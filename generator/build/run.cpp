@@ -127,7 +127,7 @@ RunResult run(const Build& build, const RunOptions& options) {
     for (const Slot& slot : slots) {
         if (!slot.known) result.site_pages = false;
         if (slot.wanted)
-            for (const auto& w : slot.warnings) result.warnings.push_back({w, slot.strict});
+            for (const auto& w : slot.warnings) result.warnings.push_back({w, slot.strict && !w.advisory});
     }
     if (!result.ok()) return result;
 

@@ -154,6 +154,10 @@ void mark_glossary_terms(doc::Document& document, const model::Glossary& glossar
                          const std::vector<model::GlossaryEntry>& local_terms, std::vector<GlossaryUse>& uses,
                          std::optional<Date> on = std::nullopt);
 
+// Markdown typed as officers might that the format does not take (footnotes,
+// check boxes, a table without its line of dashes): advisory warnings at the line.
+std::vector<Warning> check_typed_syntax(const doc::Document& document);
+
 // Where each glossary term is used, gathered meeting by meeting in any order:
 // per term, the documents of the earliest-listed meetings (the site lists
 // meetings newest first) up to a limit, and how many documents in all. Its

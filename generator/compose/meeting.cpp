@@ -64,6 +64,7 @@ ComposedDocument compose_document(const Context& context, const compute::Meeting
     if (placed.source->kind == model::DocumentKind::Report)
         out.warnings = check_acronyms(*placed.source, with_glossary.glossary, &context.text_of(placed.source->body));
     reject_stray_contents(d.body);
+    for (auto& w : check_typed_syntax(d)) out.warnings.push_back(std::move(w));
     number_tables(d.body);
     qualify_local_targets(d.body, d.id);
     if (with_glossary.glossary && placed.source->kind != model::DocumentKind::Minutes && !prints_a_glossary(d.body)) {

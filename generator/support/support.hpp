@@ -57,6 +57,7 @@ private:
 struct Warning {
     SourceLocation where;
     std::string message;
+    bool advisory = false;  // never an error, however strict the committee (acronyms: error)
 };
 
 // The offending source line and a caret under the column (ninja style),

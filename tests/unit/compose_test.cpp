@@ -240,3 +240,16 @@ TEST_CASE("a report prints the cover-sheet form in force on its meeting's date, 
         CHECK(confidentiality_heading(f.meeting()) == "OLD");
     }
 }
+
+TEST_CASE("Markdown the format does not take is a warning at its line, never an error") {
+    Fixture f(Files{{"content/test-panel/2024-09-26/04-appendix-1-figures.md",
+                "---\ndocument: appendix\ntitle: Figures\n---\n\nPlaces rose[^1] this year.\n\n- [ ] check the forecast\n\n"
+                "| Year | Places |\n| 2024 | 1,200 |\n"}});
+    auto composed = f.meeting();
+    std::vector<std::string> messages;
+    for (const auto& w : composed.warnings) {
+        CHECK(w.advisory);
+        messages.push_back(std::to_string(w.where.line) + ": " + w.message.substr(0, w.message.find(' ')));
+    }
+    CHECK(messages == std::vector<std::string>{"6: footnotes", "8: check", "10: this"});
+}
