@@ -59,7 +59,11 @@ doc::Blocks contents_style(const Context& context, const model::Glossary& glossa
                                   doc::cell({doc::paragraph({doc::page_ref("#" + anchor, ".")})})}});
     };
     for (const auto* e : entries)
-        if (!e->acronym_only) contents_row(with_abbreviations(*e, " / "), term_anchor(*e));
+        if (!e->acronym_only && e->parent.empty()) {
+            contents_row(with_abbreviations(*e, " / "), term_anchor(*e));
+            for (const auto* sub : entries)
+                if (sub->parent == e->term && !sub->acronym_only) contents_row("– " + with_abbreviations(*sub, " / "), term_anchor(*sub));
+        }
     contents_row("Acronyms", "acronyms");
     if (!glossary.sources.empty()) contents_row("Sources", "sources");
     out.push_back(std::move(contents));
@@ -78,20 +82,35 @@ doc::Blocks contents_style(const Context& context, const model::Glossary& glossa
         }
     out.push_back(std::move(acronyms));
 
-    for (const auto* e : entries) {
-        if (e->acronym_only) continue;
+    auto section = [&](const model::GlossaryEntry* e, int level) {
         std::string title = e->term;
         if (!e->abbreviations.empty()) title += " (" + e->abbreviations.front() + ")";
-        out.push_back(section_heading(2, title, term_anchor(*e)));
+        out.push_back(section_heading(level, title, term_anchor(*e)));
         for (auto& b : definition(context, *e)) out.push_back(std::move(b));
+    };
+    for (const auto* e : entries) {
+        if (e->acronym_only || !e->parent.empty()) continue;
+        section(e, 2);
+        for (const auto* sub : entries)  // its sub-terms, under it
+            if (sub->parent == e->term && !sub->acronym_only) section(sub, 3);
     }
+    // Sub-terms whose term is not printed (left out of a chosen list) stand on their own.
+    for (const auto* e : entries)
+        if (!e->parent.empty() && !e->acronym_only &&
+            std::none_of(entries.begin(), entries.end(), [&](const auto* p) { return p->term == e->parent; }))
+            section(e, 2);
     return out;
 }
 
 doc::Blocks alphabetical_style(const Context& context, const Entries& chosen) {
     doc::Blocks out;
     char letter = 0;
-    for (const auto* e : ordered(chosen, true)) {
+    const Entries sorted = ordered(chosen, true);
+    auto has_parent = [&](const model::GlossaryEntry* e) {
+        return !e->parent.empty() && std::any_of(sorted.begin(), sorted.end(), [&](const auto* p) { return p->term == e->parent; });
+    };
+    for (const auto* e : sorted) {
+        if (has_parent(e)) continue;  // printed under its term
         char first = static_cast<char>(std::toupper(static_cast<unsigned char>(e->term[0])));
         if (first != letter) {
             letter = first;
@@ -99,6 +118,11 @@ doc::Blocks alphabetical_style(const Context& context, const Entries& chosen) {
         }
         out.push_back(section_heading(3, with_abbreviations(*e, " / "), term_anchor(*e)));
         for (auto& b : definition(context, *e)) out.push_back(std::move(b));
+        for (const auto* sub : sorted)
+            if (sub->parent == e->term) {
+                out.push_back(section_heading(4, with_abbreviations(*sub, " / "), term_anchor(*sub)));
+                for (auto& b : definition(context, *sub)) out.push_back(std::move(b));
+            }
     }
     return out;
 }
@@ -378,7 +402,7 @@ doc::Document compose_glossary_page(const Context& context, const model::Glossar
                                                   "its first use links here.")}));
     for (const auto* e : all_of(glossary)) {
         std::string anchor = "term-" + slugify(e->term);
-        page.body.push_back(doc::heading(2, {doc::text(with_abbreviations(*e, " / "))}, anchor));
+        page.body.push_back(doc::heading(e->parent.empty() ? 2 : 3, {doc::text(with_abbreviations(*e, " / "))}, anchor));
         for (auto& b : definition(context, *e)) page.body.push_back(std::move(b));
         // The latest documents first, as the site lists meetings; an archive
         // says how many more there are rather than listing thousands.

@@ -4,7 +4,7 @@
 namespace agendapack::load {
 
 model::GlossaryEntry read_glossary_entry(const YamlText& source, const YAML::Node& node) {
-    Fields f(source, node, {"term", "abbreviations", "aliases", "kind", "definition", "added", "retired"}, "a glossary entry");
+    Fields f(source, node, {"term", "abbreviations", "aliases", "kind", "definition", "added", "retired", "subterms"}, "a glossary entry");
     model::GlossaryEntry entry;
     entry.where = f.where();
     entry.term = f.string("term");
@@ -41,8 +41,7 @@ model::Glossary load_glossary(const FileSystem& fs, const std::string& data_dir,
     YAML::Node terms = f.require("terms");
     require_sequence(source, terms, "terms");
     std::map<std::string, std::string> seen;  // every name once, so a lookup is never ambiguous
-    for (const auto& node : terms) {
-        model::GlossaryEntry entry = read_glossary_entry(source, node);
+    auto add = [&](const YAML::Node& node, model::GlossaryEntry entry) {
         std::vector<std::string> names{entry.term};
         names.insert(names.end(), entry.abbreviations.begin(), entry.abbreviations.end());
         for (const auto& name : names) {
@@ -50,6 +49,21 @@ model::Glossary load_glossary(const FileSystem& fs, const std::string& data_dir,
             if (!fresh) source.fail(node, "'" + name + "' is already in the glossary (under '" + it->second + "')");
         }
         glossary.entries.push_back(std::move(entry));
+    };
+    for (const auto& node : terms) {
+        model::GlossaryEntry entry = read_glossary_entry(source, node);
+        const std::string parent = entry.term;
+        add(node, std::move(entry));
+        // Sub-terms print under their term; otherwise they are terms like any other.
+        if (const YAML::Node subterms = node["subterms"]) {
+            require_sequence(source, subterms, "subterms");
+            for (const auto& sub : subterms) {
+                if (sub.IsMap() && sub["subterms"]) source.fail(sub["subterms"], "a sub-term cannot have sub-terms of its own");
+                model::GlossaryEntry child = read_glossary_entry(source, sub);
+                child.parent = parent;
+                add(sub, std::move(child));
+            }
+        }
     }
     if (f.has("sources")) {
         YAML::Node list = f.node("sources");

@@ -93,6 +93,7 @@ struct GlossaryEntry {
     // When the term applies: from `added`, and before `retired`. A pack
     // prints and marks only the terms in force on its meeting's date.
     std::optional<Date> added, retired;
+    std::string parent;  // a sub-term: the term it is printed under (it follows it in `entries`)
     SourceLocation where;
     bool in_force(const Date& on) const { return (!added || *added <= on) && (!retired || on < *retired); }
 };
