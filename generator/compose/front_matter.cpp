@@ -1,5 +1,7 @@
 // The pack's opening pages: front sheet, public information (with the
 // disclosure pages), and the agenda.
+#include <map>
+
 #include "compose.hpp"
 
 namespace agendapack::compose {
@@ -133,10 +135,22 @@ doc::Document compose_agenda(const Context& context, const compute::MeetingPlan&
         }
         if (item.documents.size() > 1) {
             Blocks links;
-            for (const auto& placed : item.documents) {
+            std::map<int, size_t> nested;  // a report to another decision-maker: its place in the item → its entry
+            for (size_t k = 0; k < item.documents.size(); ++k) {
+                const auto& placed = item.documents[k];
                 // The item title already names the report; the list only says which part is which.
-                std::string label = placed.source->kind == model::DocumentKind::Report ? "Report" : placed.title;
-                links.push_back(doc::list_item("", {doc::paragraph({doc::internal_link(placed.id, {doc::text(label)})})}));
+                const bool nested_report = k > 0 && placed.source->kind == model::DocumentKind::Report;
+                std::string label = placed.source->kind == model::DocumentKind::Report && !nested_report ? "Report" : placed.title;
+                doc::Block entry = doc::list_item("", {doc::paragraph({doc::internal_link(placed.id, {doc::text(label)})})});
+                if (placed.owner > 0 && nested.count(placed.owner)) {
+                    // Its appendices are listed under it.
+                    doc::Block& parent = links[nested[placed.owner]];
+                    if (parent.children.size() < 2) parent.children.push_back(doc::list(false, {}, doc::role::kItemDocuments));
+                    parent.children.back().children.push_back(std::move(entry));
+                    continue;
+                }
+                if (nested_report) nested[static_cast<int>(k)] = links.size();
+                links.push_back(std::move(entry));
             }
             children.push_back(doc::list(false, std::move(links), doc::role::kItemDocuments));
         }
