@@ -129,23 +129,54 @@ private:
     Word current_;
 };
 
-// Splits a word wider than `width` into parts that fit, by characters.
+// Splits a word wider than `width` into parts that fit. An address or path
+// breaks after one of @ . / - (it reads, and copies, as whole names); only a
+// word with nowhere better is cut between characters.
 std::vector<Word> split_word(const Word& word, double width, const Fonts& fonts, double size) {
-    std::vector<Word> parts(1);
-    for (const auto& piece : word.pieces) {
+    struct Unit {  // one character, with what it shares with its piece
+        std::string bytes;
+        double width;
+        const Piece* piece;
+        bool break_after;
+    };
+    std::vector<Unit> units;
+    for (const auto& piece : word.pieces)
         for (size_t i = 0; i < piece.text.size();) {
             size_t start = i;
             char32_t cp = decode_utf8(piece.text, i);
-            double w = fonts.advance(piece.face, piece.slot, cp, size);
-            if (parts.back().width + w > width && parts.back().width > 0) parts.emplace_back();
-            Word& part = parts.back();
-            if (part.pieces.empty() || part.pieces.back().face != piece.face || part.pieces.back().slot != piece.slot)
-                part.pieces.push_back({"", piece.face, piece.slot, 0, piece.url, piece.target, piece.page_ref, piece.relative_to, piece.symbol, piece.strike});
-            part.pieces.back().text += piece.text.substr(start, i - start);
-            part.pieces.back().width += w;
-            part.width += w;
+            units.push_back({piece.text.substr(start, i - start), fonts.advance(piece.face, piece.slot, cp, size), &piece,
+                             cp == '@' || cp == '.' || cp == '/' || cp == '-'});
         }
+    // Greedy: cut at the last break after @ . / - that fits, else where the line is full.
+    std::vector<std::pair<size_t, size_t>> spans;  // [from, to) of units
+    size_t from = 0;
+    while (from < units.size()) {
+        double used = 0;
+        size_t to = from, last_break = 0;
+        while (to < units.size() && (to == from || used + units[to].width <= width)) {
+            used += units[to].width;
+            if (units[to].break_after && to + 1 < units.size()) last_break = to + 1;
+            ++to;
+        }
+        if (to < units.size() && last_break > from) to = last_break;
+        spans.push_back({from, to});
+        from = to;
     }
+    std::vector<Word> parts;
+    for (const auto& [a, b] : spans) {
+        Word part;
+        for (size_t u = a; u < b; ++u) {
+            const Piece& piece = *units[u].piece;
+            if (part.pieces.empty() || part.pieces.back().face != piece.face || part.pieces.back().slot != piece.slot ||
+                &piece != units[u - (u > a ? 1 : 0)].piece)
+                part.pieces.push_back({"", piece.face, piece.slot, 0, piece.url, piece.target, piece.page_ref, piece.relative_to, piece.symbol, piece.strike});
+            part.pieces.back().text += units[u].bytes;
+            part.pieces.back().width += units[u].width;
+            part.width += units[u].width;
+        }
+        parts.push_back(std::move(part));
+    }
+    if (parts.empty()) parts.emplace_back();
     parts.back().space_after = word.space_after;
     parts.back().break_after = word.break_after;
     parts.back().space_face = word.space_face;

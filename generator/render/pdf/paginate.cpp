@@ -70,7 +70,8 @@ public:
                     goes_landscape(items[i + 1].table))
                     new_page(true);
                 LaidPara laid{&item.para, lines_of(item.para)};
-                double keep = item.para.keep_with_next && i + 1 < items.size() ? lead_height(items[i + 1]) : 0;
+                // The heading's own space after it comes between them too.
+                double keep = item.para.keep_with_next && i + 1 < items.size() ? item.para.space_after + lead_height(items, i + 1) : 0;
                 place_para(laid, keep);
             }
         }
@@ -112,14 +113,20 @@ private:
         return it->second.second;
     }
 
-    // Height the next item needs on the same page as a heading before it.
-    double lead_height(const Item& next) {
+    // Height item `j` needs on the same page as a heading before it: as much
+    // of it as may not be split from its start (a paragraph too short to
+    // break under the widow and orphan rules goes whole), and, for a heading
+    // that itself keeps with what follows, that too (a chain of headings).
+    double lead_height(const std::vector<Item>& items, size_t j, int depth = 0) {
+        const Item& next = items[j];
         if (next.kind == Item::TableItem) return 40;
         if (next.kind == Item::FigureItem) return figure_size(next.figure).second;
         if (next.kind != Item::Paragraph) return 0;
         const auto& lines = lines_of(next.para);
+        const size_t whole = next.para.keep_with_next || lines.size() < 2 * static_cast<size_t>(kMinLines) ? lines.size() : kMinLines;
         double h = next.para.space_before;
-        for (size_t k = 0; k < lines.size() && k < static_cast<size_t>(kMinLines); ++k) h += lines[k].height;
+        for (size_t k = 0; k < lines.size() && k < whole; ++k) h += lines[k].height;
+        if (next.para.keep_with_next && j + 1 < items.size() && depth < 3) h += next.para.space_after + lead_height(items, j + 1, depth + 1);
         return h;
     }
 
