@@ -226,6 +226,7 @@ private:
                 Para p = paragraph(b.inlines, context, Fonts::Regular, b.origin);
                 if (b.role == doc::role::kSignOff || b.role == doc::role::kOpenness || context.section_role == doc::role::kContact) p.space_after = 1;
                 if (b.role == doc::role::kChartTitle) p.keep_with_next = true;
+                p.attached = b.role == "legend" || b.role == "table-source" || b.role == "chart-source";
                 push(std::move(p), out);
                 break;
             }

@@ -29,6 +29,7 @@ struct Para {
     Fonts::Face label_face = Fonts::Regular;
     double space_before = 0, space_after = 0;
     bool keep_with_next = false;  // headings stay with what follows
+    bool attached = false;        // a note that belongs to the table before it (a legend, a source): on its pages
     bool centred = false;
     bool right_aligned = false;     // table cells aligned right (figures)
     bool preformatted = false;      // code: lines and spaces as written, broken only where too wide

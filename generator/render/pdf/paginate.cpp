@@ -56,6 +56,10 @@ public:
         const auto& items = collected.items;
         for (size_t i = 0; i < items.size(); ++i) {
             const Item& item = items[i];
+            // Back to the document's own orientation after landscape tables,
+            // unless what comes next belongs on them: a note of the table, the
+            // next landscape table, or a heading that goes with one.
+            if (landscape_ != base_landscape_ && !stays_turned(items, i)) new_page(base_landscape_);
             if (item.kind == Item::PageBreak) {
                 new_page(collected.landscape);
             } else if (item.kind == Item::TableItem) {
@@ -527,7 +531,15 @@ private:
             }
         }
         cursor_ += t.space_after;
-        if (landscape_ != base_landscape_) new_page(base_landscape_);
+    }
+
+    bool landscape_table(const Item& item) { return item.kind == Item::TableItem && goes_landscape(item.table); }
+    bool stays_turned(const std::vector<Item>& items, size_t i) {
+        const Item& item = items[i];
+        if (landscape_table(item)) return true;
+        if (item.kind != Item::Paragraph) return false;
+        if (item.para.attached) return true;
+        return item.para.keep_with_next && i + 1 < items.size() && landscape_table(items[i + 1]);
     }
 
     // The largest content offset <= from + space that does not cut a line.
