@@ -352,7 +352,11 @@ private:
         // cells ("● Green", "1,959") would rather not wrap at all.
         double min = std::min(w.min, style_.page_width / 6);
         double nowrap = !cell.header && w.max <= 4 * style_.label_width ? w.max : min;  // headings may wrap
-        return {min + pad, nowrap + pad, w.max + pad};
+        // A heading's length asks for less of the spare width than a body
+        // cell's: the slack goes to the text columns (an indicator's name)
+        // before long headings over short figures.
+        double max = cell.header ? min + (w.max - min) / 3 : w.max;
+        return {min + pad, nowrap + pad, max + pad};
     }
 
     // Column widths from content, as browsers size auto tables: every column
