@@ -44,10 +44,12 @@ def check(path):
         # it but furniture, while the next page has text.
         if body and index + 1 < len(doc):
             _, text, bold, box = body[-1]
-            # Inside an outlined box it is a table cell (a row may end a page);
-            # a heading's banner is filled, never outlined.
-            cells = [d["rect"] for d in page.get_drawings() if d.get("color") is not None and d["rect"].width > 1 and d["rect"].height > 1]
-            in_cell = any(r.x0 - 1 <= box[0] and box[2] <= r.x1 + 1 and r.y0 - 1 <= box[1] and box[3] <= r.y1 + 1 for r in cells)
+            # Between two of a table's vertical rules it is a table cell (a row
+            # may end a page); a heading's banner has no rules at its sides.
+            rules = [d["rect"] for d in page.get_drawings() if d["rect"].width <= 2 and d["rect"].height > 4]
+            def ruled(side):
+                return any(r.y0 - 1 <= box[1] and box[3] <= r.y1 + 1 and (r.x1 <= box[0] + 1 if side < 0 else r.x0 >= box[2] - 1) for r in rules)
+            in_cell = ruled(-1) and ruled(1)
             if bold and not in_cell and len(text) < 80 and not text.endswith((".", ":")) and lines_of(doc[index + 1]):
                 problems.append(f"{path}: page {number}: heading '{text}' is the last thing on the page")
         for _, text, _, box in body:

@@ -201,9 +201,14 @@ private:
                     out_cell.paras.push_back(std::move(c.para));
                 }
                 if (!out_cell.paras.empty()) out_cell.paras.back().space_after = 0;
-                // A row covered by a rowspan prints as an empty cell: the
-                // value stands once, at the top of its group.
-                if (cell.continued) out_cell.paras.clear();
+                // A row covered by a rowspan prints as part of the cell above:
+                // the value stands once, at the top of its group (and again at
+                // the top of a page the group runs on to).
+                if (cell.continued) {
+                    out_cell.continued = true;
+                    out_cell.repeat = std::move(out_cell.paras);
+                    out_cell.paras.clear();
+                }
                 out_cell.colspan = cell.colspan;
                 bool header = out_cell.header;
                 row.push_back(std::move(out_cell));

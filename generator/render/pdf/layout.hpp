@@ -44,6 +44,10 @@ struct TableCell {
     std::optional<Colour> shading;  // a RAG tint
     int colspan = 1;
     bool spanned = false;  // covered by a colspan to its left: drawn as part of that cell
+    // Covered by a rowspan from above: drawn as part of that cell (no rule
+    // between them), its value printed again only where a page starts.
+    bool continued = false;
+    std::vector<Para> repeat;
 };
 
 struct Table {

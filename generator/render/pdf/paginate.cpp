@@ -40,6 +40,7 @@ struct CellLines {
 
 struct RowLayout {
     std::vector<CellLines> cells;
+    std::vector<bool> continued;  // per column: part of the cell above (no rule between)
     std::vector<std::optional<Colour>> shading;
     std::vector<int> colspan;  // 0 for a column covered by the span to its left
     double height = 0;  // content height, without padding
@@ -404,7 +405,9 @@ private:
         return out;
     }
 
-    RowLayout lay_out_row(const std::vector<TableCell>& row, const std::vector<double>& widths) const {
+    // `repeat`: the row starts a page, so cells continuing a merged cell
+    // print its value again.
+    RowLayout lay_out_row(const std::vector<TableCell>& row, const std::vector<double>& widths, bool repeat = false) const {
         RowLayout layout;
         for (size_t c = 0; c < widths.size(); ++c) {
             CellLines cell;
@@ -413,8 +416,9 @@ private:
                 for (int k = 0; k < row[c].colspan && c + k < widths.size(); ++k) span_width += widths[c + k];
                 double inner = std::max(8.0, span_width - 2 * padding_);
                 double top = 0;
-                cell.storage.reserve(row[c].paras.size());
-                for (const auto& p : row[c].paras) {
+                const std::vector<Para>& paras = repeat && row[c].continued ? row[c].repeat : row[c].paras;
+                cell.storage.reserve(paras.size());
+                for (const auto& p : paras) {
                     double text_left = p.indent;
                     double width = std::max(8.0, inner - text_left);
                     cell.storage.push_back(break_lines(p, width, fonts_));
@@ -433,6 +437,7 @@ private:
                 layout.header = row[c].header;
                 layout.shading.push_back(row[c].shading);
                 layout.colspan.push_back(row[c].spanned ? 0 : row[c].colspan);
+                layout.continued.push_back(row[c].continued && !repeat);
             }
             layout.height = std::max(layout.height, cell.height);
             layout.cells.push_back(std::move(cell));
@@ -454,7 +459,13 @@ private:
             for (int k = 0; k < span && c + k < widths.size(); ++k) width += widths[c + k];
             if (header) fill(x, cursor_, width, height, style_.header_shading);
             else if (c < row.shading.size() && row.shading[c]) fill(x, cursor_, width, height, *row.shading[c]);
-            stroke(x, cursor_, width, height);
+            // Each cell rules its top (not where it continues a merged cell)
+            // and sides; the rule under a page's last row closes the table.
+            const double bw = style_.border_width;
+            const bool merged = c < row.continued.size() && row.continued[c];
+            if (!merged) fill(x - bw / 2, cursor_ - bw / 2, width + bw, bw, style_.border);
+            fill(x - bw / 2, cursor_ - bw / 2, bw, height + bw, style_.border);
+            fill(x + width - bw / 2, cursor_ - bw / 2, bw, height + bw, style_.border);
             for (const auto& placed : row.cells[c].lines) {
                 if (placed.top < from - 0.001 || placed.top + placed.line->height > to + 0.001) continue;
                 double top = cursor_ + padding_ + placed.top - from;
@@ -499,21 +510,43 @@ private:
             new_page(landscape_);
         }
         flush_anchors();
+        double table_width = 0;
+        for (double w : widths) table_width += w;
         auto draw_header = [&] {
             for (int r = 0; r < t.header_rows && r < static_cast<int>(rows.size()); ++r) draw_row(rows[r], widths, 0, rows[r].height, true);
         };
+        // The rule under the last row on a page (each row rules only its top).
+        auto close = [&] {
+            const double bw = style_.border_width;
+            fill(style_.margin_left - bw / 2, cursor_ - bw / 2, table_width + bw, bw, style_.border);
+        };
+        bool page_top = true;  // the next body row is the first on its page
+        auto page_break = [&] {
+            close();
+            new_page(landscape_);
+            draw_header();
+            page_top = true;
+        };
+        // A row that continues merged cells, first on a page, prints their value again.
+        auto layout_of = [&](size_t r) -> RowLayout {
+            const auto& cont = rows[r].continued;
+            if (page_top && std::find(cont.begin(), cont.end(), true) != cont.end()) return lay_out_row(t.rows[r], widths, true);
+            return rows[r];
+        };
         draw_header();
         for (size_t r = t.header_rows; r < rows.size(); ++r) {
-            const RowLayout& row = rows[r];
+            RowLayout row = layout_of(r);
             double full = row.height + 2 * padding_;
             if (full <= remaining()) {
                 draw_row(row, widths, 0, row.height, row.header);
+                page_top = false;
                 continue;
             }
             if (full <= frame_height() - header_height) {
-                new_page(landscape_);
-                draw_header();
+                page_break();
+                row = layout_of(r);
                 draw_row(row, widths, 0, row.height, row.header);
+                page_top = false;
                 continue;
             }
             // Taller than a page: split at line boundaries across pages.
@@ -522,18 +555,16 @@ private:
                 double space = remaining() - 2 * padding_;
                 double to = split_point(row, from, space);
                 if (to <= from + 0.001) {
-                    new_page(landscape_);
-                    draw_header();
+                    page_break();
                     continue;
                 }
                 draw_row(row, widths, from, to, row.header);
+                page_top = false;
                 from = to;
-                if (from < row.height - 0.001) {
-                    new_page(landscape_);
-                    draw_header();
-                }
+                if (from < row.height - 0.001) page_break();
             }
         }
+        close();
         cursor_ += t.space_after;
     }
 
