@@ -270,3 +270,27 @@ TEST_CASE("a row taller than a page is split between lines, with the header repe
         CHECK(seen == 1);
     }
 }
+
+TEST_CASE("a merged cell prints its value once, and again at the top of each page it runs on to") {
+    Collected c;
+    Item item;
+    item.kind = Item::TableItem;
+    item.table.header_rows = 1;
+    item.table.rows.push_back({{{para("Area")}, true}, {{para("Team")}, true}});
+    for (int r = 0; r < 120; ++r) {
+        TableCell area{{para("North")}, false};
+        if (r > 0) {  // rows 1… continue the first row's "North"
+            area.continued = true;
+            area.repeat = area.paras;
+            area.paras.clear();
+        }
+        item.table.rows.push_back({area, {{para("Team " + std::to_string(r))}, false}});
+    }
+    c.items.push_back(item);
+    auto pages = paginate(c, style(), fonts());
+    REQUIRE(pages.size() >= 2);
+    for (const auto& page : pages) {
+        auto texts = page_texts(page);
+        CHECK(std::count(texts.begin(), texts.end(), "North") == 1);  // once a page, at the top of its rows
+    }
+}
