@@ -333,7 +333,7 @@ std::string replace_page(std::string format, int number) {
 
 SheetNeeds needs_of(const Sheet& sheet, const Scenes& scenes) {
     SheetNeeds needs;
-    if (!sheet.page || sheet.number > 0) needs.fonts[Fonts::Regular][0] = true;  // the blank-page line, the page number
+    if (!sheet.page || sheet.number > 0 || !sheet.own_number.empty()) needs.fonts[Fonts::Regular][0] = true;  // the blank-page line, page numbers
     if (!sheet.stamp.empty()) needs.fonts[Fonts::Bold][0] = true;
     if (!sheet.page) return needs;
     for (const auto& d : sheet.page->draws) {
@@ -365,6 +365,10 @@ SheetContent draw_sheet(const DrawingContext& context, const Sheet& sheet, const
         const std::string label = replace_page(style.page_number_format, sheet.number);
         const double w = text_width(label, Fonts::Regular, style.footer_size, context.fonts);
         drawer.furniture(label, Fonts::Regular, style.footer_size, (width - w) / 2, style.margin_bottom / 2);
+    }
+    if (!sheet.own_number.empty()) {
+        const double w = text_width(sheet.own_number, Fonts::Regular, style.footer_size, context.fonts);
+        drawer.furniture(sheet.own_number, Fonts::Regular, style.footer_size, (width - w) / 2, height - style.margin_top / 2);
     }
     if (!sheet.stamp.empty()) {
         const double w = text_width(sheet.stamp, Fonts::Bold, style.stamp_size, context.fonts);

@@ -24,6 +24,9 @@ struct Sheet {
     bool landscape = false;
     int number = 0;               // printed "Page N"; 0 = unnumbered front matter
     std::string stamp;
+    // The document's own page number, where it keeps one ("- 2 -"), printed
+    // at the head of its later pages, clear of the pack's "Page N".
+    std::string own_number;
 };
 
 // Each chart's scene, worked out once per pack: its text picks the pack's

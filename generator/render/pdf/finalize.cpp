@@ -230,6 +230,19 @@ void add_links(HPDF_Page page, const Page& content, const std::map<std::string, 
     }
 }
 
+// A document's own number on its page `p` (from 0), from its second page:
+// minutes number their pages "- 2 -" as printed minutes do, and so does a
+// document whose text cites its own pages (a contents list, a glossary's
+// page column), so a reader can find "Abuse … 6" on the page marked 6.
+std::string own_number(const LaidOutDocument& laid, size_t p) {
+    if (p == 0) return "";
+    bool own = laid.document->kind == doc::Document::Kind::Minutes;
+    for (const auto& page : laid.pages)
+        for (const auto& d : page.draws)
+            own = own || (d.kind == Draw::Text && !d.run.page_ref.empty() && d.run.relative_to == laid.document->id);
+    return own ? "- " + std::to_string(p + 1) + " -" : "";
+}
+
 // What the document information says, and the bookmarks the front matter gets.
 const char* kSubject = "Public Document Pack";
 const char* kCreator = "agendapack";
@@ -258,7 +271,7 @@ std::set<char32_t> characters_of(const std::vector<Sheet>& sheets, const Scenes&
             else found.insert(cp);
         }
     };
-    add("0123456789");  // page numbers and page references
+    add("0123456789- ");  // page numbers (the pack's, and documents' own "- 2 -") and page references
     for (const std::string& text : {facts.heading(), facts.council, keywords_of(facts), std::string(kSubject), std::string(kCreator)}) add(text);
     for (const char* title : kFrontBookmarks) add(title);
     std::function<void(const compose::MeetingFacts::Bookmark&)> add_marks = [&](const auto& mark) {
@@ -306,7 +319,7 @@ WrittenPack write_pack(const Pack& pack, const compose::ComposedMeeting& meeting
         first_sheet[laid.document->id] = sheets.size();
         int number = laid.first_page;
         for (size_t p = 0; p < laid.pages.size(); ++p)
-            sheets.push_back({&laid.pages[p], laid.pages[p].landscape, number++, p == 0 ? laid.document->stamp : ""});
+            sheets.push_back({&laid.pages[p], laid.pages[p].landscape, number++, p == 0 ? laid.document->stamp : "", own_number(laid, p)});
         if (laid.padding_after) sheets.push_back({nullptr, false, number, ""});
     }
 
