@@ -332,9 +332,24 @@ std::vector<Shape> scene(const doc::Chart& chart) {
                 if (!v) continue;
                 double x = left + slot * (static_cast<double>(i) + 0.5);
                 out.push_back(marker(x, y_of(*v), s));
-                // Labels above the first series and below the others keep apart.
-                if (chart.data_labels)
-                    out.push_back(text(x, s == 0 ? y_of(*v) - 8 : y_of(*v) + 16, format_value(*v, chart.decimals) + chart.suffix, 9, "middle", series_colour(s)));
+                // A label goes on the side of its point the line leaves free:
+                // above a peak or a rise, below a dip, so it never sits on the
+                // line; where neighbours are level, the first series above
+                // and the others below keep apart.
+                if (chart.data_labels) {
+                    double around = 0;
+                    int neighbours = 0;
+                    for (int step : {-1, 1}) {
+                        const long j = static_cast<long>(i) + step;
+                        if (j < 0 || j >= static_cast<long>(chart.categories.size()) || !chart.series[s].values[j]) continue;
+                        around += *chart.series[s].values[j];
+                        ++neighbours;
+                    }
+                    bool above = s == 0;
+                    if (neighbours > 0 && std::abs(around / neighbours - *v) > 1e-9) above = around / neighbours < *v;
+                    out.push_back(text(x, above ? y_of(*v) - 8 : y_of(*v) + 16, format_value(*v, chart.decimals) + chart.suffix, 9, "middle",
+                                       series_colour(s)));
+                }
             }
         }
     }
