@@ -124,7 +124,7 @@ private:
     // that itself keeps with what follows, that too (a chain of headings).
     double lead_height(const std::vector<Item>& items, size_t j, int depth = 0) {
         const Item& next = items[j];
-        if (next.kind == Item::TableItem) return 40;
+        if (next.kind == Item::TableItem) return table_lead(next.table);
         if (next.kind == Item::FigureItem) return figure_size(next.figure).second;
         if (next.kind != Item::Paragraph) return 0;
         const auto& lines = lines_of(next.para);
@@ -502,11 +502,16 @@ private:
         double header_height = 0;
         for (int r = 0; r < t.header_rows && r < static_cast<int>(rows.size()); ++r) header_height += rows[r].height + 2 * padding_;
         double first_body = rows.size() > static_cast<size_t>(t.header_rows) ? rows[t.header_rows].height + 2 * padding_ : 0;
+        // A caption keeps with the header and the first two rows (a table's
+        // first row is not left alone at a page's foot).
+        if (rows.size() > static_cast<size_t>(t.header_rows) + 1) first_body += rows[t.header_rows + 1].height + 2 * padding_;
+        const bool content_above = !at_top();
+        const size_t page_before = pages_.size();
 
         if (t.caption) {
             LaidPara caption{&*t.caption, break_lines(*t.caption, frame_width(), fonts_)};
-            place_para(caption, header_height + std::min(first_body, 60.0));
-        } else if (!at_top() && header_height + std::min(first_body, 60.0) > remaining()) {
+            place_para(caption, header_height + std::min(first_body, 120.0));
+        } else if (!at_top() && header_height + std::min(first_body, 120.0) > remaining()) {
             new_page(landscape_);
         }
         flush_anchors();
@@ -521,11 +526,14 @@ private:
             fill(style_.margin_left - bw / 2, cursor_ - bw / 2, table_width + bw, bw, style_.border);
         };
         bool page_top = true;  // the next body row is the first on its page
+        // The table began below other content on this page (not just its caption).
+        bool mid_page = content_above && !t.caption && pages_.size() == page_before;
         auto page_break = [&] {
             close();
             new_page(landscape_);
             draw_header();
             page_top = true;
+            mid_page = false;
         };
         // A row that continues merged cells, first on a page, prints their value again.
         auto layout_of = [&](size_t r) -> RowLayout {
@@ -534,12 +542,30 @@ private:
             return rows[r];
         };
         draw_header();
+        size_t on_page = 0;  // body rows drawn on this page
+        const size_t body_end = rows.size();
+        auto height_of = [&](size_t r) { return rows[r].height + 2 * padding_; };
         for (size_t r = t.header_rows; r < rows.size(); ++r) {
             RowLayout row = layout_of(r);
             double full = row.height + 2 * padding_;
+            // Never one body row alone on either side of a break: a first row
+            // that fits without its second goes over with it, and so does the
+            // row before a last one that would go over alone.
+            if (full <= remaining() && r + 1 < body_end && full + height_of(r + 1) > remaining() &&
+                full + height_of(r + 1) <= frame_height() - header_height) {
+                const bool first_alone = on_page == 0 && mid_page;
+                const bool last_alone = r + 2 == body_end && on_page >= 2;
+                if (first_alone || last_alone) {
+                    page_break();
+                    on_page = 0;
+                    row = layout_of(r);
+                    full = row.height + 2 * padding_;
+                }
+            }
             if (full <= remaining()) {
                 draw_row(row, widths, 0, row.height, row.header);
                 page_top = false;
+                ++on_page;
                 continue;
             }
             if (full <= frame_height() - header_height) {
@@ -547,6 +573,7 @@ private:
                 row = layout_of(r);
                 draw_row(row, widths, 0, row.height, row.header);
                 page_top = false;
+                on_page = 1;
                 continue;
             }
             // Taller than a page: split at line boundaries across pages.
@@ -563,9 +590,26 @@ private:
                 from = to;
                 if (from < row.height - 0.001) page_break();
             }
+            on_page = 1;
         }
         close();
         cursor_ += t.space_after;
+    }
+
+    // What a table needs at the foot of a page to start there: its caption,
+    // its header and its first two rows (as place_table keeps them).
+    double table_lead(const Table& t) {
+        const double saved = padding_;
+        padding_ = t.padding;
+        double min_total = 0;
+        const std::vector<double> widths = column_widths(t, frame_width(), &min_total);
+        double h = 0;
+        for (size_t r = 0; r < t.rows.size() && r < static_cast<size_t>(t.header_rows) + 2; ++r)
+            h += lay_out_row(t.rows[r], widths).height + 2 * padding_;
+        if (t.caption)
+            for (const auto& line : break_lines(*t.caption, frame_width(), fonts_)) h += line.height;
+        padding_ = saved;
+        return h;
     }
 
     bool landscape_table(const Item& item) { return item.kind == Item::TableItem && goes_landscape(item.table); }
