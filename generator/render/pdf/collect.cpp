@@ -310,6 +310,7 @@ private:
 Collected collect(const doc::Document& document, const Style& style) {
     Collected collected;
     collected.landscape = document.landscape;
+    if (document.kind == doc::Document::Kind::PublicInformation) collected.columns = std::max(1, style.public_information_columns);
     Context context;
     context.size = style.body_size;
     Collector(style, document.id).blocks(document.body, context, collected.items);

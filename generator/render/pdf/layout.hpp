@@ -79,6 +79,7 @@ struct Item {
 struct Collected {
     std::vector<Item> items;
     bool landscape = false;  // the whole document on landscape pages
+    int columns = 1;         // text set in this many columns (public information: two)
 };
 // Anchors are named "document-id#id" so they are unique in the pack.
 Collected collect(const doc::Document& document, const Style& style);

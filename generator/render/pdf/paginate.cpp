@@ -53,6 +53,7 @@ public:
 
     std::vector<Page> run(const Collected& collected) {
         base_landscape_ = collected.landscape;
+        columns_ = collected.columns;
         new_page(collected.landscape);
         const auto& items = collected.items;
         for (size_t i = 0; i < items.size(); ++i) {
@@ -85,7 +86,12 @@ public:
 
 private:
     // ---- state ----
-    double frame_width() const { return (landscape_ ? style_.page_height : style_.page_width) - style_.margin_left - style_.margin_right; }
+    // The frame is one column of the page: all of it, or a share between gaps.
+    double frame_width() const {
+        const double page = (landscape_ ? style_.page_height : style_.page_width) - style_.margin_left - style_.margin_right;
+        return (page - style_.column_gap * (columns_ - 1)) / columns_;
+    }
+    double frame_left() const { return style_.margin_left + column_ * (frame_width() + style_.column_gap); }
     double frame_height() const { return (landscape_ ? style_.page_width : style_.page_height) - style_.margin_top - style_.margin_bottom; }
     double page_height() const { return landscape_ ? style_.page_width : style_.page_height; }
     double remaining() const { return frame_height() - cursor_; }
@@ -94,8 +100,19 @@ private:
     // PDF y of a distance from the frame's top.
     double y_of(double from_top) const { return page_height() - style_.margin_top - from_top; }
 
+    // The page is full: on to its next column, or a new page.
+    void next_frame() {
+        if (column_ + 1 < columns_) {
+            ++column_;
+            cursor_ = 0;
+            return;
+        }
+        new_page(landscape_);
+    }
+
     void new_page(bool landscape) {
         landscape_ = landscape;
+        column_ = 0;
         // A page nothing has been drawn on yet is turned, not left blank
         // (a document that opens with a landscape table starts on it).
         if (!pages_.empty() && pages_.back().draws.empty() && at_top()) {
@@ -209,14 +226,14 @@ private:
             size_t take = left;
             if (!at_top()) {
                 if (p.keep_with_next && before + rest + keep_with_next > remaining()) {
-                    new_page(landscape_);
+                    next_frame();
                     continue;
                 }
                 if (before + rest > remaining()) {
                     size_t fit = lines_that_fit(lines, k, remaining() - before);
                     if (fit >= min_lines && left - fit < min_lines) fit = left >= 2 * min_lines ? left - min_lines : 0;
                     if (fit < min_lines) {
-                        new_page(landscape_);
+                        next_frame();
                         continue;
                     }
                     take = fit;
@@ -231,15 +248,15 @@ private:
             size_t segment_start = page().draws.size();
             double top = cursor_;
             for (size_t m = k; m < k + take; ++m) {
-                if (m == 0) draw_label(p.label, p.label_face, p.size, style_.margin_left + p.label_x, cursor_, lines[m].height);
-                double left_x = style_.margin_left + p.indent;
+                if (m == 0) draw_label(p.label, p.label_face, p.size, frame_left() + p.label_x, cursor_, lines[m].height);
+                double left_x = frame_left() + p.indent;
                 if (p.centred) left_x += (text_width_of(p) - lines[m].width) / 2;
                 draw_line(lines[m], left_x, cursor_);
                 cursor_ += lines[m].height;
             }
             shade(p, top, cursor_ - top, segment_start);
             k += take;
-            if (k < n) new_page(landscape_);
+            if (k < n) next_frame();
         }
         cursor_ += p.space_after;
     }
@@ -255,7 +272,7 @@ private:
         if (!p.shading || height <= 0) return;
         Draw d;
         d.kind = Draw::Fill;
-        d.x = style_.margin_left;
+        d.x = frame_left();
         d.y = y_of(top + height + 2);
         d.w = frame_width();
         d.h = height + 4;
@@ -286,23 +303,23 @@ private:
     void place_rule(const Para& spacing) {
         const double height = spacing.space_before + spacing.space_after;
         if (height > remaining()) {
-            if (!at_top()) new_page(landscape_);
+            if (!at_top()) next_frame();
             return;
         }
         if (at_top()) return;
-        fill(style_.margin_left + spacing.indent, cursor_ + spacing.space_before, frame_width() - spacing.indent, 0.75, style_.border);
+        fill(frame_left() + spacing.indent, cursor_ + spacing.space_before, frame_width() - spacing.indent, 0.75, style_.border);
         cursor_ += height;
     }
 
     void place_figure(const Figure& f) {
         auto [width, height] = figure_size(f);
-        if (height > remaining() && !at_top()) new_page(landscape_);
+        if (height > remaining() && !at_top()) next_frame();
         flush_anchors();
         Draw d;
         d.kind = Draw::Picture;
         d.image = f.image;
         d.chart = f.chart;
-        d.x = style_.margin_left + f.indent;
+        d.x = frame_left() + f.indent;
         d.y = y_of(cursor_ + height);
         d.w = width;
         d.h = height;
@@ -448,7 +465,7 @@ private:
     // Draws the part of a row whose lines fall in [from, to) of its content.
     void draw_row(const RowLayout& row, const std::vector<double>& widths, double from, double to, bool header) {
         double height = to - from + 2 * padding_;
-        double x = style_.margin_left;
+        double x = frame_left();
         for (size_t c = 0; c < widths.size(); ++c) {
             int span = c < row.colspan.size() ? row.colspan[c] : 1;
             if (span == 0) {  // drawn with the spanning cell to its left
@@ -512,7 +529,7 @@ private:
             LaidPara caption{&*t.caption, break_lines(*t.caption, frame_width(), fonts_)};
             place_para(caption, header_height + std::min(first_body, 120.0));
         } else if (!at_top() && header_height + std::min(first_body, 120.0) > remaining()) {
-            new_page(landscape_);
+            next_frame();
         }
         flush_anchors();
         double table_width = 0;
@@ -523,14 +540,14 @@ private:
         // The rule under the last row on a page (each row rules only its top).
         auto close = [&] {
             const double bw = style_.border_width;
-            fill(style_.margin_left - bw / 2, cursor_ - bw / 2, table_width + bw, bw, style_.border);
+            fill(frame_left() - bw / 2, cursor_ - bw / 2, table_width + bw, bw, style_.border);
         };
         bool page_top = true;  // the next body row is the first on its page
         // The table began below other content on this page (not just its caption).
         bool mid_page = content_above && !t.caption && pages_.size() == page_before;
         auto page_break = [&] {
             close();
-            new_page(landscape_);
+            next_frame();
             draw_header();
             page_top = true;
             mid_page = false;
@@ -642,6 +659,7 @@ private:
     bool base_landscape_ = false;  // the document's own orientation
     double cursor_ = 0;
     bool landscape_ = false;
+    int columns_ = 1, column_ = 0;
 };
 
 }  // namespace

@@ -42,6 +42,8 @@ struct Style {
     Colour tint_red{0.97, 0.85, 0.83}, tint_amber{0.99, 0.93, 0.80}, tint_green{0.85, 0.94, 0.89};
     std::string page_number_format = "Page {page}";
     std::string blank_page_text = "This page is intentionally left blank";
+    int public_information_columns = 2;  // as councils print those pages
+    double column_gap = 18;
     bool pad_items_to_odd_pages = true;
 };
 

@@ -106,12 +106,16 @@ Style load_style(const FileSystem& fs, const std::string& templates_dir) {
     s.border = colour_of(tables, "border_colour", s.border);
     s.header_shading = colour_of(tables, "header_shading", s.header_shading);
 
-    load::Fields furniture = section("furniture", {"footer_size", "page_number", "stamp_size", "blank_page", "items_start_on_odd_pages"});
+    load::Fields furniture =
+        section("furniture", {"footer_size", "page_number", "stamp_size", "blank_page", "items_start_on_odd_pages", "public_information_columns"});
     s.footer_size = number_of(furniture, "footer_size", s.footer_size);
     s.page_number_format = furniture.string_or("page_number", s.page_number_format);
     s.stamp_size = number_of(furniture, "stamp_size", s.stamp_size);
     s.blank_page_text = furniture.string_or("blank_page", s.blank_page_text);
     s.pad_items_to_odd_pages = furniture.boolean_or("items_start_on_odd_pages", true);
+    s.public_information_columns = static_cast<int>(number_of(furniture, "public_information_columns", s.public_information_columns));
+    if (s.public_information_columns < 1 || s.public_information_columns > 3)
+        source.fail(furniture.node("public_information_columns"), "'public_information_columns' must be 1, 2 or 3");
     return s;
 }
 
