@@ -4,8 +4,13 @@ a heading left last on its page (bold text whose section goes on overleaf),
 a linked address split anywhere but after @ . / or -, and any word within
 14 pt of a page's edge.
 
-usage: layout_check.py PACK.pdf [PACK.pdf ...]   (Debian: python3-fitz)
+With --csv FILE, every word of the CSV's cells must also come out whole (a
+table that cut "Amber" into "Ambe" and "r" fails); a break after a hyphen
+is allowed.
+
+usage: layout_check.py [--csv FILE ...] PACK.pdf [PACK.pdf ...]   (Debian: python3-fitz)
 """
+import csv
 import re
 import sys
 
@@ -76,13 +81,39 @@ def check(path):
     return problems
 
 
-def main():
+def words_split(csv_path, pdf_paths):
+    printed = set()
+    for path in pdf_paths:
+        for page in fitz.open(path):
+            printed.update(w[4] for w in page.get_text("words"))
     problems = []
-    for path in sys.argv[1:]:
+    with open(csv_path, encoding="utf-8") as f:
+        for row in csv.reader(f):
+            for cell in row:
+                for token in cell.split():
+                    if token in printed:
+                        continue
+                    parts = token.split("-")
+                    if len(parts) > 1 and all(("%s-" % p if i + 1 < len(parts) else p) in printed or p in printed for i, p in enumerate(parts)):
+                        continue
+                    problems.append(f"{csv_path}: '{token}' is not printed whole")
+    return problems
+
+
+def main():
+    args = sys.argv[1:]
+    csvs = []
+    while len(args) >= 2 and args[0] == "--csv":
+        csvs.append(args[1])
+        args = args[2:]
+    problems = []
+    for path in args:
         problems += check(path)
+    for c in csvs:
+        problems += words_split(c, args)
     for p in problems:
         print(p)
-    print(f"{len(sys.argv) - 1} packs read back, {len(problems)} problems")
+    print(f"{len(args)} packs read back, {len(problems)} problems")
     return 1 if problems else 0
 
 
