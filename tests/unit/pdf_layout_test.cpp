@@ -294,3 +294,50 @@ TEST_CASE("a merged cell prints its value once, and again at the top of each pag
         CHECK(std::count(texts.begin(), texts.end(), "North") == 1);  // once a page, at the top of its rows
     }
 }
+
+TEST_CASE("a word of letters too wide for its line is hyphenated, with a hyphen; a number never is") {
+    auto lines = break_lines(para("Safeguarding"), 32, fonts());
+    REQUIRE(lines.size() > 1);
+    std::string joined;
+    for (size_t i = 0; i < lines.size(); ++i) {
+        const std::string text = line_text(lines[i]);
+        CHECK(lines[i].width <= 32.001);
+        if (i + 1 < lines.size()) CHECK(text.back() == '-');
+        joined += i + 1 < lines.size() ? text.substr(0, text.size() - 1) : text;
+    }
+    CHECK(joined == "Safeguarding");
+    for (const auto& line : break_lines(para("12345678901234567890"), 32, fonts())) CHECK(line_text(line).find('-') == std::string::npos);
+}
+
+TEST_CASE("lines may end after a hyphen or a slash, as Unicode's line-breaking rules allow") {
+    // "well-established" does not fit after the first words, but "well-" does.
+    const double width = text_width("Some words then well-", Fonts::Regular, 10, fonts()) + 1;
+    auto lines = break_lines(para("Some words then well-established practice"), width, fonts());
+    REQUIRE(lines.size() >= 2);
+    CHECK(line_text(lines[0]) == "Some words then well-");
+    CHECK(line_text(lines[1]).rfind("established", 0) == 0);
+}
+
+TEST_CASE("a table too wide for its page with every word whole is set smaller, down to a floor, before words break") {
+    Collected c;
+    Item item;
+    item.kind = Item::TableItem;
+    item.table.header_rows = 1;
+    item.table.landscape = true;
+    item.table.size = 7.5;
+    item.table.padding = 2.5;
+    std::vector<TableCell> header, row;
+    for (int k = 0; k < 16; ++k) {
+        header.push_back({{para("HEADINGS" + std::string(1, static_cast<char>('A' + k)), 7.5)}, true});
+        row.push_back({{para(std::to_string(1000 + k), 7.5)}, false});
+    }
+    item.table.rows = {header, row, row};
+    c.items.push_back(item);
+    auto pages = paginate(c, style(), fonts());
+    REQUIRE_FALSE(pages.empty());
+    bool smaller = false;
+    for (int k = 0; k < 16; ++k) CHECK(page_has(pages.front(), "HEADINGS" + std::string(1, static_cast<char>('A' + k))));  // whole
+    for (const auto& d : pages.front().draws)
+        if (d.kind == Draw::Text && d.run.text.rfind("HEADINGS", 0) == 0) smaller = smaller || d.run.size < 7.5;
+    CHECK(smaller);
+}

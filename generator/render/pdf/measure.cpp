@@ -2,6 +2,15 @@
 // advance widths and set greedily; a word wider than the line is split by
 // characters. Each character is drawn by the paragraph's face, or by the
 // fallback font when the face lacks it.
+#include <hyphen.h>
+#include <linebreak.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+
+#include <mutex>
+
 #include "layout.hpp"
 
 namespace agendapack::render::pdf {
@@ -66,7 +75,19 @@ public:
     WordBuilder(const Para& para, const Fonts& fonts) : para_(para), fonts_(fonts) {}
 
     std::vector<Word> build() {
+        // Where Unicode's line-breaking rules (UAX #14, libunibreak) let a
+        // line end inside what spaces leave whole: after a hyphen or a slash
+        // ("2022/23", "forty-five"). Drawn shapes and page numbers stand in
+        // as objects.
+        static std::once_flag initialised;
+        std::call_once(initialised, [] { init_linebreak(); });
+        std::string all;
+        for (const auto& span : para_.spans) all += !span.symbol.empty() || !span.page_ref.empty() ? std::string("\xEF\xBF\xBC") : span.text;
+        std::vector<char> breaks(all.size(), LINEBREAK_NOBREAK);
+        if (!all.empty()) set_linebreaks_utf8(reinterpret_cast<const utf8_t*>(all.data()), all.size(), "en", breaks.data());
+        size_t offset = 0;
         for (const auto& span : para_.spans) {
+            if (!span.symbol.empty() || !span.page_ref.empty()) offset += 3;
             if (!span.symbol.empty()) {
                 // A drawn shape: a square box about the height of capitals.
                 double width = para_.size * 0.95;
@@ -94,8 +115,14 @@ public:
                     if (!words_.empty()) words_.back().space_after = true;
                 } else {
                     add(span, cp, span.text.substr(start, i - start));
+                    // A break allowed after this character, and no space to break at instead.
+                    const size_t last = offset + i - 1;
+                    if (last < breaks.size() && breaks[last] == LINEBREAK_ALLOWBREAK && i < span.text.size() && span.text[i] != ' ' &&
+                        span.text[i] != '\n')
+                        end_word(span.face);
                 }
             }
+            offset += span.text.size();
         }
         end_word(Fonts::Regular);
         return std::move(words_);
@@ -129,6 +156,13 @@ private:
     Word current_;
 };
 
+// The en-GB hyphenation patterns (Debian's hyphen-en-gb), loaded once and
+// only read after; null when they are not installed.
+HyphenDict* hyphen_dictionary() {
+    static HyphenDict* dictionary = hnj_hyphen_load("/usr/share/hyphen/hyph_en_GB.dic");
+    return dictionary;
+}
+
 // Splits a word wider than `width` into parts that fit. An address or path
 // breaks after one of @ . / - (it reads, and copies, as whole names); only a
 // word with nowhere better is cut between characters.
@@ -147,8 +181,36 @@ std::vector<Word> split_word(const Word& word, double width, const Fonts& fonts,
             units.push_back({piece.text.substr(start, i - start), fonts.advance(piece.face, piece.slot, cp, size), &piece,
                              cp == '@' || cp == '.' || cp == '/' || cp == '-'});
         }
-    // Greedy: cut at the last break after @ . / - that fits, else where the line is full.
-    std::vector<std::pair<size_t, size_t>> spans;  // [from, to) of units
+    // A word of letters may be hyphenated (en-GB patterns, libhyphen); a
+    // number, a date or a RAG word is never given a hyphen.
+    std::string letters;
+    for (const auto& u : units) letters += u.bytes;
+    const bool hyphenable = letters.size() >= 5 && letters.size() == units.size() &&
+                            std::all_of(letters.begin(), letters.end(), [](unsigned char c) { return std::isalpha(c); }) &&
+                            letters != "Amber" && letters != "Green";
+    std::vector<char> points(letters.size() + 5, '0');
+    if (hyphenable) {
+        if (HyphenDict* dictionary = hyphen_dictionary()) {
+            std::string lower;
+            for (char c : letters) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            char** rep = nullptr;
+            int *pos = nullptr, *cut = nullptr;
+            hnj_hyphen_hyphenate2(dictionary, lower.c_str(), static_cast<int>(lower.size()), points.data(), nullptr, &rep, &pos, &cut);
+            std::free(rep);
+            std::free(pos);
+            std::free(cut);
+        }
+    }
+    const Piece& first = word.pieces.front();
+    const double hyphen = fonts.advance(first.face, std::max(0, fonts.slot_for(first.face, U'-')), U'-', size);
+    // Greedy: cut at the last break after @ . / - that fits; else, in a word
+    // of letters, at the last hyphenation point (with a hyphen) or where the
+    // line is full (with a hyphen too); else where the line is full.
+    struct Cut {
+        size_t from, to;
+        bool hyphen;
+    };
+    std::vector<Cut> spans;
     size_t from = 0;
     while (from < units.size()) {
         double used = 0;
@@ -158,12 +220,29 @@ std::vector<Word> split_word(const Word& word, double width, const Fonts& fonts,
             if (units[to].break_after && to + 1 < units.size()) last_break = to + 1;
             ++to;
         }
-        if (to < units.size() && last_break > from) to = last_break;
-        spans.push_back({from, to});
+        bool with_hyphen = false;
+        if (to < units.size() && last_break > from) {
+            to = last_break;
+        } else if (to < units.size() && hyphenable) {
+            // Room for the hyphen, at a hyphenation point if one fits.
+            double w = 0;
+            size_t fits = from;
+            for (size_t u = from; u < to; ++u) {
+                if (w + units[u].width + hyphen > width && u > from) break;
+                w += units[u].width;
+                fits = u + 1;
+            }
+            size_t best = 0;
+            for (size_t u = from + 1; u < fits; ++u)
+                if ((points[u - 1] - '0') % 2 == 1) best = u;
+            to = best > from ? best : std::max(fits, from + 1);
+            with_hyphen = to < units.size();
+        }
+        spans.push_back({from, to, with_hyphen});
         from = to;
     }
     std::vector<Word> parts;
-    for (const auto& [a, b] : spans) {
+    for (const auto& [a, b, with_hyphen] : spans) {
         Word part;
         for (size_t u = a; u < b; ++u) {
             const Piece& piece = *units[u].piece;
@@ -173,6 +252,11 @@ std::vector<Word> split_word(const Word& word, double width, const Fonts& fonts,
             part.pieces.back().text += units[u].bytes;
             part.pieces.back().width += units[u].width;
             part.width += units[u].width;
+        }
+        if (with_hyphen && !part.pieces.empty()) {
+            part.pieces.back().text += "-";
+            part.pieces.back().width += hyphen;
+            part.width += hyphen;
         }
         parts.push_back(std::move(part));
     }

@@ -12,6 +12,20 @@ namespace agendapack::render::pdf {
 namespace {
 
 constexpr int kMinLines = 2;  // no single line stranded at a page's foot or head
+constexpr double kFloorSize = 6;  // the smallest a table is set before its words break
+
+// A table set smaller: its text and padding by `factor`.
+Table scaled(const Table& t, double factor) {
+    Table out = t;
+    out.size *= factor;
+    out.padding *= factor;
+    for (auto& row : out.rows)
+        for (auto& cell : row) {
+            for (auto& p : cell.paras) p.size *= factor;
+            for (auto& p : cell.repeat) p.size *= factor;
+        }
+    return out;
+}
 
 struct LaidPara {
     const Para* para;
@@ -505,28 +519,39 @@ private:
         return t.landscape || min_total > portrait_width;
     }
 
-    void place_table(const Table& t) {
-        padding_ = t.padding;
+    void place_table(const Table& given) {
+        padding_ = given.padding;
         double min_total = 0;
-        std::vector<double> widths = column_widths(t, frame_width(), &min_total);
-        if (!landscape_ && goes_landscape(t)) {
+        std::vector<double> widths = column_widths(given, frame_width(), &min_total);
+        if (!landscape_ && goes_landscape(given)) {
             // Too wide for portrait: the table gets landscape pages of its own.
             new_page(true);
-            widths = column_widths(t, frame_width(), &min_total);
+            widths = column_widths(given, frame_width(), &min_total);
         }
+        // Still wider than the page with every word whole: set it smaller,
+        // down to a floor, before any word has to break.
+        Table shrunk;
+        const Table* chosen = &given;
+        for (double f = 0.95; min_total > frame_width() + 0.01 && given.size * f >= kFloorSize - 1e-9; f -= 0.05) {
+            shrunk = scaled(given, f);
+            chosen = &shrunk;
+            padding_ = shrunk.padding;
+            widths = column_widths(shrunk, frame_width(), &min_total);
+        }
+        const Table& tb = *chosen;
         std::vector<RowLayout> rows;
-        for (const auto& row : t.rows) rows.push_back(lay_out_row(row, widths));
+        for (const auto& row : tb.rows) rows.push_back(lay_out_row(row, widths));
         double header_height = 0;
-        for (int r = 0; r < t.header_rows && r < static_cast<int>(rows.size()); ++r) header_height += rows[r].height + 2 * padding_;
-        double first_body = rows.size() > static_cast<size_t>(t.header_rows) ? rows[t.header_rows].height + 2 * padding_ : 0;
+        for (int r = 0; r < tb.header_rows && r < static_cast<int>(rows.size()); ++r) header_height += rows[r].height + 2 * padding_;
+        double first_body = rows.size() > static_cast<size_t>(tb.header_rows) ? rows[tb.header_rows].height + 2 * padding_ : 0;
         // A caption keeps with the header and the first two rows (a table's
         // first row is not left alone at a page's foot).
-        if (rows.size() > static_cast<size_t>(t.header_rows) + 1) first_body += rows[t.header_rows + 1].height + 2 * padding_;
+        if (rows.size() > static_cast<size_t>(tb.header_rows) + 1) first_body += rows[tb.header_rows + 1].height + 2 * padding_;
         const bool content_above = !at_top();
         const size_t page_before = pages_.size();
 
-        if (t.caption) {
-            LaidPara caption{&*t.caption, break_lines(*t.caption, frame_width(), fonts_)};
+        if (tb.caption) {
+            LaidPara caption{&*tb.caption, break_lines(*tb.caption, frame_width(), fonts_)};
             place_para(caption, header_height + std::min(first_body, 120.0));
         } else if (!at_top() && header_height + std::min(first_body, 120.0) > remaining()) {
             next_frame();
@@ -535,7 +560,7 @@ private:
         double table_width = 0;
         for (double w : widths) table_width += w;
         auto draw_header = [&] {
-            for (int r = 0; r < t.header_rows && r < static_cast<int>(rows.size()); ++r) draw_row(rows[r], widths, 0, rows[r].height, true);
+            for (int r = 0; r < tb.header_rows && r < static_cast<int>(rows.size()); ++r) draw_row(rows[r], widths, 0, rows[r].height, true);
         };
         // The rule under the last row on a page (each row rules only its top).
         auto close = [&] {
@@ -544,7 +569,7 @@ private:
         };
         bool page_top = true;  // the next body row is the first on its page
         // The table began below other content on this page (not just its caption).
-        bool mid_page = content_above && !t.caption && pages_.size() == page_before;
+        bool mid_page = content_above && !tb.caption && pages_.size() == page_before;
         auto page_break = [&] {
             close();
             next_frame();
@@ -555,14 +580,14 @@ private:
         // A row that continues merged cells, first on a page, prints their value again.
         auto layout_of = [&](size_t r) -> RowLayout {
             const auto& cont = rows[r].continued;
-            if (page_top && std::find(cont.begin(), cont.end(), true) != cont.end()) return lay_out_row(t.rows[r], widths, true);
+            if (page_top && std::find(cont.begin(), cont.end(), true) != cont.end()) return lay_out_row(tb.rows[r], widths, true);
             return rows[r];
         };
         draw_header();
         size_t on_page = 0;  // body rows drawn on this page
         const size_t body_end = rows.size();
         auto height_of = [&](size_t r) { return rows[r].height + 2 * padding_; };
-        for (size_t r = t.header_rows; r < rows.size(); ++r) {
+        for (size_t r = tb.header_rows; r < rows.size(); ++r) {
             RowLayout row = layout_of(r);
             double full = row.height + 2 * padding_;
             // Never one body row alone on either side of a break: a first row
@@ -610,7 +635,7 @@ private:
             on_page = 1;
         }
         close();
-        cursor_ += t.space_after;
+        cursor_ += tb.space_after;
     }
 
     // What a table needs at the foot of a page to start there: its caption,
