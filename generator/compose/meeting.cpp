@@ -1,5 +1,7 @@
 // A meeting assembled from its parts, in pack order.
 #include <algorithm>
+#include <functional>
+#include <set>
 
 #include "compose.hpp"
 
@@ -64,6 +66,16 @@ ComposedDocument compose_document(const Context& context, const compute::Meeting
     if (placed.source->kind == model::DocumentKind::Report)
         out.warnings = check_acronyms(*placed.source, with_glossary.glossary, &context.text_of(placed.source->body));
     reject_stray_contents(d.body);
+    // A legend said once is enough: the same legend under a later table of
+    // the document (eight scorecards, say) is left out.
+    std::set<std::string> legends;
+    std::function<void(doc::Blocks&)> once = [&](doc::Blocks& blocks) {
+        std::erase_if(blocks, [&](const doc::Block& b) {
+            return b.kind == doc::Block::Kind::Paragraph && b.role == "legend" && !legends.insert(doc::plain_text(b.inlines)).second;
+        });
+        for (auto& b : blocks) once(b.children);
+    };
+    once(d.body);
     for (auto& w : check_typed_syntax(d)) out.warnings.push_back(std::move(w));
     number_tables(d.body);
     qualify_local_targets(d.body, d.id);

@@ -197,7 +197,11 @@ private:
                         for (auto& span : c.para.spans)
                             if (span.face != Fonts::Mono) span.face = span.face == Fonts::Italic ? Fonts::BoldItalic : Fonts::Bold;
                     c.para.centred = cell.align == "center";
-                    c.para.right_aligned = cell.align == "right";
+                    // Figures line up on their right (the digits are all one
+                    // width), unless the table says otherwise.
+                    const bool figure = !out_cell.header && cell.align.empty() && c.para.spans.size() == 1 &&
+                                        c.para.spans[0].symbol.empty() && parse_figure(c.para.spans[0].text).has_value();
+                    c.para.right_aligned = cell.align == "right" || figure;
                     out_cell.paras.push_back(std::move(c.para));
                 }
                 if (!out_cell.paras.empty()) out_cell.paras.back().space_after = 0;
