@@ -341,3 +341,29 @@ TEST_CASE("a table too wide for its page with every word whole is set smaller, d
         if (d.kind == Draw::Text && d.run.text.rfind("HEADINGS", 0) == 0) smaller = smaller || d.run.size < 7.5;
     CHECK(smaller);
 }
+
+TEST_CASE("no table leaves a single body row on either side of a page break") {
+    // Tables of every length after text of every length: count each page's body rows.
+    for (int before = 0; before < 60; before += 7)
+        for (int rows = 2; rows < 70; rows += 5) {
+            Collected c;
+            Item text;
+            text.para = para(words(before * 12));
+            c.items.push_back(text);
+            Item item;
+            item.kind = Item::TableItem;
+            item.table.header_rows = 1;
+            item.table.rows.push_back({{{para("Heading")}, true}, {{para("Value")}, true}});
+            for (int r = 0; r < rows; ++r) item.table.rows.push_back({{{para("Row " + std::to_string(r))}, false}, {{para("x")}, false}});
+            c.items.push_back(item);
+            auto pages = paginate(c, style(), fonts());
+            std::vector<int> per_page;
+            for (const auto& page : pages) {
+                int n = 0;
+                for (const auto& t : page_texts(page)) n += t.rfind("Row ", 0) == 0;
+                if (n > 0) per_page.push_back(n);
+            }
+            if (per_page.size() > 1)
+                for (int n : per_page) CHECK(n >= 2);
+        }
+}
