@@ -18,6 +18,10 @@ std::string signatory_in_force(const model::Council& council, const Date& date);
 // "{dates}" and "{municipal_year}" in standard wording, filled in.
 std::string fill_placeholders(std::string text, const std::string& dates, const std::string& municipal_year);
 
+// Who an edition is for: the public, from whom exempt business is withheld,
+// or the members, who receive all of it marked "Not for publication".
+enum class Audience { Public, Members };
+
 struct PlacedDocument {
     const model::Document* source = nullptr;
     std::string id;     // page name inside the meeting folder, stable across builds
@@ -28,13 +32,20 @@ struct PlacedDocument {
     // The report whose appendix this is (its place in the item): the item's
     // report, or a report to another decision-maker filed after it. -1: none.
     int owner = -1;
+    // Exempt under this paragraph of Schedule 12A (its own, or its item's); 0: open.
+    model::ExemptParagraph exempt = 0;
+    // Exempt and this edition is public: listed where the agenda and cover
+    // sheet name it, never composed, printed or published.
+    bool withheld = false;
 };
 
 struct PlannedItem {
     int number = 0;
     std::string title;
     model::Markdown description;  // placeholders filled
-    std::vector<PlacedDocument> documents;
+    std::vector<PlacedDocument> documents;  // withheld ones too, in their places
+    model::ExemptParagraph exempt = 0;      // the whole item is exempt business
+    bool exclusion_motion = false;          // the motion to exclude the press and public before exempt business
     SourceLocation where;
 };
 
@@ -50,8 +61,11 @@ struct MeetingPlan {
     std::string signatory;
     std::vector<PlannedItem> agenda;
     std::optional<PlacedDocument> own_minutes;
+    Audience audience = Audience::Public;
 
-    std::vector<const PlacedDocument*> documents() const;  // agenda order, then own minutes
+    // What this edition composes, prints and publishes: agenda order, then
+    // own minutes; withheld documents are not among them.
+    std::vector<const PlacedDocument*> documents() const;
     const PlannedItem* item_of(const model::Document* document) const;
 };
 
@@ -78,10 +92,14 @@ Movement direction_of_travel(const std::vector<std::optional<double>>& values, P
 std::string rag_word(Rag rag);              // "Green"
 std::string direction_word(Direction d);    // "Improving"
 
-MeetingPlan plan_meeting(const model::Site& site, const model::Committee& committee, const model::Meeting& meeting);
+MeetingPlan plan_meeting(const model::Site& site, const model::Committee& committee, const model::Meeting& meeting,
+                         Audience audience = Audience::Public);
 
 // Every meeting of the site, planned, newest first within each committee;
 // validates what only shows across files (duplicate ids, dates outside years).
-std::vector<MeetingPlan> plan_site(const model::Site& site);
+std::vector<MeetingPlan> plan_site(const model::Site& site, Audience audience = Audience::Public);
+
+// "paragraph 3", "paragraphs 1 and 3" of Schedule 12A.
+std::string exempt_paragraphs(std::vector<model::ExemptParagraph> paragraphs);
 
 }  // namespace agendapack::compute

@@ -58,7 +58,8 @@ std::vector<std::string> minutes_dates(const std::vector<model::Document>& docum
 std::vector<const PlacedDocument*> MeetingPlan::documents() const {
     std::vector<const PlacedDocument*> out;
     for (const auto& item : agenda)
-        for (const auto& d : item.documents) out.push_back(&d);
+        for (const auto& d : item.documents)
+            if (!d.withheld) out.push_back(&d);
     if (own_minutes) out.push_back(&*own_minutes);
     return out;
 }
@@ -70,8 +71,17 @@ const PlannedItem* MeetingPlan::item_of(const model::Document* document) const {
     return nullptr;
 }
 
-MeetingPlan plan_meeting(const model::Site& site, const model::Committee& committee, const model::Meeting& meeting) {
+std::string exempt_paragraphs(std::vector<model::ExemptParagraph> paragraphs) {
+    std::sort(paragraphs.begin(), paragraphs.end());
+    paragraphs.erase(std::unique(paragraphs.begin(), paragraphs.end()), paragraphs.end());
+    std::vector<std::string> numbers;
+    for (int p : paragraphs) numbers.push_back(std::to_string(p));
+    return (numbers.size() == 1 ? "paragraph " : "paragraphs ") + join_with_and(numbers);
+}
+
+MeetingPlan plan_meeting(const model::Site& site, const model::Committee& committee, const model::Meeting& meeting, Audience audience) {
     MeetingPlan plan;
+    plan.audience = audience;
     plan.committee = &committee;
     plan.meeting = &meeting;
     plan.id = committee.slug + "-" + meeting.folder;
@@ -102,13 +112,33 @@ MeetingPlan plan_meeting(const model::Site& site, const model::Committee& commit
         add_item(committee.vice_chair_election.title, committee.vice_chair_election.description, "", meeting.where);
     if (meeting.standard_items)
         for (const auto& standard : committee.standard_items) add_item(standard.title, standard.description, "", meeting.where);
+    // Before the first exempt business, the motion to exclude the press and
+    // public, naming every paragraph the exempt business falls under.
+    std::vector<model::ExemptParagraph> exempt;
     for (const auto& source_item : meeting.agenda) {
+        if (source_item.exempt) exempt.push_back(source_item.exempt);
+        for (const auto& d : source_item.documents)
+            if (d.exempt) exempt.push_back(d.exempt);
+    }
+    bool motion_made = false;
+    for (const auto& source_item : meeting.agenda) {
+        bool exempt_business = source_item.exempt != 0;
+        for (const auto& d : source_item.documents) exempt_business = exempt_business || d.exempt != 0;
+        if (exempt_business && !motion_made) {
+            model::Markdown text = committee.exclusion_motion.description;
+            const std::string which = exempt_paragraphs(exempt);
+            for (size_t at = text.text.find("{paragraphs}"); at != std::string::npos; at = text.text.find("{paragraphs}", at + which.size()))
+                text.text.replace(at, 12, which);
+            add_item(committee.exclusion_motion.title, text, "", source_item.where).exclusion_motion = true;
+            motion_made = true;
+        }
         const bool minutes = source_item.approves_minutes;
         const std::string title = minutes && source_item.title.empty() ? committee.minutes_item.title : source_item.title;
         const model::Markdown& description =
             minutes && source_item.description.text.empty() ? committee.minutes_item.description : source_item.description;
         const std::string dates = minutes ? join_with_and(minutes_dates(source_item.documents)) : "";
         PlannedItem& item = add_item(title, description, dates, source_item.where);
+        item.exempt = source_item.exempt;
         int appendix = 0;
         // After the item's report, every document is one of its appendices,
         // numbered in order: a report to another decision-maker (Cabinet, say)
@@ -133,6 +163,8 @@ MeetingPlan plan_meeting(const model::Site& site, const model::Committee& commit
                     placed.title = is_appendix ? "Appendix " + std::to_string(appendix) + ": " + document.title : document.title;
                     break;
             }
+            placed.exempt = document.exempt ? document.exempt : source_item.exempt;
+            placed.withheld = placed.exempt != 0 && audience == Audience::Public;
             item.documents.push_back(placed);
         }
     }
@@ -143,14 +175,14 @@ MeetingPlan plan_meeting(const model::Site& site, const model::Committee& commit
     return plan;
 }
 
-std::vector<MeetingPlan> plan_site(const model::Site& site) {
+std::vector<MeetingPlan> plan_site(const model::Site& site, Audience audience) {
     std::vector<MeetingPlan> plans;
     for (const auto& committee : site.committees) {
         std::vector<const model::Meeting*> meetings;
         for (const auto& m : committee.meetings) meetings.push_back(&m);
         std::sort(meetings.begin(), meetings.end(), [](auto* a, auto* b) { return a->date > b->date; });
         for (const auto* meeting : meetings) {
-            MeetingPlan plan = plan_meeting(site, committee, *meeting);
+            MeetingPlan plan = plan_meeting(site, committee, *meeting, audience);
             if (!plan.year)
                 throw InputError(meeting->where, "no municipal year file covers this meeting: add " + committee.slug + "/" +
                                                      municipal_year_label(plan.municipal_year) + ".yaml");

@@ -118,7 +118,8 @@ CommitteeFolder load_committee(const FileSystem& fs, const std::string& dir, con
     YAML::Node root = parse_yaml(source);
     Fields f(source, root,
              {"name", "short_name", "public_information", "disclosure", "standard_items", "vice_chair_election",
-              "minutes_item", "glossary", "acronyms", "tracker", "monitoring_report", "minutes_restart", "tracker_table", "cover_sheet"},
+              "minutes_item", "glossary", "acronyms", "tracker", "monitoring_report", "minutes_restart", "tracker_table", "cover_sheet",
+              "exclusion_motion", "exempt_mark"},
              "committee.yaml");
     model::Committee committee;
     committee.slug = slug;
@@ -160,6 +161,14 @@ CommitteeFolder load_committee(const FileSystem& fs, const std::string& dir, con
     committee.minutes_item = f.has("minutes_item")
                                  ? read_item_text(source, f.node("minutes_item"), "minutes_item")
                                  : model::AgendaItemText{"MINUTES OF THE PREVIOUS MEETING (INCLUDING MATTERS ARISING)", {}};
+    committee.exclusion_motion =
+        f.has("exclusion_motion")
+            ? read_item_text(source, f.node("exclusion_motion"), "exclusion_motion")
+            : model::AgendaItemText{"EXCLUSION OF THE PRESS AND PUBLIC - EXEMPT BUSINESS",
+                                    {"To consider a motion to exclude the press and public for the business that follows, which is likely to "
+                                     "disclose exempt information as defined in {paragraphs} of Schedule 12A to the Local Government Act 1972.",
+                                     f.where()}};
+    if (f.has("exempt_mark")) committee.exempt_mark = f.string("exempt_mark");
 
     // Each file and meeting on its own: one broken meeting does not hide the next one's errors.
     std::vector<std::string> meeting_folders;

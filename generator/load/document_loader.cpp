@@ -10,12 +10,12 @@ const std::vector<std::string> kReportKeys = {
     "document", "decision_maker", "subject", "date_of_decision", "report_of", "contact_details", "confidentiality",
     "recommendations", "key_decision", "wards_affected", "appendices", "documents_in_members_rooms",
     "equality_impact_assessment", "data_protection_impact_assessment", "privacy_impact_assessment", "background_documents", "glossary",
-    "local_terms", "cover_sheet", "listed_as"};
+    "local_terms", "cover_sheet", "listed_as", "exempt"};
 const std::vector<std::string> kMinutesKeys = {"document",          "held",
                                                "first_minute",      "present",
                                                "apologies",         "appointed_members",
                                                "appointed_members_apologies", "resolved_style"};
-const std::vector<std::string> kAppendixKeys = {"document", "title", "listed_as", "orientation", "glossary", "local_terms"};
+const std::vector<std::string> kAppendixKeys = {"document", "title", "listed_as", "orientation", "glossary", "local_terms", "exempt"};
 
 std::string yes_no(const Fields& f, const std::string& key) {
     // Printed on the cover sheet as Yes or No, however it was written.
@@ -89,7 +89,43 @@ void read_minutes(const Fields& f, model::MinutesHeader& minutes) {
         f.source().fail(f.node("resolved_style"), "'resolved_style' must be \"(i)\", \"i)\" or \"1)\", not '" + minutes.resolved_style + "'");
 }
 
+bool is_pdf_name(const std::string& name) {
+    return name.size() > 4 && to_lower(name.substr(name.size() - 4)) == ".pdf";
+}
+
 }  // namespace
+
+model::ExemptParagraph exempt_paragraph(const YamlText& source, const YAML::Node& node) {
+    const std::string value = scalar_string(source, node, "exempt");
+    int paragraph = 0;
+    if (value.size() == 1 && value[0] >= '1' && value[0] <= '7') paragraph = value[0] - '0';
+    if (paragraph == 0)
+        source.fail(node, "'exempt' is the paragraph of Schedule 12A to the Local Government Act 1972 that the information falls under: "
+                          "a number from 1 to 7, not '" + value + "'");
+    return paragraph;
+}
+
+bool names_pdf(const std::string& relative) { return is_pdf_name(relative); }
+
+model::Document load_received_pdf(const FileSystem& fs, const std::string& meeting_dir, const std::string& relative,
+                                  const SourceLocation& listed_at) {
+    if (relative.find('/') != std::string::npos || !is_pdf_name(relative))
+        throw InputError(listed_at, "'" + relative + "' must be the name of a .pdf file in the meeting's folder");
+    const std::string path = join_path(meeting_dir, relative);
+    auto bytes = fs.read(path);
+    if (!bytes) throw InputError(listed_at, "document '" + relative + "' does not exist in " + meeting_dir);
+    PdfSummary summary = inspect_pdf(*bytes, relative, listed_at);
+    model::Document doc;
+    doc.kind = model::DocumentKind::Appendix;
+    doc.path = relative;
+    const std::string stem = relative.substr(0, relative.size() - 4);
+    doc.slug = slugify(stem);
+    doc.title = summary.title.empty() ? stem : summary.title;
+    doc.listed_as = doc.title;
+    doc.received = model::ReceivedFile{summary.pages, true, listed_at};
+    doc.body.origin = {"", 0, 0};  // no Markdown: nothing to let go of or read again
+    return doc;
+}
 
 void apply_cover_overrides(const YamlText& source, const YAML::Node& overrides, model::Document& report, const model::Council& council) {
     std::vector<std::string> keys(kReportKeys.begin() + 1, kReportKeys.end());  // everything but `document`
@@ -116,6 +152,7 @@ model::Document load_document(const FileSystem& fs, const std::string& meeting_d
     model::Document doc;
     doc.path = relative;
     doc.slug = slugify(relative.substr(0, relative.size() - 3));
+    if (root["exempt"] && kind != "minutes") doc.exempt = exempt_paragraph(source, root["exempt"]);
     doc.body = {parts.body, {path, parts.body_line, 1}};
     if (kind == "report") {
         doc.kind = model::DocumentKind::Report;

@@ -5,7 +5,10 @@
 #include <string>
 #include <vector>
 
+#include <memory>
+
 #include "../model/model.hpp"
+#include "../support/received_pdf.hpp"
 #include "../support/support.hpp"
 
 namespace agendapack::load {
@@ -47,6 +50,18 @@ struct FrontMatterFile {
     int body_line = 1;
 };
 FrontMatterFile split_front_matter(const std::string& file, const std::string& text);
+
+// A PDF appendix as the index needs it: checked whole (a PDF, not damaged,
+// not encrypted, every page with a size), its title and length. Errors are
+// at `listed_at`, the line of meeting.yaml that names it.
+struct PdfSummary {
+    std::string title;  // its Title metadata, "" when it has none
+    int pages = 0;
+};
+PdfSummary inspect_pdf(const std::string& bytes, const std::string& name, const SourceLocation& listed_at);
+// The same checks, then everything the pack and the site print of it: each
+// page's size, where it has ink, its words, and its own bookmarks.
+std::shared_ptr<const ReceivedPdf> read_received_pdf(std::string bytes, const std::string& name, const SourceLocation& listed_at);
 
 // RFC 4180 CSV, UTF-8 (a leading BOM is dropped). Rows keep their line.
 struct CsvTable {

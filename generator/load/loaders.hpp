@@ -51,6 +51,12 @@ model::Meeting load_meeting(const FileSystem& fs, const std::string& dir, const 
 model::GlossaryEntry read_glossary_entry(const YamlText& source, const YAML::Node& node);
 // Cover-sheet fields written in meeting.yaml over a report read from a template.
 void apply_cover_overrides(const YamlText& source, const YAML::Node& overrides, model::Document& report, const model::Council& council);
+// `exempt: N` — a paragraph of Schedule 12A, 1 to 7.
+model::ExemptParagraph exempt_paragraph(const YamlText& source, const YAML::Node& node);
+bool names_pdf(const std::string& relative);  // "x.pdf", any case
+// A PDF appendix, checked and counted; its title from its own metadata, else its file name.
+model::Document load_received_pdf(const FileSystem& fs, const std::string& meeting_dir, const std::string& relative,
+                                  const SourceLocation& listed_at);
 model::Document load_document(const FileSystem& fs, const std::string& meeting_dir, const std::string& relative,
                               const SourceLocation& referenced_from, const model::Council& council);
 

@@ -14,9 +14,27 @@ std::vector<model::Document> read_documents(const FileSystem& fs, const YamlText
     std::vector<model::Document> documents;
     require_sequence(source, list, key);
     for (const auto& item : list) {
-        std::string relative = scalar_string(source, item, key);
-        if (!listed.insert(relative).second) source.fail(item, "'" + relative + "' is already listed in this meeting");
-        documents.push_back(load_document(fs, dir, relative, source.at(item), council));
+        // A file's name, or {file, title, listed_as, exempt, fit} for what a
+        // PDF cannot say of itself (and `exempt` for any document).
+        std::optional<Fields> f;
+        if (item.IsMap()) f.emplace(source, item, std::vector<std::string>{"file", "title", "listed_as", "exempt", "fit"}, "a document");
+        const YAML::Node name = f ? f->require("file") : YAML::Node(item);
+        std::string relative = scalar_string(source, name, f ? "file" : key);
+        if (!listed.insert(relative).second) source.fail(name, "'" + relative + "' is already listed in this meeting");
+        const bool pdf = names_pdf(relative);
+        if (f && !pdf)
+            for (const char* pdf_only : {"title", "listed_as", "fit"})
+                if (f->has(pdf_only))
+                    source.fail(f->node(pdf_only), std::string("'") + pdf_only + "' is for PDF files: a Markdown document gives it in its front matter");
+        model::Document document = pdf ? load_received_pdf(fs, dir, relative, source.at(name))
+                                       : load_document(fs, dir, relative, source.at(name), council);
+        if (f) {
+            if (f->has("title")) document.title = document.listed_as = f->string("title");
+            if (f->has("listed_as")) document.listed_as = f->string("listed_as");
+            if (f->has("fit")) document.received->fit = f->boolean_or("fit", true);
+            if (f->has("exempt")) document.exempt = exempt_paragraph(source, f->node("exempt"));
+        }
+        documents.push_back(std::move(document));
     }
     return documents;
 }
@@ -59,9 +77,13 @@ void add_monitoring_documents(const FileSystem& fs, const YamlText& source, cons
 
 model::AgendaItem read_agenda_item(const FileSystem& fs, const YamlText& source, const YAML::Node& node,
                                    const std::string& dir, const model::Council& council, std::set<std::string>& listed) {
-    Fields f(source, node, {"title", "description", "documents", "approve_minutes", "monitoring"}, "an agenda item");
+    Fields f(source, node, {"title", "description", "documents", "approve_minutes", "monitoring", "exempt"}, "an agenda item");
     model::AgendaItem item;
     item.where = f.where();
+    if (f.has("exempt")) {
+        if (f.has("approve_minutes")) source.fail(f.node("exempt"), "the minutes item cannot be exempt: mark the exempt minute's document instead");
+        item.exempt = exempt_paragraph(source, f.node("exempt"));
+    }
     if (f.has("approve_minutes")) {
         if (f.has("documents")) source.fail(node, "the minutes item lists its files under 'approve_minutes', not 'documents'");
         item.approves_minutes = true;

@@ -203,6 +203,18 @@ struct MinutesHeader {
 
 enum class DocumentKind { Report, Appendix, Minutes };
 
+// An appendix received as a PDF file: listed in meeting.yaml by name, its
+// pages placed in the pack as they are.
+struct ReceivedFile {
+    int pages = 0;     // as the index counted them
+    bool fit = true;   // shrunk into the pack's margins when its own print would meet the stamps
+    SourceLocation listed_at;  // the line of meeting.yaml: errors found later point here
+};
+
+// Not for publication: the paragraph (1-7) of Schedule 12A to the Local
+// Government Act 1972 under which the information is exempt; 0 when open.
+using ExemptParagraph = int;
+
 struct Document {
     DocumentKind kind = DocumentKind::Appendix;
     std::string path;  // as given in meeting.yaml, relative to the meeting folder
@@ -213,6 +225,8 @@ struct Document {
     CoverSheet cover;       // reports
     MinutesHeader minutes;  // minutes
     Markdown body;
+    std::optional<ReceivedFile> received;  // a PDF appendix (no body)
+    ExemptParagraph exempt = 0;
 };
 
 struct AgendaItem {
@@ -220,6 +234,7 @@ struct AgendaItem {
     Markdown description;
     std::vector<Document> documents;
     bool approves_minutes = false;
+    ExemptParagraph exempt = 0;  // the whole item: every document of it, and its discussion
     SourceLocation where;
 };
 
@@ -261,6 +276,10 @@ struct Committee {
     bool strict_acronyms = false;  // unexplained acronyms are errors rather than warnings
     AgendaItemText vice_chair_election;
     AgendaItemText minutes_item;
+    // Put before the first exempt business; "{paragraphs}" in its wording
+    // becomes "paragraph 3" or "paragraphs 1 and 3".
+    AgendaItemText exclusion_motion;
+    std::string exempt_mark = "Confidential";  // beside an exempt appendix in a cover sheet's list
     std::map<int, MunicipalYear> years;
     std::vector<Meeting> meetings;  // sorted by date
 };
