@@ -81,6 +81,7 @@ struct MeetingFacts {
     struct Bookmark {
         std::string title, document_id;
         std::vector<Bookmark> children;
+        int page = 0;  // a page of the document after its first (a PDF appendix's own bookmarks)
     };
     std::vector<Bookmark> bookmarks;  // agenda items with documents; their documents when more than one
     struct Minutes {
@@ -129,6 +130,10 @@ doc::Document compose_agenda(const Context& context, const compute::MeetingPlan&
 doc::Document compose_report(const Context& context, const compute::MeetingPlan& plan, const compute::PlacedDocument& placed);
 doc::Document compose_minutes(const Context& context, const compute::MeetingPlan& plan, const compute::PlacedDocument& placed);
 doc::Document compose_appendix(const Context& context, const compute::MeetingPlan& plan, const compute::PlacedDocument& placed);
+// An appendix received as a PDF: its pages for the pack, its words for the site.
+doc::Document compose_received(const Context& context, const compute::PlacedDocument& placed);
+// The PDF's own bookmarks under the document's bookmark.
+void add_received_bookmarks(std::vector<MeetingFacts::Bookmark>& marks, const doc::Document& document);
 
 // An empty document of the pack's own (front sheet, agenda …) or placed by the plan.
 doc::Document new_document(doc::Document::Kind kind, std::string id, std::string title);
@@ -185,6 +190,12 @@ doc::Document compose_glossary_page(const Context& context, const model::Glossar
 // text does not write out nearby.
 // `body`: the document's body as read for this build (its own by default).
 std::vector<Warning> check_acronyms(const model::Document& document, const model::Glossary* glossary, const model::Markdown* body = nullptr);
+
+// Why an exempt document or item is not published, in a sentence's words:
+// "it is likely to disclose exempt information as defined in paragraph 3 …".
+std::string exempt_reason(model::ExemptParagraph paragraph);
+// The mark on each page of an exempt document in the members' edition.
+std::string not_for_publication(model::ExemptParagraph paragraph);
 
 // "Councillors A (Chair), B and C" / "Councillor A".
 std::string councillors(const std::vector<std::string>& names);

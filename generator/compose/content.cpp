@@ -56,7 +56,18 @@ doc::Document new_document(doc::Document::Kind kind, const compute::PlacedDocume
     doc::Document d = new_document(kind, placed.id, placed.title);
     d.stamp = placed.stamp;
     d.agenda_number = placed.item_number;
+    // Composed while exempt only for the members' edition (a public one withholds it).
+    if (placed.exempt) d.restriction = not_for_publication(placed.exempt);
     return d;
+}
+
+std::string exempt_reason(model::ExemptParagraph paragraph) {
+    return "it is likely to disclose exempt information as defined in paragraph " + std::to_string(paragraph) +
+           " of Schedule 12A to the Local Government Act 1972";
+}
+
+std::string not_for_publication(model::ExemptParagraph paragraph) {
+    return "Not for publication: paragraph " + std::to_string(paragraph) + " of Schedule 12A to the Local Government Act 1972";
 }
 
 std::string councillors(const std::vector<std::string>& names) {

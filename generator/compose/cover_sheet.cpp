@@ -248,7 +248,8 @@ doc::Document compose_report(const Context& context, const compute::MeetingPlan&
         for (size_t k = 0; k < item->documents.size(); ++k)
             if (item->documents[k].source == &source) own = static_cast<int>(k);
         for (const auto& other : item->documents)
-            if (other.appendix_number > 0 && (own == 0 || other.owner == own)) appendices.push_back(other.source->listed_as);
+            if (other.appendix_number > 0 && (own == 0 || other.owner == own))
+                appendices.push_back(other.source->listed_as + (other.exempt ? " (" + plan.committee->exempt_mark + ")" : ""));
     }
 
     Blocks supporting;

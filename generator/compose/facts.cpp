@@ -17,12 +17,16 @@ std::string count(size_t n, const std::string& noun) { return std::to_string(n) 
 std::vector<MeetingFacts::Bookmark> bookmarks(const compute::MeetingPlan& plan) {
     std::vector<MeetingFacts::Bookmark> out;
     for (const auto& item : plan.agenda) {
-        if (item.documents.empty()) continue;
-        MeetingFacts::Bookmark mark{std::to_string(item.number) + ". " + item.title, item.documents.front().id, {}};
-        if (item.documents.size() > 1) {
+        std::vector<const compute::PlacedDocument*> printed;  // withheld documents have no pages to mark
+        for (const auto& placed : item.documents)
+            if (!placed.withheld) printed.push_back(&placed);
+        if (printed.empty()) continue;
+        MeetingFacts::Bookmark mark{std::to_string(item.number) + ". " + item.title, printed.front()->id, {}};
+        if (printed.size() > 1) {
             std::map<int, size_t> nested;  // a nested report's place in the item → its bookmark
             for (size_t k = 0; k < item.documents.size(); ++k) {
                 const auto& placed = item.documents[k];
+                if (placed.withheld) continue;
                 std::string title = placed.appendix_number > 0 ? placed.title
                                     : placed.source->kind == model::DocumentKind::Report ? "Report"
                                                                                          : placed.title;

@@ -123,8 +123,11 @@ doc::Document compose_agenda(const Context& context, const compute::MeetingPlan&
     Blocks items;
     for (const auto& item : plan.agenda) {
         doc::Inlines title{doc::text(item.title)};
-        if (!item.documents.empty()) title = {doc::internal_link(item.documents.front().id, title)};
-        if (auto range = pages.find(item.number); range != pages.end())
+        const compute::PlacedDocument* first = nullptr;
+        for (const auto& placed : item.documents)
+            if (!first && !placed.withheld) first = &placed;
+        if (first) title = {doc::internal_link(first->id, title)};
+        if (auto range = pages.find(item.number); range != pages.end() && first)
             title.push_back(doc::text(" (Pages " + std::to_string(range->second.first) + " - " +
                                       std::to_string(range->second.second) + ")"));
         Block heading = doc::heading(3, title, "item-" + std::to_string(item.number));
@@ -132,6 +135,19 @@ doc::Document compose_agenda(const Context& context, const compute::MeetingPlan&
         for (auto& b : content_blocks(context, item.description)) {
             b.role = "agenda-description";
             children.push_back(std::move(b));
+        }
+        // Exempt business is listed, never shown: a line says why.
+        if (item.exempt) {
+            children.push_back(doc::paragraph({doc::text("Not for publication: this item " + exempt_reason(item.exempt) + ".")},
+                                              doc::role::kExemptNotice));
+        } else {
+            for (const auto& placed : item.documents)
+                if (placed.exempt)
+                    children.push_back(doc::paragraph({doc::text("Not for publication: " +
+                                                                 (placed.appendix_number > 0 ? "Appendix " + std::to_string(placed.appendix_number)
+                                                                                              : std::string("the report")) +
+                                                                 " (" + placed.source->listed_as + ") " + exempt_reason(placed.exempt) + ".")},
+                                                      doc::role::kExemptNotice));
         }
         if (item.documents.size() > 1) {
             Blocks links;
@@ -141,7 +157,10 @@ doc::Document compose_agenda(const Context& context, const compute::MeetingPlan&
                 // The item title already names the report; the list only says which part is which.
                 const bool nested_report = k > 0 && placed.source->kind == model::DocumentKind::Report;
                 std::string label = placed.source->kind == model::DocumentKind::Report && !nested_report ? "Report" : placed.title;
-                doc::Block entry = doc::list_item("", {doc::paragraph({doc::internal_link(placed.id, {doc::text(label)})})});
+                if (placed.exempt) label += " (" + plan.committee->exempt_mark + ")";
+                doc::Inlines entry_text{doc::text(label)};
+                if (!placed.withheld) entry_text = {doc::internal_link(placed.id, entry_text)};
+                doc::Block entry = doc::list_item("", {doc::paragraph(entry_text)});
                 if (placed.owner > 0 && nested.count(placed.owner)) {
                     // Its appendices are listed under it.
                     doc::Block& parent = links[nested[placed.owner]];

@@ -57,6 +57,10 @@ ComposedDocument compose_document(const Context& context, const compute::Meeting
     Context with_glossary = context;
     with_glossary.glossary = glossary_for(context, plan, *placed.source);
     with_glossary.meeting = &plan;
+    if (placed.source->received) {
+        out.document = compose_received(context, placed);
+        return out;
+    }
     switch (placed.source->kind) {
         case model::DocumentKind::Report: out.document = compose_report(with_glossary, plan, placed); break;
         case model::DocumentKind::Minutes: out.document = compose_minutes(with_glossary, plan, placed); break;
@@ -121,6 +125,7 @@ ComposedMeeting compose_meeting(const Context& context, const compute::MeetingPl
         if (pending) parts[i] = compose_document(with_uses, plan, *placed[i]);
     }
     for (auto& part : parts) {
+        add_received_bookmarks(composed.facts.bookmarks, part.document);
         composed.documents.push_back(std::move(part.document));
         for (auto& w : part.warnings) composed.warnings.push_back(std::move(w));
         for (auto& use : part.glossary_uses) composed.glossary_uses.push_back(std::move(use));

@@ -46,6 +46,8 @@ std::string minuted_report(const Context& context, const compute::MeetingPlan& p
         if (meeting.date != held) continue;
         for (const auto& item : meeting.agenda) {
             if (item.documents.empty() || to_upper(trim(item.title)) != to_upper(trim(title))) continue;
+            // Exempt business has no public page to link to.
+            if (plan.audience == compute::Audience::Public && (item.exempt || item.documents.front().exempt)) return "";
             std::string page = item.documents.front().slug + ".html";
             if (meeting.date == plan.meeting->date) return page;
             return "../" + plan.committee->slug + "-" + iso(held) + "/" + page;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "../model/model.hpp"
+#include "../support/received_pdf.hpp"
 #include "../support/support.hpp"
 
 namespace agendapack::doc {
@@ -141,6 +142,8 @@ inline constexpr const char* kGlossaryKey = "glossary-key";
 inline constexpr const char* kMinute = "minute";
 inline constexpr const char* kResolved = "resolved";
 inline constexpr const char* kResolvedLead = "resolved-lead";
+inline constexpr const char* kExemptNotice = "exempt-notice";         // "not for publication" lines of the agenda
+inline constexpr const char* kRestriction = "restriction";            // the members' edition's mark on an exempt document
 }  // namespace role
 
 Block paragraph(Inlines inlines, std::string role = "");
@@ -161,6 +164,12 @@ struct Document {
     std::string stamp;   // "Agenda Item 7", "Agenda Item 8, Appendix 1"
     int agenda_number = 0;
     bool landscape = false;  // printed on landscape pages
+    // "Not for publication …": an exempt document in the members' edition,
+    // marked on every page. Empty for open documents.
+    std::string restriction;
+    // A document received as a PDF: the pack prints its pages as they are
+    // (`body` is what the site shows: its words); the site offers the file.
+    std::shared_ptr<const ReceivedPdf> received;
     Blocks body;
 };
 

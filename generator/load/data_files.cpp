@@ -25,6 +25,19 @@ const model::Glossary& DataFiles::glossary(const std::string& relative, const So
     return it->second;
 }
 
+std::shared_ptr<const ReceivedPdf> DataFiles::received_pdf(const std::string& path, const std::string& name,
+                                                           const SourceLocation& listed_at) {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (auto it = received_.find(path); it != received_.end()) return it->second;
+    }
+    auto bytes = fs_.read(path);
+    if (!bytes) throw InputError(listed_at, "document '" + name + "' was removed while the site was being built");
+    auto received = read_received_pdf(std::move(*bytes), name, listed_at);
+    std::lock_guard<std::mutex> lock(mutex_);
+    return received_.emplace(path, std::move(received)).first->second;
+}
+
 const std::optional<std::string>& DataFiles::file(const std::string& path) {
     std::lock_guard<std::mutex> lock(mutex_);
     auto it = files_.find(path);

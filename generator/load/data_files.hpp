@@ -30,6 +30,8 @@ public:
     const model::Glossary& glossary(const std::string& relative, const SourceLocation& from);
     // A document body the index let go of, read again from its file.
     model::Markdown body(const model::Markdown& released) const { return read_body(fs_, released); }
+    // A PDF appendix, read whole (pages, words, ink, bookmarks); errors at `listed_at`.
+    std::shared_ptr<const ReceivedPdf> received_pdf(const std::string& path, const std::string& name, const SourceLocation& listed_at);
     // A file's bytes by its path (pictures beside their documents); nullopt when there is none.
     const std::optional<std::string>& file(const std::string& path);
 
@@ -40,6 +42,7 @@ private:
     std::map<std::string, model::Scorecard> scorecards_;  // by "csv\nrules"
     std::map<std::string, model::Glossary> glossaries_;
     std::map<std::string, std::optional<std::string>> files_;
+    std::map<std::string, std::shared_ptr<const ReceivedPdf>> received_;
     // A meeting's documents may be composed on several threads; each file is
     // read once, by whichever asks first (entries never move once made).
     std::mutex mutex_;

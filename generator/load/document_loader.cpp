@@ -122,7 +122,7 @@ model::Document load_received_pdf(const FileSystem& fs, const std::string& meeti
     doc.slug = slugify(stem);
     doc.title = summary.title.empty() ? stem : summary.title;
     doc.listed_as = doc.title;
-    doc.received = model::ReceivedFile{summary.pages, true, listed_at};
+    doc.received = model::ReceivedFile{summary.pages, true, listed_at, path};
     doc.body.origin = {"", 0, 0};  // no Markdown: nothing to let go of or read again
     return doc;
 }

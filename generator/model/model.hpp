@@ -209,6 +209,7 @@ struct ReceivedFile {
     int pages = 0;     // as the index counted them
     bool fit = true;   // shrunk into the pack's margins when its own print would meet the stamps
     SourceLocation listed_at;  // the line of meeting.yaml: errors found later point here
+    std::string file;          // its path, for reading it again when the meeting is built
 };
 
 // Not for publication: the paragraph (1-7) of Schedule 12A to the Local

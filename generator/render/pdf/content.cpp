@@ -331,10 +331,35 @@ std::string replace_page(std::string format, int number) {
 
 }  // namespace
 
+std::array<double, 4> FurnitureItem::area() const {
+    if (boxed) return {x - 6, y - 5, x + width + 6, y + size + 4};
+    return {x - 2, y - size * 0.25, x + width + 2, y + size};
+}
+
+std::vector<FurnitureItem> furniture_of(const Sheet& sheet, const Style& style, const Fonts& fonts) {
+    std::vector<FurnitureItem> items;
+    const double width = sheet.landscape ? style.page_height : style.page_width;
+    const double height = sheet.landscape ? style.page_width : style.page_height;
+    auto centred = [&](const std::string& text, Fonts::Face face, double size, double y) {
+        const double w = text_width(text, face, size, fonts);
+        items.push_back({text, face, size, (width - w) / 2, y, w, false});
+    };
+    if (sheet.number > 0) centred(replace_page(style.page_number_format, sheet.number), Fonts::Regular, style.footer_size, style.margin_bottom / 2);
+    if (!sheet.restriction.empty())
+        centred(sheet.restriction, Fonts::Bold, style.footer_size * 0.9, style.margin_bottom / 2 + style.footer_size * 1.4);
+    if (!sheet.own_number.empty()) centred(sheet.own_number, Fonts::Regular, style.footer_size, height - style.margin_top / 2);
+    if (!sheet.stamp.empty()) {
+        const double w = text_width(sheet.stamp, Fonts::Bold, style.stamp_size, fonts);
+        items.push_back({sheet.stamp, Fonts::Bold, style.stamp_size, width - style.margin_right - w - 6,
+                         height - style.margin_top / 2 - style.stamp_size / 2, w, true});
+    }
+    return items;
+}
+
 SheetNeeds needs_of(const Sheet& sheet, const Scenes& scenes) {
     SheetNeeds needs;
     if (!sheet.page || sheet.number > 0 || !sheet.own_number.empty()) needs.fonts[Fonts::Regular][0] = true;  // the blank-page line, page numbers
-    if (!sheet.stamp.empty()) needs.fonts[Fonts::Bold][0] = true;
+    if (!sheet.stamp.empty() || !sheet.restriction.empty()) needs.fonts[Fonts::Bold][0] = true;
     if (!sheet.page) return needs;
     for (const auto& d : sheet.page->draws) {
         if (d.kind == Draw::Text && d.run.symbol.empty()) needs.fonts[d.run.face][d.run.slot] = true;
@@ -361,20 +386,12 @@ SheetContent draw_sheet(const DrawingContext& context, const Sheet& sheet, const
         const double w = text_width(style.blank_page_text, Fonts::Regular, style.body_size, context.fonts);
         drawer.furniture(style.blank_page_text, Fonts::Regular, style.body_size, (width - w) / 2, height / 2);
     }
-    if (sheet.number > 0) {
-        const std::string label = replace_page(style.page_number_format, sheet.number);
-        const double w = text_width(label, Fonts::Regular, style.footer_size, context.fonts);
-        drawer.furniture(label, Fonts::Regular, style.footer_size, (width - w) / 2, style.margin_bottom / 2);
-    }
-    if (!sheet.own_number.empty()) {
-        const double w = text_width(sheet.own_number, Fonts::Regular, style.footer_size, context.fonts);
-        drawer.furniture(sheet.own_number, Fonts::Regular, style.footer_size, (width - w) / 2, height - style.margin_top / 2);
-    }
-    if (!sheet.stamp.empty()) {
-        const double w = text_width(sheet.stamp, Fonts::Bold, style.stamp_size, context.fonts);
-        const double x = width - style.margin_right - w - 6, y = height - style.margin_top / 2 - style.stamp_size / 2;
-        drawer.stamp_box(x - 6, y - 5, w + 12, style.stamp_size + 9);
-        drawer.furniture(sheet.stamp, Fonts::Bold, style.stamp_size, x, y);
+    for (const auto& item : furniture_of(sheet, style, context.fonts)) {
+        if (item.boxed) {
+            const auto area = item.area();
+            drawer.stamp_box(area[0], area[1], area[2] - area[0], area[3] - area[1]);
+        }
+        drawer.furniture(item.text, item.face, item.size, item.x, item.y);
     }
     return out;
 }

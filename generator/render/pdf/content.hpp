@@ -27,7 +27,23 @@ struct Sheet {
     // The document's own page number, where it keeps one ("- 2 -"), printed
     // at the head of its later pages, clear of the pack's "Page N".
     std::string own_number;
+    // An exempt document in the members' edition: "Not for publication …"
+    // at the foot of each of its pages.
+    std::string restriction;
 };
+
+// What a sheet prints around its content — page number, own number, stamp,
+// restriction — and where: drawn by draw_sheet, and kept clear when a
+// received PDF's page is placed on the sheet.
+struct FurnitureItem {
+    std::string text;
+    Fonts::Face face = Fonts::Regular;
+    double size = 10, x = 0, y = 0, width = 0;  // (x, y): the text's baseline start
+    bool boxed = false;                          // the stamp: ruled round
+    // The area it covers, x0 y0 x1 y1.
+    std::array<double, 4> area() const;
+};
+std::vector<FurnitureItem> furniture_of(const Sheet& sheet, const Style& style, const Fonts& fonts);
 
 // Each chart's scene, worked out once per pack: its text picks the pack's
 // characters before any page is drawn, and its shapes are drawn.
