@@ -63,6 +63,7 @@ doc::Document compose_received(const Context& context, const compute::PlacedDocu
     const model::ReceivedFile& file = *source.received;
     doc::Document d = new_document(doc::Document::Kind::Appendix, placed);
     d.received = context.data->received_pdf(file.file, source.path, file.listed_at);
+    d.received_fit = file.fit;
     const ReceivedPdf& pdf = *d.received;
     d.body.push_back(doc::heading(1, {doc::text(source.title)}));
     const size_t pages = pdf.pages.size();

@@ -170,6 +170,7 @@ struct Document {
     // A document received as a PDF: the pack prints its pages as they are
     // (`body` is what the site shows: its words); the site offers the file.
     std::shared_ptr<const ReceivedPdf> received;
+    bool received_fit = true;  // its pages shrunk clear of the pack's stamps where they would meet its print
     Blocks body;
 };
 

@@ -9,6 +9,10 @@ std::string pack_file(const std::string& meeting_id) { return meeting_folder(mee
 std::string document_page(const std::string& meeting_id, const std::string& document_id) {
     return meeting_folder(meeting_id) + "/" + document_id + ".html";
 }
+std::string received_name(const std::string& document_id) { return document_id + ".pdf"; }
+std::string received_file(const std::string& meeting_id, const std::string& document_id) {
+    return meeting_folder(meeting_id) + "/" + received_name(document_id);
+}
 std::string image_file(const std::string& meeting_id, const std::string& name) { return meeting_folder(meeting_id) + "/images/" + name; }
 std::string glossary_page(const std::string& glossary_id) { return "glossaries/" + glossary_id + ".html"; }
 bool is_glossary_page(const std::string& relative) { return relative.rfind("glossaries/", 0) == 0; }

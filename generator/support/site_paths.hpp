@@ -12,6 +12,9 @@ std::string meeting_page(const std::string& meeting_id);                     // 
 std::string pack_name(const std::string& meeting_id);                        // <id>-pack.pdf
 std::string pack_file(const std::string& meeting_id);                        // meetings/<id>/<id>-pack.pdf
 std::string document_page(const std::string& meeting_id, const std::string& document_id);  // meetings/<id>/<doc>.html
+// A PDF appendix as it was received: meetings/<id>/<doc>.pdf
+std::string received_file(const std::string& meeting_id, const std::string& document_id);
+std::string received_name(const std::string& document_id);  // <doc>.pdf, beside its page
 std::string image_file(const std::string& meeting_id, const std::string& name);            // meetings/<id>/images/<name>
 std::string glossary_page(const std::string& glossary_id);                   // glossaries/<id>.html
 bool is_glossary_page(const std::string& relative);

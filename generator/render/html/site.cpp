@@ -143,7 +143,26 @@ OutputFile document_page(const compose::ComposedMeeting& composed, size_t index,
     values.set("title", d.title);
     set_if(values, "stamp", d.stamp);
     values.set("show_title", d.kind == doc::Document::Kind::Report);
-    values.set("body", render_blocks(d.body, links));
+    // Before the text: the members' mark on an exempt document, and a
+    // received PDF's own file (the printed pack has its pages).
+    std::string before;
+    if (!d.restriction.empty()) before += "<p class=\"restriction\" role=\"note\"><strong>" + escape(d.restriction) + "</strong></p>\n";
+    if (d.received) {
+        const size_t pages = d.received->pages.size();
+        before += "<p class=\"received-download\"><a href=\"" + escape(paths::received_name(d.id)) + "\" type=\"application/pdf\">Download " +
+                  escape(d.title) + " as received (PDF, " + file_size(d.received->bytes.size()) + ", " + std::to_string(pages) +
+                  (pages == 1 ? " page" : " pages") + ")</a></p>\n";
+    }
+    std::string blocks = render_blocks(d.body, links);
+    // The title stays first: what goes before the text goes after the heading that opens it.
+    size_t after_heading = blocks.rfind("<h1", 0) == 0 ? blocks.find("</h1>") : std::string::npos;
+    if (after_heading != std::string::npos) {
+        after_heading += 5;
+        if (after_heading < blocks.size() && blocks[after_heading] == '\n') ++after_heading;
+        blocks.insert(after_heading, before);
+    }
+    else blocks = before + blocks;
+    values.set("body", blocks);
     values.set("meeting", facts.heading());
     if (index > 0) {
         values.set("previous_href", document_href(composed.documents[index - 1].id));
@@ -201,7 +220,10 @@ Templates load_templates(const FileSystem& fs, const std::string& dir) {
 std::vector<OutputFile> render_documents(const compose::ComposedMeeting& meeting, const Templates& templates) {
     std::vector<OutputFile> files;
     for (const auto& image : images_of(meeting)) files.push_back({paths::image_file(meeting.facts.id, image->name), image->bytes});
-    for (size_t i = 0; i < meeting.documents.size(); ++i) files.push_back(document_page(meeting, i, templates));
+    for (size_t i = 0; i < meeting.documents.size(); ++i) {
+        files.push_back(document_page(meeting, i, templates));
+        if (const auto& received = meeting.documents[i].received) files.push_back({paths::received_file(meeting.facts.id, meeting.documents[i].id), received->bytes});
+    }
     return files;
 }
 

@@ -25,6 +25,7 @@
 #include "content.hpp"
 #include "encoding.hpp"
 #include "pack.hpp"
+#include "received.hpp"
 
 namespace agendapack::render::pdf {
 
@@ -283,6 +284,7 @@ std::set<char32_t> characters_of(const std::vector<Sheet>& sheets, const Scenes&
     add(style.blank_page_text);
     for (const auto& sheet : sheets) {
         add(sheet.stamp);
+        add(sheet.restriction);
         if (!sheet.page) continue;
         for (const auto& d : sheet.page->draws) {
             if (d.kind == Draw::Text) add(d.run.text);
@@ -319,7 +321,8 @@ WrittenPack write_pack(const Pack& pack, const compose::ComposedMeeting& meeting
         first_sheet[laid.document->id] = sheets.size();
         int number = laid.first_page;
         for (size_t p = 0; p < laid.pages.size(); ++p)
-            sheets.push_back({&laid.pages[p], laid.pages[p].landscape, number++, p == 0 ? laid.document->stamp : "", own_number(laid, p)});
+            sheets.push_back({&laid.pages[p], laid.pages[p].landscape, number++, p == 0 ? laid.document->stamp : "", own_number(laid, p),
+                              laid.document->restriction});
         if (laid.padding_after) sheets.push_back({nullptr, false, number, ""});
     }
 
@@ -399,7 +402,7 @@ WrittenPack write_pack(const Pack& pack, const compose::ComposedMeeting& meeting
     const compose::MeetingFacts& facts = meeting.facts;
     std::function<void(HPDF_Outline, const compose::MeetingFacts::Bookmark&)> add_mark = [&](HPDF_Outline parent, const auto& mark) {
         if (!first_sheet.count(mark.document_id)) return;
-        HPDF_Outline o = outline(parent, mark.title, first_sheet[mark.document_id]);
+        HPDF_Outline o = outline(parent, mark.title, first_sheet[mark.document_id] + static_cast<size_t>(mark.page));
         for (const auto& child : mark.children) add_mark(o, child);
     };
     for (const auto& mark : facts.bookmarks) add_mark(nullptr, mark);
@@ -429,6 +432,22 @@ WrittenPack write_pack(const Pack& pack, const compose::ComposedMeeting& meeting
         if (size == 0) break;
         bytes.append(reinterpret_cast<const char*>(buffer), size);
     }
+
+    // Received PDFs' pages go on the sheets kept for them.
+    std::vector<ReceivedPlacement> placements;
+    for (size_t i = 0; i < sheets.size(); ++i) {
+        const Page* page = sheets[i].page;
+        if (!page || !page->received) continue;
+        const double width = sheets[i].landscape ? style.page_height : style.page_width;
+        const double height = sheets[i].landscape ? style.page_width : style.page_height;
+        ReceivedPlacement at = place_on_sheet(page->received->pages[static_cast<size_t>(page->received_page)], width, height,
+                                              furniture_of(sheets[i], style, fonts), page->fit);
+        at.sheet = i;
+        at.pdf = page->received.get();
+        at.page = page->received_page;
+        placements.push_back(at);
+    }
+    if (!placements.empty()) bytes = add_received_pages(bytes, placements);
     return {bytes, static_cast<int>(sheets.size())};
 }
 

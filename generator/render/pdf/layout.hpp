@@ -127,6 +127,10 @@ struct Page {
     bool landscape = false;
     std::vector<Draw> draws;
     std::vector<std::string> anchors;  // ids that start on this page
+    // A page of a received PDF, placed on this one once the pack is written.
+    std::shared_ptr<const ReceivedPdf> received;
+    int received_page = -1;
+    bool fit = true;  // shrunk clear of the furniture where its print would meet it
 };
 
 // Flows the items onto pages. Widow/orphan control keeps at least two lines

@@ -21,6 +21,21 @@ size_t weight(const doc::Document& document) {
     return weight;
 }
 
+// A received PDF's pages, each on a sheet of its own turned as it is.
+std::vector<Page> received_pages(const doc::Document& document) {
+    std::vector<Page> pages;
+    for (size_t p = 0; p < document.received->pages.size(); ++p) {
+        Page page;
+        const auto& source = document.received->pages[p];
+        page.landscape = source.width > source.height;
+        page.received = document.received;
+        page.received_page = static_cast<int>(p);
+        page.fit = document.received_fit;
+        pages.push_back(std::move(page));
+    }
+    return pages;
+}
+
 }  // namespace
 
 std::shared_ptr<Pack> lay_out_pack(const compose::ComposedMeeting& meeting, const Style& style, const Fonts& fonts, int threads) {
@@ -40,7 +55,9 @@ std::shared_ptr<Pack> lay_out_pack(const compose::ComposedMeeting& meeting, cons
     std::vector<size_t> weights;
     for (size_t i = 0; i < in_pack.size(); ++i) heaviest_first[i] = i, weights.push_back(weight(*in_pack[i]));
     std::stable_sort(heaviest_first.begin(), heaviest_first.end(), [&](size_t a, size_t b) { return weights[a] > weights[b]; });
-    parallel_for_scheduled(threads, heaviest_first, [&](size_t i) { pages[i] = paginate(collect(*in_pack[i], style), style, fonts); });
+    parallel_for_scheduled(threads, heaviest_first, [&](size_t i) {
+        pages[i] = in_pack[i]->received ? received_pages(*in_pack[i]) : paginate(collect(*in_pack[i], style), style, fonts);
+    });
 
     int next_page = 1;
     int current_item = 0;
