@@ -25,6 +25,7 @@ using namespace agendapack;
 
 const char* kUsage =
     "usage: agendapack build [--content DIR] [--data DIR] [--templates DIR] [--out DIR] [--meeting ID]... [--jobs N] [--rebuild]\n"
+    "                        [--audience public|members]\n"
     "       agendapack check [--content DIR] [--data DIR] [--templates DIR] [--meeting ID]... [--jobs N]\n"
     "       agendapack --help | --version\n"
     "\n"
@@ -37,7 +38,9 @@ const char* kUsage =
     "  --out DIR        where the site goes (default output)\n"
     "  --meeting ID     only this meeting, e.g. children-and-families-2024-09-26 (repeatable)\n"
     "  --jobs N, -j N   build N meetings at once (default: the number of processors)\n"
-    "  --rebuild        build every meeting, even those whose sources did not change\n";
+    "  --rebuild        build every meeting, even those whose sources did not change\n"
+    "  --audience A     public (default): exempt business listed, never published;\n"
+    "                   members: all of it, marked Not for publication (default --out output-members)\n";
 
 struct Options {
     std::string command;
@@ -64,6 +67,7 @@ Options parse_arguments(int argc, char** argv) {
     if (options.command != "build" && options.command != "check") throw UsageError{"unknown command '" + options.command + "'"};
     options.run.jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     if (options.command == "build") options.run.out = "output";
+    bool out_given = false;
     for (size_t i = 1; i < args.size(); ++i) {
         const std::string& flag = args[i];
         auto value = [&]() -> std::string {
@@ -73,14 +77,21 @@ Options parse_arguments(int argc, char** argv) {
         if (flag == "--content") options.build.paths.content = value();
         else if (flag == "--data") options.build.paths.data = value();
         else if (flag == "--templates") options.build.templates = value();
-        else if (flag == "--out" && options.command == "build") options.run.out = value();
+        else if (flag == "--out" && options.command == "build") options.run.out = value(), out_given = true;
         else if (flag == "--meeting") options.run.only.push_back(value());
         else if (flag == "--jobs" || flag == "-j") options.run.jobs = parse_jobs(value());
         else if (flag.rfind("-j", 0) == 0 && flag.size() > 2) options.run.jobs = parse_jobs(flag.substr(2));
         else if (flag == "--rebuild" && options.command == "build") options.run.use_cache = false;
+        else if (flag == "--audience" && options.command == "build") {
+            const std::string audience = value();
+            if (audience != "public" && audience != "members") throw UsageError{"--audience is public or members, not '" + audience + "'"};
+            options.build.audience = audience == "members" ? compute::Audience::Members : compute::Audience::Public;
+            if (!out_given && audience == "members") options.run.out = "output-members";
+        }
         else throw UsageError{"unknown option '" + flag + "'"};
     }
     options.build.jobs = options.run.jobs;
+    options.run.audience = options.build.audience;
     return options;
 }
 

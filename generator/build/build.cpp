@@ -19,10 +19,12 @@ void Build::index() {
         sort_errors(errors);
         throw InputErrors(std::move(errors));
     }
-    plans_ = compute::plan_site(site_);
+    plans_ = compute::plan_site(site_, options_.audience);
     for (size_t i = 0; i < plans_.size(); ++i) plan_by_id_[plans_[i].id] = i;
     records_ = compute::prepare_records(site_, plans_);
     templates_ = render::html::load_templates(recording, options_.templates);
+    // The members' edition is not for search engines.
+    templates_.noindex = options_.audience == compute::Audience::Members;
     style_ = render::pdf::load_style(recording, options_.templates);
     fonts_ = std::make_unique<render::pdf::Fonts>(style_);
     std::map<std::string, uint64_t> inputs = recording.reads();
@@ -136,6 +138,7 @@ void Build::digest_sources(const std::map<std::string, uint64_t>& reads) {
     std::map<std::string, Hasher> committees;
     Hasher global;
     global.add(options_.generator);
+    global.add(options_.audience == compute::Audience::Members ? "members" : "public");
     const std::string content = join_path(options_.paths.content, "");
     for (const auto& [path, hash] : reads) {
         if (path.rfind(content, 0) == 0) {

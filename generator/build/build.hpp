@@ -33,6 +33,8 @@ struct Options {
     // different generator never reuses another's cached output.
     std::string generator = "agendapack";
     int jobs = 1;  // threads for reading the sources (meetings at once)
+    // The public edition withholds exempt business; the members' has it all.
+    compute::Audience audience = compute::Audience::Public;
 };
 
 // What the site-wide pages need to know of a built meeting. Small, and kept

@@ -78,6 +78,19 @@ RunResult run(const Build& build, const RunOptions& options) {
         if (!slot.build && recorded) learn(i, slot, recorded->summary);
     }
 
+    // One edition a folder: the members' edition carries exempt business, so
+    // it is never written over the public site, nor the public over it.
+    const std::string edition = options.audience == compute::Audience::Members ? "members" : "public";
+    if (writing) {
+        std::string held;
+        if (auto record = output.read(join_path(options.out, paths::edition_record()))) held = trim(*record);
+        else if (output.exists(join_path(options.out, paths::index_page()))) held = "public";  // built before editions were recorded
+        if (!held.empty() && held != edition)
+            throw std::runtime_error(options.out + "/ holds the " + (held == "members" ? "members' edition, with exempt business" : "public edition") +
+                                     ": build the " + (edition == "members" ? "members' edition" : "public edition") +
+                                     " into a folder of its own (--out), never over it");
+    }
+
     std::optional<publish::Publisher> publisher;
     if (writing) publisher.emplace(output, options.out);
 
@@ -137,6 +150,7 @@ RunResult run(const Build& build, const RunOptions& options) {
         if (publisher) publisher->write(file.path, std::move(file.bytes));
     }
     if (!publisher) return result;
+    publisher->write(paths::edition_record(), edition + "\n");
 
     std::set<std::string> keep;
     for (const Slot& slot : slots)

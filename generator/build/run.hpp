@@ -18,6 +18,8 @@ struct RunOptions {
     std::vector<std::string> only;    // --meeting: just these (ids known to the index)
     int jobs = 1;                     // meetings built at once
     bool use_cache = true;            // leave unchanged meetings as they are
+    // The edition being built: a folder holding the other edition is refused.
+    compute::Audience audience = compute::Audience::Public;
     // Called after each meeting, from whichever thread finished it (never two
     // at once): meetings done, meetings to do.
     std::function<void(size_t done, size_t total)> progress;

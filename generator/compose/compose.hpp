@@ -192,7 +192,7 @@ doc::Document compose_glossary_page(const Context& context, const model::Glossar
 std::vector<Warning> check_acronyms(const model::Document& document, const model::Glossary* glossary, const model::Markdown* body = nullptr);
 
 // Why an exempt document or item is not published, in a sentence's words:
-// "it is likely to disclose exempt information as defined in paragraph 3 …".
+// "likely to disclose exempt information as defined in paragraph 3 …".
 std::string exempt_reason(model::ExemptParagraph paragraph);
 // The mark on each page of an exempt document in the members' edition.
 std::string not_for_publication(model::ExemptParagraph paragraph);

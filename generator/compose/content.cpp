@@ -62,7 +62,7 @@ doc::Document new_document(doc::Document::Kind kind, const compute::PlacedDocume
 }
 
 std::string exempt_reason(model::ExemptParagraph paragraph) {
-    return "it is likely to disclose exempt information as defined in paragraph " + std::to_string(paragraph) +
+    return "likely to disclose exempt information as defined in paragraph " + std::to_string(paragraph) +
            " of Schedule 12A to the Local Government Act 1972";
 }
 

@@ -138,7 +138,7 @@ doc::Document compose_agenda(const Context& context, const compute::MeetingPlan&
         }
         // Exempt business is listed, never shown: a line says why.
         if (item.exempt) {
-            children.push_back(doc::paragraph({doc::text("Not for publication: this item " + exempt_reason(item.exempt) + ".")},
+            children.push_back(doc::paragraph({doc::text("Not for publication: this item is " + exempt_reason(item.exempt) + ".")},
                                               doc::role::kExemptNotice));
         } else {
             for (const auto& placed : item.documents)
@@ -146,7 +146,7 @@ doc::Document compose_agenda(const Context& context, const compute::MeetingPlan&
                     children.push_back(doc::paragraph({doc::text("Not for publication: " +
                                                                  (placed.appendix_number > 0 ? "Appendix " + std::to_string(placed.appendix_number)
                                                                                               : std::string("the report")) +
-                                                                 " (" + placed.source->listed_as + ") " + exempt_reason(placed.exempt) + ".")},
+                                                                 " (" + placed.source->listed_as + ") is " + exempt_reason(placed.exempt) + ".")},
                                                       doc::role::kExemptNotice));
         }
         if (item.documents.size() > 1) {

@@ -32,7 +32,11 @@ std::string unit_of(const std::string& relative) {
     // Per-meeting collections: each meeting is its own unit.
     for (const std::string& collection : {std::string("meetings/"), build_records() + "/"})
         if (relative.rfind(collection, 0) == 0) return relative.substr(0, relative.find('/', collection.size()));
+    // agendapack's other records are each a unit of their own.
+    if (relative.rfind(".agendapack/", 0) == 0) return relative;
     return relative.substr(0, relative.find('/'));
 }
+
+std::string edition_record() { return ".agendapack/edition"; }
 
 }  // namespace agendapack::paths

@@ -28,6 +28,9 @@ std::string index_page();                                                    // 
 std::string build_records();                                                 // .agendapack/meetings
 std::string build_record(const std::string& meeting_id);                     // .agendapack/meetings/<id>
 
+// Which edition the folder holds, "public" or "members": one never goes over the other.
+std::string edition_record();                                                // .agendapack/edition
+
 // The address of a document's page as a page of meeting `from` links to it:
 // "07-report.html" in the same meeting, "../<meeting>/07-report.html" in another.
 std::string document_link(const std::string& from_meeting, const std::string& meeting_id, const std::string& document_id);

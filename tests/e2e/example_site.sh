@@ -34,6 +34,11 @@ for committee in content/*/; do
     done <<< "$titles"
     for document in $(grep -oE '[A-Za-z0-9_.-]+\.md' "$meeting/meeting.yaml" | sort -u); do
       checked_documents=$((checked_documents + 1))
+      # Exempt documents are listed, never published.
+      if grep -qE '^exempt:' "$meeting/$document"; then
+        [ -f "$work/a/meetings/$name-$date/${document%.md}.html" ] && fail "$name-$date: exempt $document has a public page"
+        continue
+      fi
       [ -f "$work/a/meetings/$name-$date/${document%.md}.html" ] || fail "$name-$date: no page for $document"
     done
   done

@@ -32,6 +32,7 @@ struct Templates {
     std::string meeting;   // body of a meeting page
     std::string document;  // body of a document page
     std::string stylesheet;
+    bool noindex = false;  // every page asks search engines to leave it out (the members' edition)
 };
 Templates load_templates(const FileSystem& fs, const std::string& dir);
 

@@ -45,7 +45,12 @@ std::string page(const Templates& templates, const std::string& title, const std
     }
     values.set("crumbs", trail);
     values.set("has_crumbs", !crumbs.empty());
-    return render_template("templates/html/page.mustache", templates.page, values);
+    std::string html = render_template("templates/html/page.mustache", templates.page, values);
+    // Whatever the page template says, the members' edition stays out of search engines.
+    if (templates.noindex)
+        if (size_t head = html.find("</head>"); head != std::string::npos)
+            html.insert(head, "<meta name=\"robots\" content=\"noindex, nofollow\">\n");
+    return html;
 }
 
 std::string count(size_t n, const std::string& noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
