@@ -2,6 +2,10 @@
 // the site shows its words (so they can be found and read without the file)
 // beside a link to the file itself, and the pack's bookmarks take in the
 // file's own.
+#include <algorithm>
+#include <cmath>
+#include <map>
+
 #include "compose.hpp"
 
 namespace agendapack::compose {
@@ -15,42 +19,69 @@ bool starts_item(const std::string& line) {
     return false;
 }
 
-// A page's text as extracted comes a printed line at a time. Lines of a
-// paragraph wrapped by its layout are joined again: a line long enough to
-// have been wrapped runs on into the next, unless the next starts a list
-// item; short lines (headings, table cells, addresses) stay lines.
-doc::Blocks paragraphs_of(const std::string& text) {
-    std::vector<std::string> lines;
-    size_t longest = 0;
-    for (size_t start = 0; start <= text.size();) {
-        size_t end = text.find('\n', start);
-        if (end == std::string::npos) end = text.size();
-        std::string line = trim(text.substr(start, end - start));
-        // Form feeds and other controls are not text.
-        std::erase_if(line, [](char c) { return static_cast<unsigned char>(c) < 0x20; });
-        lines.push_back(line);
-        longest = std::max(longest, line.size());
-        start = end + 1;
-    }
-    doc::Blocks blocks;
-    std::string current;
-    auto flush = [&] {
-        if (!current.empty()) blocks.push_back(doc::paragraph({doc::text(current)}));
-        current.clear();
-    };
-    std::string previous;
-    for (const auto& line : lines) {
-        if (line.empty()) {
-            flush();
-            previous.clear();
+// Leader dots of a contents line ("Our vision ........ 3") read as a gap.
+std::string without_leaders(const std::string& text) {
+    std::string out;
+    for (size_t i = 0; i < text.size();) {
+        size_t j = i;
+        while (j < text.size() && (text[j] == '.' || (text[j] == ' ' && j > i))) ++j;
+        size_t dots = static_cast<size_t>(std::count(text.begin() + static_cast<long>(i), text.begin() + static_cast<long>(j), '.'));
+        if (dots >= 4) {
+            while (!out.empty() && out.back() == ' ') out.pop_back();
+            out += " … ";
+            i = j;
+            while (i < text.size() && text[i] == ' ') ++i;
             continue;
         }
-        const bool runs_on = !current.empty() && previous.size() * 10 >= longest * 7 && !starts_item(line) &&
-                             previous.back() != ':' && previous.back() != '.';
-        if (!runs_on) flush();
-        if (!current.empty()) current += previous.back() == '-' && previous.size() > 1 && std::isalpha(static_cast<unsigned char>(previous[previous.size() - 2])) ? "" : " ";
-        current += line;
-        previous = line;
+        out += text[i++];
+    }
+    return trim(out);
+}
+
+// The size most of the file's words are set in: larger lines are headings.
+double body_size(const ReceivedPdf& pdf) {
+    std::map<long, size_t> chars;  // size in tenths of a point → characters
+    for (const auto& page : pdf.pages)
+        for (const auto& line : page.lines) chars[std::lround(line.size * 10)] += line.text.size();
+    long best = 0;
+    size_t most = 0;
+    for (const auto& [size, n] : chars)
+        if (n > most) best = size, most = n;
+    return best / 10.0;
+}
+
+// A page's lines as the site shows them: lines set larger than the body
+// become headings; lines of the same size close below each other run on
+// into one paragraph (a word broken at a hyphen joined again); a list
+// marker, a change of size or a gap starts a new one.
+doc::Blocks blocks_of(const ReceivedPdf::Page& page, double body) {
+    doc::Blocks blocks;
+    std::string current;
+    const ReceivedPdf::Line* previous = nullptr;
+    bool heading = false;
+    auto flush = [&] {
+        if (!current.empty())
+            blocks.push_back(heading ? doc::heading(3, {doc::text(current)}) : doc::paragraph({doc::text(current)}));
+        current.clear();
+    };
+    for (const auto& line : page.lines) {
+        const std::string text = without_leaders(line.text);
+        if (text.empty()) continue;
+        const bool large = line.size > body * 1.2 && text.size() < 120;
+        const bool runs_on = previous && !current.empty() && large == heading && std::abs(line.size - previous->size) < 0.6 &&
+                             line.top - previous->bottom < 0.6 * line.size && line.top >= previous->top && !starts_item(text);
+        if (!runs_on) {
+            flush();
+            heading = large;
+            current = text;
+        } else {
+            const bool broken = current.size() > 1 && current.back() == '-' && std::isalpha(static_cast<unsigned char>(current[current.size() - 2])) &&
+                                std::islower(static_cast<unsigned char>(text[0]));
+            if (broken) current.pop_back();
+            else current += ' ';
+            current += text;
+        }
+        previous = &line;
     }
     flush();
     return blocks;
@@ -71,8 +102,9 @@ doc::Document compose_received(const Context& context, const compute::PlacedDocu
                                                (pages == 1 ? " page" : " pages") + ". Its text follows, page by page; "
                                                "tables, charts and pictures are in the file itself.")},
                                     "received-note"));
+    const double body = body_size(pdf);
     for (size_t p = 0; p < pages; ++p) {
-        doc::Blocks text = paragraphs_of(pdf.pages[p].text);
+        doc::Blocks text = blocks_of(pdf.pages[p], body);
         if (text.empty()) continue;
         d.body.push_back(doc::heading(2, {doc::text("Page " + std::to_string(p + 1))}, "page-" + std::to_string(p + 1)));
         for (auto& block : text) d.body.push_back(std::move(block));

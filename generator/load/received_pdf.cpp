@@ -115,6 +115,37 @@ ReceivedPdf::Box ink_of(const poppler::page& page, double width, double height) 
     return {left * sx, height - (bottom + 1) * sy, (right + 1) * sx, height - top * sy};
 }
 
+// The page's words in poppler's reading order, gathered into lines: a word
+// on the same baseline as the one before, and to its right, continues its line.
+std::vector<ReceivedPdf::Line> lines_of(const poppler::page& page) {
+    std::vector<ReceivedPdf::Line> lines;
+    ReceivedPdf::Line line;
+    double right = 0;
+    bool space_after = false;
+    for (const poppler::text_box& word : page.text_list(poppler::page::text_list_include_font)) {
+        const poppler::rectf box = word.bbox();
+        poppler::byte_array utf8 = word.text().to_utf8();
+        std::string text(utf8.begin(), utf8.end());
+        if (text.empty()) continue;
+        const double top = box.top(), bottom = box.bottom(), middle = (top + bottom) / 2;
+        const bool same_line = !line.text.empty() && middle > line.top && middle < line.bottom && box.left() >= right - 1;
+        if (!same_line) {
+            if (!line.text.empty()) lines.push_back(std::move(line));
+            line = {text, word.get_font_size(), top, bottom};
+        } else {
+            if (space_after || box.left() - right > 0.15 * std::max(1.0, word.get_font_size())) line.text += ' ';
+            line.text += text;
+            line.size = std::max(line.size, word.get_font_size());
+            line.top = std::min(line.top, top);
+            line.bottom = std::max(line.bottom, bottom);
+        }
+        right = box.right();
+        space_after = word.has_space_after();
+    }
+    if (!line.text.empty()) lines.push_back(std::move(line));
+    return lines;
+}
+
 void read_outline(std::vector<QPDFOutlineObjectHelper> items, int level, const std::map<QPDFObjGen, int>& page_numbers,
                   std::vector<ReceivedPdf::Mark>& out) {
     for (auto& item : items) {
@@ -146,7 +177,7 @@ std::shared_ptr<const ReceivedPdf> read_received_pdf(std::string bytes, const st
         QPDFObjectHandle::Rectangle box = page.getTrimBox().getArrayAsRectangle();
         double w = std::abs(box.urx - box.llx), h = std::abs(box.ury - box.lly);
         if (const double r = rotation_of(page); r == 90 || r == 270) std::swap(w, h);
-        received->pages.push_back({w, h, {0, 0, w, h}, ""});
+        received->pages.push_back({w, h, {0, 0, w, h}, {}});
     }
     QPDFOutlineDocumentHelper outlines(*opened.pdf);
     if (outlines.hasOutlines()) read_outline(outlines.getTopLevelOutlines(), 0, page_numbers, received->outline);
@@ -160,8 +191,7 @@ std::shared_ptr<const ReceivedPdf> read_received_pdf(std::string bytes, const st
         std::unique_ptr<poppler::page> page(document->create_page(i));
         if (!page) continue;
         ReceivedPdf::Page& out = received->pages[static_cast<size_t>(i)];
-        poppler::byte_array utf8 = page->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout).to_utf8();
-        out.text.assign(utf8.begin(), utf8.end());
+        out.lines = lines_of(*page);
         out.ink = ink_of(*page, out.width, out.height);
     }
     received->bytes = std::move(bytes);

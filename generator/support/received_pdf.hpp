@@ -15,10 +15,16 @@ struct ReceivedPdf {
         double x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // points, origin bottom left
         bool empty() const { return x1 <= x0 || y1 <= y0; }
     };
+    // A printed line of words, in reading order.
+    struct Line {
+        std::string text;  // UTF-8
+        double size = 0;   // the largest font size in it, points
+        double top = 0, bottom = 0;  // from the page's top edge, points
+    };
     struct Page {
         double width = 0, height = 0;  // as it is shown: its rotation applied
         Box ink;                       // where anything is printed on it (empty: a blank page)
-        std::string text;              // its words in reading order, UTF-8
+        std::vector<Line> lines;       // its words, line by line
     };
     // An entry of its own bookmarks; `level` 0 is the top.
     struct Mark {

@@ -65,7 +65,7 @@ std::string make_pdf(const std::vector<std::array<double, 3>>& sizes, std::array
 
 const SourceLocation kListed{"meeting.yaml", 9, 9};
 
-ReceivedPdf::Page a4(ReceivedPdf::Box ink) { return {595.276, 841.89, ink, ""}; }
+ReceivedPdf::Page a4(ReceivedPdf::Box ink) { return {595.276, 841.89, ink, {}}; }
 
 FurnitureItem page_number() { return {"Page 7", Fonts::Regular, 10, 280, 31, 35, false}; }
 FurnitureItem stamp() { return {"Agenda Item 8, Appendix 1", Fonts::Bold, 12, 380, 801, 150, true}; }
@@ -92,10 +92,10 @@ TEST_CASE("a received page printed to its edges is shrunk into the band between 
 }
 
 TEST_CASE("A3 and US Letter pages are scaled to the sheet, centred") {
-    ReceivedPdf::Page a3{841.89, 1190.55, {100, 100, 700, 1000}, ""};
+    ReceivedPdf::Page a3{841.89, 1190.55, {100, 100, 700, 1000}, {}};
     ReceivedPlacement big = place_on_sheet(a3, 595.276, 841.89, {}, true);
     CHECK(big.scale == Approx(595.276 / 841.89));
-    ReceivedPdf::Page letter{612, 792, {72, 72, 540, 720}, ""};
+    ReceivedPdf::Page letter{612, 792, {72, 72, 540, 720}, {}};
     ReceivedPlacement us = place_on_sheet(letter, 595.276, 841.89, {}, true);
     CHECK(us.scale == Approx(595.276 / 612));
     CHECK(us.y == Approx((841.89 - 792 * us.scale) / 2));
@@ -114,7 +114,9 @@ TEST_CASE("a received PDF is read whole: title, pages turned as shown, ink, word
     CHECK(pdf->pages[0].ink.y0 == Approx(200).margin(4));
     CHECK(pdf->pages[0].ink.x1 == Approx(300).margin(4));
     CHECK(pdf->pages[0].ink.y1 == Approx(400).margin(4));
-    CHECK(pdf->pages[0].text.find("Hello") != std::string::npos);
+    REQUIRE(pdf->pages[0].lines.size() == 1);
+    CHECK(pdf->pages[0].lines[0].text == "Hello");
+    CHECK(pdf->pages[0].lines[0].size == Approx(12));
     REQUIRE(pdf->outline.size() == 2);
     CHECK(pdf->outline[0].title == "One");
     CHECK(pdf->outline[0].level == 0);

@@ -154,8 +154,7 @@ OutputFile document_page(const compose::ComposedMeeting& composed, size_t index,
     if (!d.restriction.empty()) before += "<p class=\"restriction\" role=\"note\"><strong>" + escape(d.restriction) + "</strong></p>\n";
     if (d.received) {
         const size_t pages = d.received->pages.size();
-        before += "<p class=\"received-download\"><a href=\"" + escape(paths::received_name(d.id)) + "\" type=\"application/pdf\">Download " +
-                  escape(d.title) + " as received (PDF, " + file_size(d.received->bytes.size()) + ", " + std::to_string(pages) +
+        before += "<p class=\"received-download\"><a href=\"" + escape(paths::received_name(d.id)) + "\" type=\"application/pdf\">Download the file as received (PDF, " + file_size(d.received->bytes.size()) + ", " + std::to_string(pages) +
                   (pages == 1 ? " page" : " pages") + ")</a></p>\n";
     }
     std::string blocks = render_blocks(d.body, links);
