@@ -58,6 +58,13 @@ build --out "$work/inc"
 built "CSV edit" "1 meeting"
 same "CSV edit"
 
+# A PDF appendix received again, a page turned: its meeting alone.
+received=content/children-and-families/2023-03-30/08-appendix-1-send-strategy-2022-27.pdf
+qpdf --rotate=+90:2 "$received" "$work/turned.pdf" && mv "$work/turned.pdf" "$received"
+build --out "$work/inc"
+built "PDF appendix replaced" "1 meeting"
+same "PDF appendix replaced"
+
 # A decision in the minutes: the tracker of later meetings follows it.
 edit content/children-and-families/2024-09-26/06-minutes-2024-08-08.md \
   's/^1\. That all social workers receive the analysis/1. That every social worker receives the analysis/'
