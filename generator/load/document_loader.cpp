@@ -108,21 +108,29 @@ model::ExemptParagraph exempt_paragraph(const YamlText& source, const YAML::Node
 bool names_pdf(const std::string& relative) { return is_pdf_name(relative); }
 
 model::Document load_received_pdf(const FileSystem& fs, const std::string& meeting_dir, const std::string& relative,
-                                  const SourceLocation& listed_at) {
+                                  const SourceLocation& listed_at, const std::optional<std::string>& title) {
     if (relative.find('/') != std::string::npos || !is_pdf_name(relative))
         throw InputError(listed_at, "'" + relative + "' must be the name of a .pdf file in the meeting's folder");
     const std::string path = join_path(meeting_dir, relative);
-    auto bytes = fs.read(path);
-    if (!bytes) throw InputError(listed_at, "document '" + relative + "' does not exist in " + meeting_dir);
-    PdfSummary summary = inspect_pdf(*bytes, relative, listed_at);
     model::Document doc;
     doc.kind = model::DocumentKind::Appendix;
     doc.path = relative;
     const std::string stem = relative.substr(0, relative.size() - 4);
     doc.slug = slugify(stem);
-    doc.title = summary.title.empty() ? stem : summary.title;
+    // The index opens the file only to learn a title meeting.yaml does not
+    // give: every build indexes the whole site, and opening a PDF is dear.
+    // The meeting's own build reads it whole, and checks it, in any case.
+    if (title) {
+        if (!fs.stamp(path)) throw InputError(listed_at, "document '" + relative + "' does not exist in " + meeting_dir);
+        doc.title = *title;
+    } else {
+        auto bytes = fs.read(path);
+        if (!bytes) throw InputError(listed_at, "document '" + relative + "' does not exist in " + meeting_dir);
+        PdfSummary summary = inspect_pdf(*bytes, relative, listed_at);
+        doc.title = summary.title.empty() ? stem : summary.title;
+    }
     doc.listed_as = doc.title;
-    doc.received = model::ReceivedFile{summary.pages, true, listed_at, path};
+    doc.received = model::ReceivedFile{true, listed_at, path};
     doc.body.origin = {"", 0, 0};  // no Markdown: nothing to let go of or read again
     return doc;
 }

@@ -54,9 +54,10 @@ void apply_cover_overrides(const YamlText& source, const YAML::Node& overrides, 
 // `exempt: N` — a paragraph of Schedule 12A, 1 to 7.
 model::ExemptParagraph exempt_paragraph(const YamlText& source, const YAML::Node& node);
 bool names_pdf(const std::string& relative);  // "x.pdf", any case
-// A PDF appendix, checked and counted; its title from its own metadata, else its file name.
+// A PDF appendix: `title` as meeting.yaml gives it, else the file's own
+// metadata (the file is then opened and checked here), else its file name.
 model::Document load_received_pdf(const FileSystem& fs, const std::string& meeting_dir, const std::string& relative,
-                                  const SourceLocation& listed_at);
+                                  const SourceLocation& listed_at, const std::optional<std::string>& title);
 model::Document load_document(const FileSystem& fs, const std::string& meeting_dir, const std::string& relative,
                               const SourceLocation& referenced_from, const model::Council& council);
 

@@ -26,7 +26,8 @@ std::vector<model::Document> read_documents(const FileSystem& fs, const YamlText
             for (const char* pdf_only : {"title", "listed_as", "fit"})
                 if (f->has(pdf_only))
                     source.fail(f->node(pdf_only), std::string("'") + pdf_only + "' is for PDF files: a Markdown document gives it in its front matter");
-        model::Document document = pdf ? load_received_pdf(fs, dir, relative, source.at(name))
+        model::Document document = pdf ? load_received_pdf(fs, dir, relative, source.at(name),
+                                                           f && f->has("title") ? f->optional_string("title") : std::nullopt)
                                        : load_document(fs, dir, relative, source.at(name), council);
         if (f) {
             if (f->has("title")) document.title = document.listed_as = f->string("title");

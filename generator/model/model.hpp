@@ -206,7 +206,6 @@ enum class DocumentKind { Report, Appendix, Minutes };
 // An appendix received as a PDF file: listed in meeting.yaml by name, its
 // pages placed in the pack as they are.
 struct ReceivedFile {
-    int pages = 0;     // as the index counted them
     bool fit = true;   // shrunk into the pack's margins when its own print would meet the stamps
     SourceLocation listed_at;  // the line of meeting.yaml: errors found later point here
     std::string file;          // its path, for reading it again when the meeting is built

@@ -7,17 +7,13 @@
 #include <string>
 #include <vector>
 
+#include "../../pdfio/pdfio.hpp"
 #include "content.hpp"
 
 namespace agendapack::render::pdf {
 
 // Where a received page goes on its sheet: its lower left corner and scale.
-struct ReceivedPlacement {
-    size_t sheet = 0;  // index of the sheet in the pack
-    const ReceivedPdf* pdf = nullptr;
-    int page = 0;
-    double x = 0, y = 0, scale = 1;
-};
+using ReceivedPlacement = pdfio::Placement;
 
 // A received page of any size scaled to fill the sheet (A4, turned as the
 // page is), centred; if what it prints would meet the sheet's furniture and
