@@ -51,24 +51,58 @@ void render_content(const doc::Blocks& blocks, const LinkResolver& links, std::s
     for (const auto& b : blocks) render_block(b, links, out);
 }
 
+// Tables a narrow screen shows as a list of cards, one a row, each value
+// labelled with its column's heading (a cover sheet's contacts grid).
+bool stacks_when_narrow(const Block& table) {
+    return table.role == "contact-details" || table.role == "cover-fields" || table.role == "background-documents";
+}
+
+// The text of each column's heading (its last header row), for labelling stacked cells.
+std::vector<std::string> column_labels(const Block& table) {
+    std::vector<std::string> labels;
+    if (table.header_rows == 0) return labels;
+    for (const auto& cell : table.rows[static_cast<size_t>(table.header_rows - 1)].cells)
+        for (int span = 0; span < std::max(1, cell.colspan); ++span) {
+            std::string text;
+            for (const auto& b : cell.content) text += doc::plain_text(b.inlines);
+            labels.push_back(text);
+        }
+    return labels;
+}
+
 void render_table(const Block& table, const LinkResolver& links, std::string& out) {
-    // A wide table scrolls inside its own region, which keyboards can reach.
-    const bool wide = table.landscape;
+    // A table of many columns (or one printed landscape) scrolls inside its
+    // own region on a narrow screen, which keyboards can reach; the page
+    // itself never scrolls sideways.
+    size_t columns = 0;
+    for (const auto& row : table.rows) {
+        size_t n = 0;
+        for (const auto& cell : row.cells) n += static_cast<size_t>(std::max(1, cell.colspan));
+        columns = std::max(columns, n);
+    }
+    const bool stacked = stacks_when_narrow(table);
+    const bool wide = !stacked && (table.landscape || columns >= 4);
     if (wide) {
         std::string name = table.caption.empty() ? "Table" : doc::plain_text(table.caption);
-        out += "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"" + escape(name) + "\">\n";
+        out += "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"" + escape(name) + " (scrolls sideways)\">\n";
     }
+    // Stacked as cards, each value is shown with its column's heading.
+    const std::vector<std::string> labels = stacked ? column_labels(table) : std::vector<std::string>{};
     out += "<table" + class_attr(table.role) + id_attr(table.id) + ">\n";
     if (!table.caption.empty()) out += "<caption>" + render_inlines(table.caption, links) + "</caption>\n";
     for (size_t r = 0; r < table.rows.size(); ++r) {
         if (r == 0 && table.header_rows > 0) out += "<thead>\n";
         if (r == static_cast<size_t>(table.header_rows)) out += "<tbody>\n";
         out += "<tr>";
+        size_t column = 0;
         for (const auto& cell : table.rows[r].cells) {
+            const size_t at = column;
+            column += static_cast<size_t>(std::max(1, cell.colspan));
             if (cell.continued) continue;  // covered by a rowspan above
             bool header = cell.header && !cell.content.empty();
             std::string tag = header ? "th" : "td";
             out += "<" + tag;
+            if (stacked && !header && at < labels.size() && !labels[at].empty()) out += " data-label=\"" + escape(labels[at]) + "\"";
             if (header && !cell.scope.empty()) out += " scope=\"" + cell.scope + "\"";
             if (cell.colspan > 1) out += " colspan=\"" + std::to_string(cell.colspan) + "\"";
             if (cell.rowspan > 1) out += " rowspan=\"" + std::to_string(cell.rowspan) + "\"";

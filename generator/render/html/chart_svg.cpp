@@ -61,11 +61,17 @@ std::string shape_svg(const chart::Shape& s) {
 
 std::string render_chart(const doc::Chart& chart) {
     std::string name = chart.title.empty() ? "Chart" : chart.title;
-    std::string out = "<figure class=\"chart\">\n<svg viewBox=\"0 0 " + num(chart::kWidth) + " " + num(chart::kHeight) +
-                      "\" role=\"img\" aria-label=\"" + escape(name + ": the figures follow in a table") +
+    // On a narrow screen the chart keeps a size its words can be read at
+    // and scrolls sideways in its own region; its figures are one click
+    // away, as a table anyone can open.
+    std::string out = "<figure class=\"chart\">\n<div class=\"chart-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"" +
+                      escape(name + " (chart, scrolls sideways)") + "\">\n<svg viewBox=\"0 0 " + num(chart::kWidth) + " " +
+                      num(chart::kHeight) + "\" role=\"img\" aria-label=\"" + escape(name + ": its figures are under Show the figures") +
                       "\" font-family=\"Liberation Sans, Arial, sans-serif\">\n";
     for (const auto& shape : chart::scene(chart)) out += shape_svg(shape) + "\n";
-    out += "</svg>\n<table class=\"visually-hidden\">\n<caption>" + escape(name) + "</caption>\n<thead><tr><th scope=\"col\">" +
+    out += "</svg>\n</div>\n<details class=\"chart-figures\">\n<summary>Show the figures</summary>\n"
+           "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"" + escape(name + " (figures)") + "\">\n"
+           "<table>\n<caption>" + escape(name) + "</caption>\n<thead><tr><th scope=\"col\">" +
            escape(chart.x_label.empty() ? "Category" : chart.x_label) + "</th>";
     for (const auto& s : chart.series) out += "<th scope=\"col\">" + escape(s.name) + "</th>";
     out += "</tr></thead>\n<tbody>\n";
@@ -75,7 +81,7 @@ std::string render_chart(const doc::Chart& chart) {
             out += "<td>" + (s.values[i] ? escape(chart::format_value(*s.values[i], chart.decimals) + chart.suffix) : std::string("no figure")) + "</td>";
         out += "</tr>\n";
     }
-    out += "</tbody>\n</table>\n</figure>\n";
+    out += "</tbody>\n</table>\n</div>\n</details>\n</figure>\n";
     return out;
 }
 

@@ -1,0 +1,84 @@
+// Every page of a built site in a real browser (Debian's chromium, driven by
+// playwright-core), at 1280 and 320 px wide: axe-core's WCAG 2.2 A/AA rules
+// find nothing, and nothing scrolls sideways (WCAG 1.4.10 reflow). One page
+// of each kind is photographed at 375 and 1280 px into SHOTS, to look at.
+//
+// usage: node check_site.mjs SITE_DIR SHOTS_DIR
+import { readFileSync, readdirSync, statSync, mkdirSync } from "node:fs";
+import { join, relative } from "node:path";
+import { createRequire } from "node:module";
+import { chromium } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const [site, shots] = process.argv.slice(2);
+mkdirSync(shots, { recursive: true });
+
+function pages(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (name.startsWith(".")) return [];
+    if (statSync(path).isDirectory()) return pages(path);
+    return name.endsWith(".html") ? [path] : [];
+  }).sort();
+}
+
+// One page of each kind, named by what it is.
+function kindOf(path) {
+  const rel = relative(site, path);
+  if (rel === "index.html") return "home";
+  if (rel.startsWith("glossaries/")) return "glossary";
+  if (rel.startsWith("committees/")) return rel.endsWith("index.html") ? "committee" : "committee-" + rel.split("/").pop().replace(".html", "");
+  if (rel.startsWith("meetings/")) {
+    const name = rel.split("/").pop();
+    if (name === "index.html") return "meeting";
+    if (/minutes/.test(name)) return "minutes";
+    if (/appendix/.test(name)) return "appendix";
+    return "report";
+  }
+  return rel.replace(/\W+/g, "-");
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+const failures = [];
+const photographed = new Set();
+let checked = 0;
+for (const path of pages(site)) {
+  const rel = relative(site, path);
+  for (const width of [1280, 320]) {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    await page.goto("file://" + path);
+    const overflow = await page.evaluate(() => {
+      const doc = document.documentElement;
+      if (doc.scrollWidth <= window.innerWidth) return null;
+      // The widest elements that reach past the window, to say what to fix.
+      const wide = [...document.querySelectorAll("body *")]
+        .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest("[data-scroll]"))
+        .slice(0, 3)
+        .map((e) => e.tagName.toLowerCase() + (e.className ? "." + String(e.className).split(" ")[0] : "") + " " + Math.round(e.getBoundingClientRect().right) + "px");
+      return `${doc.scrollWidth}px wide: ${wide.join(", ")}`;
+    });
+    if (overflow) failures.push(`${rel} at ${width}px scrolls sideways (${overflow})`);
+    await page.addScriptTag({ content: axeSource });
+    const result = await page.evaluate(() =>
+      window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } }));
+    for (const v of result.violations)
+      failures.push(`${rel} at ${width}px: axe ${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 2).map((n) => n.target.join(" ")).join("; ")}`);
+    const kind = kindOf(path);
+    if (!photographed.has(kind + width)) {
+      photographed.add(kind + width);
+      const shotWidth = width === 320 ? 375 : width;
+      await page.setViewportSize({ width: shotWidth, height: 900 });
+      await page.screenshot({ path: join(shots, `${kind}-${shotWidth}.png`), fullPage: true });
+    }
+    await page.close();
+    checked++;
+  }
+}
+await browser.close();
+for (const f of failures) console.log("FAIL: " + f);
+console.log(`${checked} page views checked, ${failures.length} problem(s); screenshots in ${shots}`);
+process.exit(failures.length ? 1 : 0);
