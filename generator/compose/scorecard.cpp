@@ -61,11 +61,14 @@ Cell direction_cell(const compute::Movement& m, const std::string& format) {
         else std::snprintf(buffer, sizeof buffer, "%g", v);
         return std::string(buffer) + (format == "%" ? "%" : "");
     };
-    std::string name = compute::direction_word(m.direction);
-    std::string detail = moved + " from " + value(m.from) + " to " + value(m.to);
-    name = name.empty() ? detail : name + ": " + detail;
-    name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
-    return doc::cell({doc::paragraph({doc::symbol(shape, name)})});
+    // The direction in words anyone can see ("Improving", or "Up" where
+    // neither way is better), the arrow, and the figures compared for
+    // screen readers.
+    std::string word = compute::direction_word(m.direction);
+    if (word.empty()) word = moved;
+    word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
+    const std::string detail = moved + " from " + value(m.from) + " to " + value(m.to);
+    return doc::cell({doc::paragraph({doc::text(word + " "), doc::symbol(shape, detail)})});
 }
 
 // The legend says how what is shown was worked out: the RAG rule and the
@@ -158,6 +161,32 @@ std::vector<Column> columns_of(const model::Scorecard& card, const FenceOptions*
 
 }  // namespace
 
+// An indicator's card: its name, then the latest month with a value, the
+// target, RAG and direction as its row shows them (cells reused, so the
+// card and the table never disagree).
+Block card_of(const model::Indicator& indicator, const std::vector<Column>& columns, const doc::Row& row) {
+    doc::Inlines facts;
+    auto add = [&](const std::string& label, const doc::Cell& cell) {
+        std::string text;
+        for (const auto& b : cell.content) text += doc::plain_text(b.inlines);
+        if (text == "-" || text.empty()) return;  // no target, no rating: nothing to say
+        if (!facts.empty()) facts.push_back(doc::text("; "));
+        facts.push_back(doc::strong({doc::text(label + ": ")}));
+        for (const auto& b : cell.content)
+            for (const auto& i : b.inlines) facts.push_back(i);
+    };
+    // The latest month shown that has a figure.
+    for (size_t c = columns.size(); c-- > 0;)
+        if (columns[c].kind == Column::Kind::Month && indicator.months[columns[c].index].value) {
+            add("Latest (" + columns[c].heading + ")", row.cells[c]);
+            break;
+        }
+    for (size_t c = 0; c < columns.size(); ++c)
+        if (columns[c].kind == Column::Kind::Target || columns[c].kind == Column::Kind::Rag || columns[c].kind == Column::Kind::Direction)
+            add(columns[c].heading, row.cells[c]);
+    return doc::list_item("", {doc::paragraph({doc::strong({doc::text(indicator.name)})}), doc::paragraph(std::move(facts))});
+}
+
 doc::Blocks scorecard_blocks(const Context& context, const model::Scorecard& card, const doc::Inlines& caption, const FenceOptions* options) {
     const std::vector<Column> columns = columns_of(card, options);
     auto shows = [&](Column::Kind kind) { return std::any_of(columns.begin(), columns.end(), [&](const Column& c) { return c.kind == kind; }); };
@@ -171,6 +200,9 @@ doc::Blocks scorecard_blocks(const Context& context, const model::Scorecard& car
     for (const auto& column : columns) header.cells.push_back(doc::text_cell(column.heading, true, "col"));
     table.rows.push_back(std::move(header));
 
+    // On a narrow screen, each indicator's latest position first, in words
+    // (the table with its months follows): a card an indicator.
+    Block cards = doc::list(false, {}, doc::role::kScorecardCards);
     std::string group;
     for (const auto& indicator : card.indicators) {
         // A group's name heads its indicators, across the whole table.
@@ -214,10 +246,11 @@ doc::Blocks scorecard_blocks(const Context& context, const model::Scorecard& car
         }
         for (auto& cell : row.cells)
             for (auto& b : cell.content) b.origin = indicator.where;
+        cards.children.push_back(card_of(indicator, columns, row));
         table.rows.push_back(std::move(row));
     }
     (void)context;
-    return {table, legend(card.rules, shows(Column::Kind::Rag), shows(Column::Kind::Direction))};
+    return {cards, table, legend(card.rules, shows(Column::Kind::Rag), shows(Column::Kind::Direction))};
 }
 
 doc::Blocks scorecard_from_fence(const Context& context, const FenceOptions& options) {

@@ -142,6 +142,7 @@ inline constexpr const char* kGlossaryKey = "glossary-key";
 inline constexpr const char* kMinute = "minute";
 inline constexpr const char* kResolved = "resolved";
 inline constexpr const char* kResolvedLead = "resolved-lead";
+inline constexpr const char* kScorecardCards = "scorecard-cards";    // a scorecard's latest position, narrow screens only
 inline constexpr const char* kExemptNotice = "exempt-notice";         // "not for publication" lines of the agenda
 inline constexpr const char* kRestriction = "restriction";            // the members' edition's mark on an exempt document
 }  // namespace role

@@ -67,7 +67,11 @@ for (const path of pages(site)) {
       window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } }));
     for (const v of result.violations)
       failures.push(`${rel} at ${width}px: axe ${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 2).map((n) => n.target.join(" ")).join("; ")}`);
-    const kind = kindOf(path);
+    // Pages holding a scorecard, a chart or a tracker are kinds of their own.
+    const special = await page.evaluate(() =>
+      document.querySelector("table.scorecard") ? "scorecard" : document.querySelector("table.tracker") ? "tracker"
+        : document.querySelector("figure.chart") ? "chart" : "");
+    const kind = special || kindOf(path);
     if (!photographed.has(kind + width)) {
       photographed.add(kind + width);
       const shotWidth = width === 320 ? 375 : width;

@@ -113,6 +113,7 @@ private:
 
     void list(const Block& b, const Context& context, std::vector<Item>& out) const {
         if (b.role == doc::role::kItemDocuments) return;  // links for the screen; the pack follows in order
+        if (b.role == doc::role::kScorecardCards) return;  // a narrow screen's view; the printed table has it all
         const bool plain = b.role == doc::role::kPeople;  // one name a line, as the front sheet prints them
         size_t list_start = out.size();
         for (const auto& item : b.children) {
