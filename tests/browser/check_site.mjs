@@ -7,6 +7,7 @@
 import { readFileSync, readdirSync, statSync, mkdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { createRequire } from "node:module";
+import { execFileSync } from "node:child_process";
 import { chromium } from "playwright-core";
 
 const require = createRequire(import.meta.url);
@@ -72,6 +73,26 @@ for (const path of pages(site)) {
       document.querySelector("table.scorecard") ? "scorecard" : document.querySelector("table.tracker") ? "tracker"
         : document.querySelector("figure.chart") ? "chart" : "");
     const kind = special || kindOf(path);
+    // Printed, a scorecard page puts every column of every scorecard on paper (landscape pages).
+    if (special === "scorecard" && width === 1280 && !photographed.has("print")) {
+      photographed.add("print");
+      // The last word of each scorecard's last column heading ("England"):
+      // as often on paper as in the printed page's text, or columns were cut.
+      const words = await page.evaluate(() =>
+        [...new Set([...document.querySelectorAll("table.scorecard")].map((t) => [...t.querySelectorAll("thead th")].pop().textContent.trim().split(/\s+/).pop()))]);
+      const pdf = join(shots, "scorecard-print.pdf");
+      await page.emulateMedia({ media: "print" });
+      const printed = await page.evaluate(() => document.body.innerText);
+      await page.pdf({ path: pdf, preferCSSPageSize: true });
+      await page.emulateMedia({ media: "screen" });
+      const text = execFileSync("pdftotext", [pdf, "-"]).toString();
+      const info = execFileSync("pdfinfo", ["-f", "1", "-l", "999", pdf]).toString();
+      if (!/size:\s+841\.\d+ x 59\d/.test(info)) failures.push(`${rel} printed: no landscape page for its scorecards`);
+      const count = (haystack, word) => haystack.split(new RegExp(`\\b${word}\\b`)).length - 1;
+      for (const word of words)
+        if (count(text, word) < count(printed, word))
+          failures.push(`${rel} printed: "${word}" (a last column) is on paper ${count(text, word)} times, on the page ${count(printed, word)}`);
+    }
     if (!photographed.has(kind + width)) {
       photographed.add(kind + width);
       const shotWidth = width === 320 ? 375 : width;
