@@ -88,6 +88,11 @@ struct MeetingFacts {
         std::string href, title, approved;
     };
     std::vector<Minutes> minutes;  // this meeting's minutes, wherever they are published
+    std::string committee_href;    // the committee's page, from this meeting's pages
+    struct Neighbour {
+        std::string href, date;
+    };
+    std::optional<Neighbour> previous, next;  // the committee's meetings either side of this one
     std::string heading() const { return committee + " – " + date; }
 };
 MeetingFacts meeting_facts(const Context& context, const compute::MeetingPlan& plan);
@@ -105,10 +110,20 @@ struct SiteIndex {
     struct Committee {
         std::string name;
         std::vector<Year> years;
+        std::string href;  // its own page
     };
     std::vector<Committee> committees;
 };
 SiteIndex site_index(const model::Site& site, const std::vector<compute::MeetingPlan>& plans);
+
+// A page of the site that belongs to no one meeting: a committee's overview,
+// its decisions, its tracker.
+struct SitePage {
+    std::string path;        // relative to the output folder
+    doc::Document document;  // its title and body; internal links relative to the page's folder
+    std::vector<std::pair<std::string, std::string>> crumbs;  // label, href from the page ("" for the page itself)
+};
+std::vector<SitePage> committee_pages(const Context& context, const std::vector<compute::MeetingPlan>& plans);
 
 struct ComposedMeeting {
     MeetingFacts facts;

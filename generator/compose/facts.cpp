@@ -54,6 +54,17 @@ MeetingFacts meeting_facts(const Context& context, const compute::MeetingPlan& p
     facts.held = plan.meeting->date;
     facts.issued = plan.meeting->issued.value_or(plan.meeting->date);
     facts.bookmarks = bookmarks(plan);
+    facts.committee_href = "../../" + paths::committee_page(plan.committee->slug);
+    // The committee's meetings are in date order.
+    const auto& meetings = plan.committee->meetings;
+    for (size_t i = 0; i < meetings.size(); ++i) {
+        if (&meetings[i] != plan.meeting) continue;
+        auto neighbour = [&](const model::Meeting& m) {
+            return MeetingFacts::Neighbour{paths::document_link(plan.id, plan.committee->slug + "-" + m.folder, "index"), long_date_with_weekday(m.date)};
+        };
+        if (i > 0) facts.previous = neighbour(meetings[i - 1]);
+        if (i + 1 < meetings.size()) facts.next = neighbour(meetings[i + 1]);
+    }
     // This meeting's minutes, wherever they are published.
     if (context.records)
         for (const auto& p : compute::published_minutes(*context.records, plan))
@@ -67,7 +78,7 @@ SiteIndex site_index(const model::Site& site, const std::vector<compute::Meeting
     SiteIndex index;
     index.council = site.council.name;
     for (const auto& committee : site.committees) {
-        SiteIndex::Committee entry{committee.name, {}};
+        SiteIndex::Committee entry{committee.name, {}, paths::committee_page(committee.slug)};
         // Meetings arrive newest first; group them by municipal year in that order.
         int year = 0;
         for (const auto& plan : plans) {

@@ -2,6 +2,7 @@
 // disclosure pages), and the agenda.
 #include <map>
 
+#include "../support/site_paths.hpp"
 #include "compose.hpp"
 
 namespace agendapack::compose {
@@ -32,9 +33,18 @@ Block contact_block(const model::Contact& contact) {
 // December under the first, January to April under the second.
 Block dates_of_meetings_table(const compute::MeetingPlan& plan) {
     std::vector<std::string> first, second;
+    std::map<std::string, std::string> pages;  // a printed date → its meeting's page, where there is a meeting folder
+    for (const auto& m : plan.committee->meetings)
+        if (plan.year && municipal_year_start(m.date) == plan.municipal_year)
+            if (m.date != plan.meeting->date) pages[padded_day_month(m.date)] = "../" + plan.committee->slug + "-" + m.folder + "/index";
     if (plan.year)
         for (const auto& date : plan.year->meetings)
             (date.year == plan.municipal_year ? first : second).push_back(padded_day_month(date));
+    auto cell = [&](const std::string& date) {
+        auto page = pages.find(date);
+        if (page == pages.end()) return doc::text_cell(date);
+        return doc::cell({doc::paragraph({doc::internal_link(page->second, {doc::text(date)})})});
+    };
     Block table;
     table.kind = Block::Kind::Table;
     table.role = "dates-of-meetings";
@@ -42,8 +52,7 @@ Block dates_of_meetings_table(const compute::MeetingPlan& plan) {
     table.rows.push_back({{doc::text_cell(std::to_string(plan.municipal_year), true, "col"),
                            doc::text_cell(std::to_string(plan.municipal_year + 1), true, "col")}});
     for (size_t i = 0; i < std::max(first.size(), second.size()); ++i)
-        table.rows.push_back({{doc::text_cell(i < first.size() ? first[i] : ""),
-                               doc::text_cell(i < second.size() ? second[i] : "")}});
+        table.rows.push_back({{cell(i < first.size() ? first[i] : ""), cell(i < second.size() ? second[i] : "")}});
     return table;
 }
 

@@ -9,6 +9,9 @@ namespace agendapack::paths {
 
 std::string meeting_folder(const std::string& meeting_id);                   // meetings/<id>
 std::string meeting_page(const std::string& meeting_id);                     // meetings/<id>/index.html
+// A committee's own pages: committees/<committee>/<page>.html (two folders
+// deep, like a meeting's, so "../../" is the site's top from either).
+std::string committee_page(const std::string& committee, const std::string& page = "index");
 std::string pack_name(const std::string& meeting_id);                        // <id>-pack.pdf
 std::string pack_file(const std::string& meeting_id);                        // meetings/<id>/<id>-pack.pdf
 std::string document_page(const std::string& meeting_id, const std::string& document_id);  // meetings/<id>/<doc>.html

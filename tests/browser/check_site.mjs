@@ -40,6 +40,28 @@ function kindOf(path) {
   return rel.replace(/\W+/g, "-");
 }
 
+// Every address a page gives — links, pictures, stylesheets — names a file
+// of the site, and every #fragment an id on the page it names.
+const idsOf = new Map();
+function ids(file) {
+  if (!idsOf.has(file)) idsOf.set(file, new Set([...readFileSync(file, "utf8").matchAll(/\sid="([^"]+)"/g)].map((m) => m[1])));
+  return idsOf.get(file);
+}
+function checkLinks(path, failures) {
+  const html = readFileSync(path, "utf8");
+  for (const [, attr, value] of html.matchAll(/\s(href|src)="([^"]*)"/g)) {
+    const target = value.replace(/&amp;/g, "&");
+    if (/^(https?:|mailto:|tel:|data:)/.test(target)) continue;
+    const [file, fragment] = target.split("#");
+    const resolved = file === "" ? path : join(path, "..", decodeURIComponent(file));
+    let exists = false;
+    try { exists = statSync(resolved).isFile(); } catch { exists = false; }
+    if (!exists) { failures.push(`${relative(site, path)}: ${attr}="${value}" names no file of the site`); continue; }
+    if (fragment && resolved.endsWith(".html") && !ids(resolved).has(decodeURIComponent(fragment)))
+      failures.push(`${relative(site, path)}: ${attr}="${value}" names no id on ${relative(site, resolved)}`);
+  }
+}
+
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
@@ -49,6 +71,7 @@ const photographed = new Set();
 let checked = 0;
 for (const path of pages(site)) {
   const rel = relative(site, path);
+  checkLinks(path, failures);
   for (const width of [1280, 320]) {
     const page = await browser.newPage({ viewport: { width, height: 900 } });
     await page.goto("file://" + path);

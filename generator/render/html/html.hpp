@@ -56,6 +56,6 @@ OutputFile render_meeting_page(const compose::ComposedMeeting& meeting, const Te
 
 // The site-wide pages: the index of meetings, the glossaries, the stylesheet.
 std::vector<OutputFile> render_site_pages(const compose::SiteIndex& index, const Templates& templates,
-                                          const std::vector<doc::Document>& glossaries);
+                                          const std::vector<doc::Document>& glossaries, const std::vector<compose::SitePage>& pages = {});
 
 }  // namespace agendapack::render::html

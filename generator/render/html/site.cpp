@@ -81,6 +81,7 @@ OutputFile index_page(const compose::SiteIndex& index, const Templates& template
         }
         data entry;
         entry.set("name", committee.name);
+        entry.set("href", committee.href);
         entry.set("years", year_list);
         committees.push_back(entry);
     }
@@ -135,9 +136,12 @@ OutputFile meeting_page(const compose::ComposedMeeting& composed, const Template
         link.set("pages", count(static_cast<size_t>(pack->pages), "page"));
         values.set("pack", link);
     }
+    if (facts.previous) values.set("previous", object({{"href", facts.previous->href}, {"date", facts.previous->date}}));
+    if (facts.next) values.set("next", object({{"href", facts.next->href}, {"date", facts.next->date}}));
+    values.set("committee", object({{"href", facts.committee_href}, {"name", facts.committee}}));
     std::string body = render_template("templates/html/meeting.mustache", templates.meeting, values);
     return {paths::meeting_page(facts.id),
-            page(templates, facts.heading(), "../../", {{"Meetings", "../../index.html"}, {facts.date, ""}}, body)};
+            page(templates, facts.heading(), "../../", {{"Meetings", "../../index.html"}, {facts.committee, facts.committee_href}, {facts.date, ""}}, body)};
 }
 
 OutputFile document_page(const compose::ComposedMeeting& composed, size_t index, const Templates& templates) {
@@ -168,6 +172,7 @@ OutputFile document_page(const compose::ComposedMeeting& composed, size_t index,
     else blocks = before + blocks;
     values.set("body", blocks);
     values.set("meeting", facts.heading());
+    values.set("in_meeting", true);
     if (index > 0) {
         values.set("previous_href", document_href(composed.documents[index - 1].id));
         values.set("previous_title", composed.documents[index - 1].title);
@@ -179,7 +184,7 @@ OutputFile document_page(const compose::ComposedMeeting& composed, size_t index,
     std::string body = render_template("templates/html/document.mustache", templates.document, values);
     return {paths::document_page(facts.id, d.id),
             page(templates, d.title + " – " + facts.heading(), "../../",
-                 {{"Meetings", "../../index.html"}, {facts.date, "index.html"}, {d.title, ""}},
+                 {{"Meetings", "../../index.html"}, {facts.committee, facts.committee_href}, {facts.date, "index.html"}, {d.title, ""}},
                  body)};
 }
 
@@ -236,7 +241,7 @@ OutputFile render_meeting_page(const compose::ComposedMeeting& meeting, const Te
 }
 
 std::vector<OutputFile> render_site_pages(const compose::SiteIndex& index, const Templates& templates,
-                                          const std::vector<doc::Document>& glossaries) {
+                                          const std::vector<doc::Document>& glossaries, const std::vector<compose::SitePage>& pages) {
     std::vector<OutputFile> files;
     files.push_back(index_page(index, templates, glossaries));
     for (const auto& glossary : glossaries) {
@@ -248,6 +253,17 @@ std::vector<OutputFile> render_site_pages(const compose::SiteIndex& index, const
         std::string body = render_template("templates/html/document.mustache", templates.document, values);
         files.push_back({paths::glossary_page(glossary.id),
                          page(templates, glossary.title + " – " + index.council, "../", {{"Meetings", "../index.html"}, {glossary.title, ""}}, body)});
+    }
+    for (const auto& site_page : pages) {
+        data values;
+        values.set("title", site_page.document.title);
+        values.set("show_title", false);
+        values.set("body", render_blocks(site_page.document.body, document_href));
+        values.set("meeting", index.council);
+        std::vector<Crumb> crumbs;
+        for (const auto& [label, href] : site_page.crumbs) crumbs.push_back({label, href});
+        std::string body = render_template("templates/html/document.mustache", templates.document, values);
+        files.push_back({site_page.path, page(templates, site_page.document.title + " – " + index.council, "../../", crumbs, body)});
     }
     files.push_back({paths::stylesheet(), templates.stylesheet});
     return files;
