@@ -81,6 +81,8 @@ LaidOutMeeting Build::lay_out(const compute::MeetingPlan& plan, const Worker& wo
     out.pack = render::pdf::lay_out_pack(out.composed, style_, worker.fonts, worker.threads);
     out.composed.agenda = compose::compose_agenda(context, plan, render::pdf::item_page_ranges(*out.pack));
     render::pdf::resolve_page_refs(out.composed, *out.pack);
+    render::pdf::lay_out_front(*out.pack, out.composed);
+    render::pdf::place_in_pack(out.composed, *out.pack);
     return out;
 }
 

@@ -400,6 +400,19 @@ doc::Document compose_glossary_page(const Context& context, const model::Glossar
     page.body.push_back(doc::heading(1, {doc::text(glossary.title)}));
     page.body.push_back(doc::paragraph({doc::text("What the abbreviations and terms in the committee papers mean. Where a report uses a term, "
                                                   "its first use links here.")}));
+    // An A–Z of the letters terms start with, each to its first term.
+    std::map<char, std::string> letters;
+    for (const auto* e : all_of(glossary)) {
+        if (!e->parent.empty() || e->term.empty()) continue;
+        const char letter = static_cast<char>(std::toupper(static_cast<unsigned char>(e->term[0])));
+        if (std::isalpha(static_cast<unsigned char>(letter))) letters.emplace(letter, "term-" + slugify(e->term));
+    }
+    if (letters.size() > 1) {
+        doc::Block az = doc::list(false, {}, "az-index");
+        for (const auto& [letter, anchor] : letters)
+            az.children.push_back(doc::list_item("", {doc::paragraph({doc::internal_link(page.id + "#" + anchor, {doc::text(std::string(1, letter))})})}));
+        page.body.push_back(doc::section("az", {doc::heading(2, {doc::text("Terms from A to Z")}, "a-to-z"), std::move(az)}));
+    }
     for (const auto* e : all_of(glossary)) {
         std::string anchor = "term-" + slugify(e->term);
         page.body.push_back(doc::heading(e->parent.empty() ? 2 : 3, {doc::text(with_abbreviations(*e, " / "))}, anchor));

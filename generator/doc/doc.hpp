@@ -122,6 +122,7 @@ struct Block {
     std::shared_ptr<const Image> image;  // Figure
     std::shared_ptr<const Chart> chart;  // ChartBlock
     SourceLocation origin;  // where Markdown put it, for errors found after parsing
+    int pack_page = 0;      // Heading with an id: its printed page in the pack, once laid out
 };
 
 // Roles a renderer does more with than name a class after, named once so
@@ -172,6 +173,9 @@ struct Document {
     // (`body` is what the site shows: its words); the site offers the file.
     std::shared_ptr<const ReceivedPdf> received;
     bool received_fit = true;  // its pages shrunk clear of the pack's stamps where they would meet its print
+    // Where it is in the printed pack (0: not in it): its first and last
+    // printed page, and how many unnumbered pages come before Page 1.
+    int pack_first = 0, pack_last = 0, pack_front = 0;
     Blocks body;
 };
 

@@ -304,9 +304,11 @@ WrittenPack write_pack(const Pack& pack, const compose::ComposedMeeting& meeting
     const Fonts& fonts = *pack.fonts;
 
     // Front matter: front sheet, public information, agenda (with the ranges).
-    std::vector<std::vector<Page>> front;
-    for (const doc::Document* d : {&meeting.front_sheet, &meeting.public_information, &meeting.agenda})
-        front.push_back(paginate(collect(*d, style), style, fonts));
+    std::vector<std::vector<Page>> laid_here;  // when lay_out_front has not run
+    if (pack.front.empty())
+        for (const doc::Document* d : {&meeting.front_sheet, &meeting.public_information, &meeting.agenda})
+            laid_here.push_back(paginate(collect(*d, style), style, fonts));
+    const std::vector<std::vector<Page>>& front = pack.front.empty() ? laid_here : pack.front;
 
     std::vector<Sheet> sheets;
     std::map<std::string, size_t> first_sheet;  // document id → sheet index

@@ -115,4 +115,28 @@ void resolve_page_refs(compose::ComposedMeeting& meeting, const Pack& pack) {
 
 PageRanges item_page_ranges(const Pack& pack) { return pack.ranges; }
 
+void lay_out_front(Pack& pack, const compose::ComposedMeeting& meeting) {
+    pack.front.clear();
+    for (const doc::Document* d : {&meeting.front_sheet, &meeting.public_information, &meeting.agenda})
+        pack.front.push_back(paginate(collect(*d, *pack.style), *pack.style, *pack.fonts));
+}
+
+void place_in_pack(compose::ComposedMeeting& meeting, const Pack& pack) {
+    int front = 0;
+    for (const auto& pages : pack.front) front += static_cast<int>(pages.size());
+    std::map<std::string, std::pair<int, int>> placed;
+    for (const auto& laid : pack.documents)
+        placed[laid.document->id] = {laid.first_page, laid.first_page + static_cast<int>(laid.pages.size()) - 1};
+    for (auto& d : meeting.documents) {
+        auto found = placed.find(d.id);
+        if (found == placed.end()) continue;
+        std::tie(d.pack_first, d.pack_last) = found->second;
+        d.pack_front = front;
+        doc::for_each_block(d.body, [&](doc::Block& b) {
+            if (b.kind != doc::Block::Kind::Heading || b.id.empty()) return;
+            if (auto page = pack.anchor_pages.find(d.id + "#" + b.id); page != pack.anchor_pages.end()) b.pack_page = page->second;
+        });
+    }
+}
+
 }  // namespace agendapack::render::pdf

@@ -85,6 +85,12 @@ PageRanges item_page_ranges(const Pack& pack);
 // Fills every page reference in the meeting's documents with its printed
 // number, so the HTML shows the numbers the pack prints.
 void resolve_page_refs(compose::ComposedMeeting& meeting, const Pack& pack);
+// Lays out the front matter (the agenda must carry its ranges), so every
+// printed page's place in the PDF file is known.
+void lay_out_front(Pack& pack, const compose::ComposedMeeting& meeting);
+// Tells each document, and each of its headings, where it is in the pack:
+// its printed pages, and the PDF file's page for links (#page=N).
+void place_in_pack(compose::ComposedMeeting& meeting, const Pack& pack);
 
 struct WrittenPack {
     std::string bytes;
