@@ -119,7 +119,8 @@ std::vector<render::html::OutputFile> Build::build_site(const compose::GlossaryU
     std::vector<doc::Document> glossary_pages;
     for (const auto& [path, glossary] : site_.glossaries) glossary_pages.push_back(compose::compose_glossary_page(context, glossary, uses));
     std::vector<render::html::OutputFile> files =
-        render::html::render_site_pages(compose::site_index(site_, plans_), templates_, glossary_pages, compose::committee_pages(context, plans_));
+        render::html::render_site_pages(compose::site_index(site_, plans_), templates_, glossary_pages, compose::committee_pages(context, plans_),
+                                        compose::search_index(context, plans_));
     if (!complete_uses) std::erase_if(files, [](const auto& file) { return paths::is_glossary_page(file.path); });
     for (const auto& tracker : compose::export_trackers(context)) {
         files.push_back({paths::tracker_csv(tracker.committee), tracker.csv});

@@ -200,6 +200,11 @@ private:
 // The site's page for a glossary: every entry with its anchor and the
 // documents that use it (the latest ones, and how many more).
 doc::Document compose_glossary_page(const Context& context, const model::Glossary& glossary, const GlossaryUseIndex& uses);
+// A glossary's page name, from its path in data/ ("glossaries/x.yaml" → "x").
+std::string page_name(const std::string& glossary_path);
+
+// The search page's index of the site (a script defining window.agendapackSearch).
+std::string search_index(const Context& context, const std::vector<compute::MeetingPlan>& plans);
 
 // All-capitals words of a report that its glossary does not know and its
 // text does not write out nearby.

@@ -221,10 +221,6 @@ struct Name {
     bool local;
 };
 
-std::string page_name(const std::string& glossary_path) {
-    std::string base = glossary_path.substr(glossary_path.rfind('/') + 1);
-    return slugify(base.substr(0, base.rfind('.')));
-}
 
 class Marker {
 public:
@@ -390,6 +386,11 @@ void GlossaryUseIndex::add(size_t order, const std::vector<GlossaryUse>& uses) {
 const GlossaryUseIndex::Term* GlossaryUseIndex::find(const std::string& glossary, const std::string& anchor) const {
     auto it = terms_.find({glossary, anchor});
     return it == terms_.end() ? nullptr : &it->second;
+}
+
+std::string page_name(const std::string& glossary_path) {
+    std::string base = glossary_path.substr(glossary_path.rfind('/') + 1);
+    return slugify(base.substr(0, base.rfind('.')));
 }
 
 doc::Document compose_glossary_page(const Context& context, const model::Glossary& glossary, const GlossaryUseIndex& uses) {

@@ -20,6 +20,9 @@ bool is_glossary_page(const std::string& relative) { return relative.rfind("glos
 std::string tracker_csv(const std::string& committee) { return "tracker/" + committee + ".csv"; }
 std::string tracker_json(const std::string& committee) { return "tracker/" + committee + ".json"; }
 std::string stylesheet() { return "assets/style.css"; }
+std::string search_page() { return "search.html"; }
+std::string search_index() { return "assets/search-index.js"; }
+std::string search_script() { return "assets/search.js"; }
 std::string index_page() { return "index.html"; }
 std::string build_records() { return ".agendapack/meetings"; }
 std::string build_record(const std::string& meeting_id) { return build_records() + "/" + meeting_id; }

@@ -24,6 +24,9 @@ bool is_glossary_page(const std::string& relative);
 std::string tracker_csv(const std::string& committee);                       // tracker/<committee>.csv
 std::string tracker_json(const std::string& committee);                      // tracker/<committee>.json
 std::string stylesheet();                                                    // assets/style.css
+std::string search_page();                                                   // search.html
+std::string search_index();                                                  // assets/search-index.js
+std::string search_script();                                                 // assets/search.js
 std::string index_page();                                                    // index.html
 // agendapack's own record of a meeting's last build (its key, what it read,
 // its summary), kept beside the site so an unchanged meeting is not built

@@ -167,6 +167,8 @@ std::string to_lower(std::string_view text);  // ASCII letters only
 std::string trim(std::string_view text);
 std::string join_with_and(const std::vector<std::string>& items);  // "A, B and C"
 std::string slugify(std::string_view text);
+// A JSON string literal, quotes included (control characters escaped).
+std::string json_string(std::string_view text);
 // The candidate closest to `word` when it is a likely typo, else "".
 std::string closest_match(const std::string& word, const std::vector<std::string>& candidates);
 // "unknown key 'venu' (did you mean 'venue'?)": the one wording for every

@@ -126,6 +126,22 @@ for (const path of pages(site)) {
     checked++;
   }
 }
+// The search page finds the 2024 Youth Justice report from "youth justice",
+// by keyboard, and says how many it found.
+{
+  const page = await browser.newPage({ viewport: { width: 320, height: 900 } });
+  await page.goto("file://" + join(site, "search.html"));
+  await page.focus("#search-words");
+  await page.keyboard.type("youth justice");
+  await page.keyboard.press("Enter");
+  const status = await page.textContent("#search-status");
+  const hrefs = await page.$$eval("#search-results a", (links) => links.map((a) => a.getAttribute("href")));
+  if (!/\d+ results? for/.test(status)) failures.push(`search: the status says "${status}"`);
+  if (!hrefs.some((h) => /children-and-families-2024-09-26\/07-youth-justice-service\.html$/.test(h)))
+    failures.push(`search: "youth justice" does not find the 2024 Youth Justice report (${hrefs.slice(0, 5).join(", ")})`);
+  await page.screenshot({ path: join(shots, "search-375.png"), fullPage: true });
+  await page.close();
+}
 await browser.close();
 for (const f of failures) console.log("FAIL: " + f);
 console.log(`${checked} page views checked, ${failures.length} problem(s); screenshots in ${shots}`);

@@ -32,6 +32,7 @@ struct Templates {
     std::string meeting;   // body of a meeting page
     std::string document;  // body of a document page
     std::string stylesheet;
+    std::string search_script;  // templates/html/search.js; none in older templates: then no search page
     bool noindex = false;  // every page asks search engines to leave it out (the members' edition)
 };
 Templates load_templates(const FileSystem& fs, const std::string& dir);
@@ -56,6 +57,7 @@ OutputFile render_meeting_page(const compose::ComposedMeeting& meeting, const Te
 
 // The site-wide pages: the index of meetings, the glossaries, the stylesheet.
 std::vector<OutputFile> render_site_pages(const compose::SiteIndex& index, const Templates& templates,
-                                          const std::vector<doc::Document>& glossaries, const std::vector<compose::SitePage>& pages = {});
+                                          const std::vector<doc::Document>& glossaries, const std::vector<compose::SitePage>& pages = {},
+                                          const std::string& search_index = "");
 
 }  // namespace agendapack::render::html

@@ -243,8 +243,9 @@ Templates load_templates(const FileSystem& fs, const std::string& dir) {
         if (!text) throw InputError({path, 0, 0}, "template not found");
         return *text;
     };
-    return {read("page.mustache"), read("index.mustache"), read("meeting.mustache"), read("document.mustache"),
-            read("style.css")};
+    Templates templates{read("page.mustache"), read("index.mustache"), read("meeting.mustache"), read("document.mustache"), read("style.css")};
+    if (auto script = fs.read(join_path(join_path(dir, "html"), "search.js"))) templates.search_script = *script;
+    return templates;
 }
 
 std::vector<OutputFile> render_documents(const compose::ComposedMeeting& meeting, const Templates& templates) {
@@ -262,7 +263,8 @@ OutputFile render_meeting_page(const compose::ComposedMeeting& meeting, const Te
 }
 
 std::vector<OutputFile> render_site_pages(const compose::SiteIndex& index, const Templates& templates,
-                                          const std::vector<doc::Document>& glossaries, const std::vector<compose::SitePage>& pages) {
+                                          const std::vector<doc::Document>& glossaries, const std::vector<compose::SitePage>& pages,
+                                          const std::string& search_index) {
     std::vector<OutputFile> files;
     files.push_back(index_page(index, templates, glossaries));
     for (const auto& glossary : glossaries) {
@@ -287,6 +289,23 @@ std::vector<OutputFile> render_site_pages(const compose::SiteIndex& index, const
         files.push_back({site_page.path, page(templates, site_page.document.title + " – " + index.council, "../../", crumbs, body)});
     }
     files.push_back({paths::stylesheet(), templates.stylesheet});
+    if (!templates.search_script.empty() && !search_index.empty()) {
+        // The search page: a form that works without its script too (it
+        // says so), its results announced politely as they change.
+        const std::string body =
+            "<h1>Search</h1>\n"
+            "<form id=\"search-form\" role=\"search\" action=\"search.html\" method=\"get\">\n"
+            "<label for=\"search-words\">Words to look for in meetings, agenda items, papers, the glossary and decisions</label>\n"
+            "<div class=\"search-row\"><input type=\"search\" id=\"search-words\" name=\"q\" autocomplete=\"off\"> "
+            "<button type=\"submit\">Search</button></div>\n</form>\n"
+            "<p id=\"search-status\" role=\"status\" aria-live=\"polite\">Type a word or two to search the meetings, papers, glossary and decisions.</p>\n"
+            "<ol id=\"search-results\" class=\"search-results\"></ol>\n"
+            "<noscript><p>Searching needs JavaScript. Every meeting is listed on the <a href=\"index.html\">home page</a>.</p></noscript>\n"
+            "<script src=\"" + paths::search_index() + "\"></script>\n<script src=\"" + paths::search_script() + "\"></script>\n";
+        files.push_back({paths::search_page(), page(templates, "Search – " + index.council, "", {{"Meetings", "index.html"}, {"Search", ""}}, body)});
+        files.push_back({paths::search_index(), search_index});
+        files.push_back({paths::search_script(), templates.search_script});
+    }
     return files;
 }
 
