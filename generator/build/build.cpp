@@ -110,6 +110,7 @@ MeetingOutput Build::build_meeting(const std::string& id, const Worker& worker) 
     out.files = std::move(pages);
     out.files.push_back(render::html::render_meeting_page(laid.composed, templates_, &out.summary.pack));
     out.files.push_back({paths::pack_file(id), std::move(written.bytes)});
+    out.files.push_back({paths::meeting_data(id), compose::meeting_data(*plan)});
     out.inputs = recording.reads();
     return out;
 }
@@ -122,6 +123,7 @@ std::vector<render::html::OutputFile> Build::build_site(const compose::GlossaryU
         render::html::render_site_pages(compose::site_index(site_, plans_), templates_, glossary_pages, compose::committee_pages(context, plans_),
                                         compose::search_index(context, plans_));
     if (!complete_uses) std::erase_if(files, [](const auto& file) { return paths::is_glossary_page(file.path); });
+    for (auto& file : compose::open_data(context, plans_)) files.push_back({std::move(file.path), std::move(file.bytes)});
     for (const auto& tracker : compose::export_trackers(context)) {
         files.push_back({paths::tracker_csv(tracker.committee), tracker.csv});
         files.push_back({paths::tracker_json(tracker.committee), tracker.json});

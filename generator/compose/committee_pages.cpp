@@ -78,6 +78,8 @@ doc::Document overview(const Context& context, const model::Committee& committee
                                                                      doc::text(", "),
                                                                      doc::link("../../" + paths::tracker_json(committee.slug), {doc::text("as JSON")})})}));
     }
+    links.children.push_back(doc::list_item("", {doc::paragraph({doc::text("Meetings in your calendar: "),
+                                                                 doc::link("../../" + paths::calendar(committee.slug), {doc::text("iCalendar file")})})}));
     d.body.push_back(std::move(links));
     return d;
 }

@@ -89,6 +89,7 @@ struct MeetingFacts {
     };
     std::vector<Minutes> minutes;  // this meeting's minutes, wherever they are published
     std::string committee_href;    // the committee's page, from this meeting's pages
+    std::string committee_slug;
     struct Neighbour {
         std::string href, date;
     };
@@ -202,6 +203,15 @@ private:
 doc::Document compose_glossary_page(const Context& context, const model::Glossary& glossary, const GlossaryUseIndex& uses);
 // A glossary's page name, from its path in data/ ("glossaries/x.yaml" → "x").
 std::string page_name(const std::string& glossary_path);
+
+// Feeds and open data of the whole site: calendars, the Atom feed, the
+// index of meetings, the sitemap (when council.yaml gives site_url).
+struct OpenDataFile {
+    std::string path, bytes;
+};
+std::vector<OpenDataFile> open_data(const Context& context, const std::vector<compute::MeetingPlan>& plans);
+// One meeting as open data (after Open Civic Data's Event), beside its pages.
+std::string meeting_data(const compute::MeetingPlan& plan);
 
 // The search page's index of the site (a script defining window.agendapackSearch).
 std::string search_index(const Context& context, const std::vector<compute::MeetingPlan>& plans);

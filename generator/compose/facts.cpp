@@ -55,6 +55,7 @@ MeetingFacts meeting_facts(const Context& context, const compute::MeetingPlan& p
     facts.issued = plan.meeting->issued.value_or(plan.meeting->date);
     facts.bookmarks = bookmarks(plan);
     facts.committee_href = "../../" + paths::committee_page(plan.committee->slug);
+    facts.committee_slug = plan.committee->slug;
     // The committee's meetings are in date order.
     const auto& meetings = plan.committee->meetings;
     for (size_t i = 0; i < meetings.size(); ++i) {

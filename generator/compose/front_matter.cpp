@@ -97,6 +97,9 @@ doc::Document compose_front_sheet(const Context&, const compute::MeetingPlan& pl
     Blocks& body = d.body;
     body.push_back(doc::heading(1, {doc::text(plan.committee->name)}));
     body.push_back(doc::paragraph({doc::strong({doc::text(long_date_with_weekday(meeting.date) + " at " + *printed_time(meeting.time))})}, "when"));
+    if (meeting.cancelled) body.push_back(doc::paragraph({doc::strong({doc::text("THIS MEETING HAS BEEN CANCELLED")})}, "notice"));
+    if (!meeting.rescheduled_from.empty())
+        body.push_back(doc::paragraph({doc::strong({doc::text("PLEASE NOTE: moved from " + long_date_with_weekday(meeting.rescheduled_from.back()))})}, "notice"));
     if (meeting.note_time) body.push_back(doc::paragraph({doc::strong({doc::text("PLEASE NOTE TIME OF MEETING")})}, "notice"));
     body.push_back(doc::paragraph({doc::strong({doc::text(meeting.venue)})}, "venue"));
     body.push_back(doc::paragraph({doc::text(meeting.open_to_public ? "This meeting is open to the public"

@@ -98,9 +98,15 @@ model::Council load_council(const FileSystem& fs, const std::string& content_dir
     if (!text) throw InputError({path, 0, 0}, "file not found: every site needs council.yaml");
     YamlText source{path, *text};
     YAML::Node root = parse_yaml(source);
-    Fields f(source, root, {"name", "signatory", "blocks"}, "council.yaml");
+    Fields f(source, root, {"name", "signatory", "blocks", "site_url"}, "council.yaml");
     model::Council council;
     council.name = f.string("name");
+    if (f.has("site_url")) {
+        council.site_url = f.string("site_url");
+        if (council.site_url.rfind("https://", 0) != 0 && council.site_url.rfind("http://", 0) != 0)
+            source.fail(f.node("site_url"), "'site_url' is the web address the site is published at, starting https://");
+        if (council.site_url.back() != '/') council.site_url += '/';
+    }
     if (f.has("signatory")) council.signatory = read_dated_texts(source, f.node("signatory"), "signatory", "post");
     if (f.has("blocks")) {
         YAML::Node blocks = f.node("blocks");

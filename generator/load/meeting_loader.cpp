@@ -1,4 +1,5 @@
 // A meeting folder: meeting.yaml and the documents its agenda attaches.
+#include <algorithm>
 #include <cstring>
 #include <set>
 
@@ -144,7 +145,7 @@ model::Meeting load_meeting(const FileSystem& fs, const std::string& dir, const 
     YAML::Node root = parse_yaml(source);
     Fields f(source, root,
              {"date", "time", "note_time", "venue", "open_to_public", "issued", "elect_vice_chair", "standard_items",
-              "members", "appointed_members", "contacts", "agenda", "minutes", "signatory"},
+              "members", "appointed_members", "contacts", "agenda", "minutes", "signatory", "cancelled", "rescheduled_from"},
              "meeting.yaml");
     model::Meeting meeting;
     meeting.folder = folder;
@@ -153,6 +154,16 @@ model::Meeting load_meeting(const FileSystem& fs, const std::string& dir, const 
     if (iso(meeting.date) != folder)
         source.fail(f.node("date"), "the date " + iso(meeting.date) + " does not match the folder name '" + folder + "'");
     meeting.time = f.string("time");
+    meeting.cancelled = f.boolean_or("cancelled", false);
+    if (f.has("rescheduled_from")) {
+        YAML::Node from = f.node("rescheduled_from");
+        if (from.IsSequence()) {
+            for (const auto& d : from) meeting.rescheduled_from.push_back(scalar_date(source, d, "rescheduled_from"));
+        } else {
+            meeting.rescheduled_from.push_back(f.date("rescheduled_from"));
+        }
+        std::sort(meeting.rescheduled_from.begin(), meeting.rescheduled_from.end());
+    }
     if (!printed_time(meeting.time))
         source.fail(f.node("time"), "'time' must be a 24-hour time written \"HH:MM\", like \"17:30\"");
     meeting.note_time = f.boolean_or("note_time", false);

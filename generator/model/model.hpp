@@ -51,6 +51,7 @@ struct Person {
 
 struct Council {
     std::string name;
+    std::string site_url;  // where the site is published ("https://…/"), for the sitemap; "" when not given
     std::vector<DatedText> signatory;
     std::map<std::string, VersionedBlock> blocks;
     std::map<std::string, Person> people;
@@ -254,6 +255,8 @@ struct Meeting {
     std::optional<std::vector<Contact>> contacts;
     std::vector<AgendaItem> agenda;
     std::optional<Document> own_minutes;
+    bool cancelled = false;              // calendars say so; the meeting page too
+    std::vector<Date> rescheduled_from;  // earlier dates it was arranged for, oldest first (calendars keep one event)
     SourceLocation where;
 };
 

@@ -20,6 +20,11 @@ bool is_glossary_page(const std::string& relative) { return relative.rfind("glos
 std::string tracker_csv(const std::string& committee) { return "tracker/" + committee + ".csv"; }
 std::string tracker_json(const std::string& committee) { return "tracker/" + committee + ".json"; }
 std::string stylesheet() { return "assets/style.css"; }
+std::string calendar(const std::string& name) { return "calendar/" + name + ".ics"; }
+std::string feed() { return "feed.xml"; }
+std::string meeting_data(const std::string& meeting_id) { return meeting_folder(meeting_id) + "/meeting.json"; }
+std::string meetings_data_index() { return "open-data/meetings.json"; }
+std::string sitemap() { return "sitemap.xml"; }
 std::string search_page() { return "search.html"; }
 std::string search_index() { return "assets/search-index.js"; }
 std::string search_script() { return "assets/search.js"; }

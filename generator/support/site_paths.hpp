@@ -24,6 +24,11 @@ bool is_glossary_page(const std::string& relative);
 std::string tracker_csv(const std::string& committee);                       // tracker/<committee>.csv
 std::string tracker_json(const std::string& committee);                      // tracker/<committee>.json
 std::string stylesheet();                                                    // assets/style.css
+std::string calendar(const std::string& name);                               // calendar/<committee or "all">.ics
+std::string feed();                                                          // feed.xml
+std::string meeting_data(const std::string& meeting_id);                     // meetings/<id>/meeting.json
+std::string meetings_data_index();                                           // open-data/meetings.json
+std::string sitemap();                                                       // sitemap.xml
 std::string search_page();                                                   // search.html
 std::string search_index();                                                  // assets/search-index.js
 std::string search_script();                                                 // assets/search.js

@@ -139,6 +139,7 @@ OutputFile meeting_page(const compose::ComposedMeeting& composed, const Template
     if (facts.previous) values.set("previous", object({{"href", facts.previous->href}, {"date", facts.previous->date}}));
     if (facts.next) values.set("next", object({{"href", facts.next->href}, {"date", facts.next->date}}));
     values.set("committee", object({{"href", facts.committee_href}, {"name", facts.committee}}));
+    values.set("committee_slug", facts.committee_slug);
     std::string body = render_template("templates/html/meeting.mustache", templates.meeting, values);
     return {paths::meeting_page(facts.id),
             page(templates, facts.heading(), "../../", {{"Meetings", "../../index.html"}, {facts.committee, facts.committee_href}, {facts.date, ""}}, body)};
