@@ -25,6 +25,9 @@ void Build::index() {
     templates_ = render::html::load_templates(recording, options_.templates);
     // The members' edition is not for search engines.
     templates_.noindex = options_.audience == compute::Audience::Members;
+    templates_.council = site_.council.name;
+    templates_.accent = site_.council.website.accent;
+    if (!site_.council.website.logo_file.empty()) templates_.logo = paths::logo(site_.council.website.logo_file).substr(7);  // past "assets/"
     style_ = render::pdf::load_style(recording, options_.templates);
     fonts_ = std::make_unique<render::pdf::Fonts>(style_);
     std::map<std::string, uint64_t> inputs = recording.reads();
@@ -115,15 +118,24 @@ MeetingOutput Build::build_meeting(const std::string& id, const Worker& worker) 
     return out;
 }
 
+// The site's pages that belong to no one meeting.
+std::vector<compose::SitePage> Build::site_pages(const compose::Context& context) const {
+    std::vector<compose::SitePage> pages = compose::committee_pages(context, plans_);
+    pages.push_back(compose::accessibility_statement(context, plans_));
+    return pages;
+}
+
 std::vector<render::html::OutputFile> Build::build_site(const compose::GlossaryUseIndex& uses, bool complete_uses) const {
     const compose::Context context = this->context();
     std::vector<doc::Document> glossary_pages;
     for (const auto& [path, glossary] : site_.glossaries) glossary_pages.push_back(compose::compose_glossary_page(context, glossary, uses));
     std::vector<render::html::OutputFile> files =
-        render::html::render_site_pages(compose::site_index(site_, plans_), templates_, glossary_pages, compose::committee_pages(context, plans_),
+        render::html::render_site_pages(compose::site_index(site_, plans_), templates_, glossary_pages, site_pages(context),
                                         compose::search_index(context, plans_));
     if (!complete_uses) std::erase_if(files, [](const auto& file) { return paths::is_glossary_page(file.path); });
     for (auto& file : compose::open_data(context, plans_)) files.push_back({std::move(file.path), std::move(file.bytes)});
+    files.push_back({paths::favicon(), compose::favicon(site_.council)});
+    if (!site_.council.website.logo_file.empty()) files.push_back({paths::logo(site_.council.website.logo_file), site_.council.website.logo_bytes});
     for (const auto& tracker : compose::export_trackers(context)) {
         files.push_back({paths::tracker_csv(tracker.committee), tracker.csv});
         files.push_back({paths::tracker_json(tracker.committee), tracker.json});

@@ -85,6 +85,7 @@ public:
     const model::Site& site() const { return site_; }
     const std::vector<compute::MeetingPlan>& plans() const { return plans_; }
     const compute::MeetingPlan* find(const std::string& id) const;
+    std::vector<compose::SitePage> site_pages(const compose::Context& context) const;
     const compute::Records& records() const { return records_; }
     const render::pdf::Style& style() const { return style_; }
     // The compose context over the index; the data files documents name

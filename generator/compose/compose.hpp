@@ -101,6 +101,7 @@ MeetingFacts meeting_facts(const Context& context, const compute::MeetingPlan& p
 // The site's list of meetings: by committee, then municipal year, newest first.
 struct SiteIndex {
     std::string council;
+    std::string updated;  // the latest agenda's issue date: when the papers last changed (no clock)
     struct Meeting {
         std::string href, date, summary;
     };
@@ -123,7 +124,12 @@ struct SitePage {
     std::string path;        // relative to the output folder
     doc::Document document;  // its title and body; internal links relative to the page's folder
     std::vector<std::pair<std::string, std::string>> crumbs;  // label, href from the page ("" for the page itself)
+    std::string root = "../../";  // from the page to the site's top
 };
+// The accessibility statement, from council.yaml's `website` and what agendapack knows of its own output.
+SitePage accessibility_statement(const Context& context, const std::vector<compute::MeetingPlan>& plans);
+// The site's favicon: the accent colour and the council's initial.
+std::string favicon(const model::Council& council);
 std::vector<SitePage> committee_pages(const Context& context, const std::vector<compute::MeetingPlan>& plans);
 
 struct ComposedMeeting {

@@ -78,6 +78,12 @@ MeetingFacts meeting_facts(const Context& context, const compute::MeetingPlan& p
 SiteIndex site_index(const model::Site& site, const std::vector<compute::MeetingPlan>& plans) {
     SiteIndex index;
     index.council = site.council.name;
+    std::optional<Date> latest;
+    for (const auto& plan : plans) {
+        const Date issued = plan.meeting->issued.value_or(plan.meeting->date);
+        if (!latest || *latest < issued) latest = issued;
+    }
+    if (latest) index.updated = day_month_year(*latest);
     for (const auto& committee : site.committees) {
         SiteIndex::Committee entry{committee.name, {}, paths::committee_page(committee.slug)};
         // Meetings arrive newest first; group them by municipal year in that order.

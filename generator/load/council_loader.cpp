@@ -1,6 +1,9 @@
 // council.yaml and people.yaml: the wording and the people shared by every committee.
 #include <algorithm>
 
+#include <cmath>
+#include <cstdio>
+
 #include "loaders.hpp"
 
 namespace agendapack::load {
@@ -92,13 +95,58 @@ PeopleRegistry load_people(const FileSystem& fs, const std::string& path) {
     return people;
 }
 
+namespace {
+
+// WCAG's contrast ratio of a #rrggbb colour against white.
+double contrast_on_white(const std::string& hex) {
+    auto channel = [&](size_t at) {
+        double c = std::stoi(hex.substr(at, 2), nullptr, 16) / 255.0;
+        return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+    };
+    const double l = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+    return 1.05 / (l + 0.05);
+}
+
+void read_website(const FileSystem& fs, const YamlText& source, const YAML::Node& node, const std::string& content_dir,
+                  model::Council::Website& website) {
+    Fields f(source, node, {"accent", "logo", "contact_email", "contact_phone", "known_limits"}, "website");
+    if (f.has("accent")) {
+        website.accent = f.string("accent");
+        const bool hex = website.accent.size() == 7 && website.accent[0] == '#' &&
+                         website.accent.find_first_not_of("0123456789abcdefABCDEF", 1) == std::string::npos;
+        if (!hex) source.fail(f.node("accent"), "'accent' is a colour written #rrggbb, like \"#00567a\"");
+        const double ratio = contrast_on_white(website.accent);
+        if (ratio < 4.5) {
+            char buffer[96];
+            std::snprintf(buffer, sizeof buffer, "%.1f:1", ratio);
+            source.fail(f.node("accent"), "'accent' " + website.accent + " is too light for text on white (contrast " + buffer +
+                                              "; links need 4.5:1): choose a darker shade");
+        }
+    }
+    if (f.has("logo")) {
+        website.logo_file = f.string("logo");
+        const std::string lower = to_lower(website.logo_file);
+        const bool known = lower.size() > 4 && (lower.substr(lower.size() - 4) == ".png" || lower.substr(lower.size() - 4) == ".svg");
+        if (!known || website.logo_file.find('/') != std::string::npos)
+            source.fail(f.node("logo"), "'logo' is a .png or .svg file beside council.yaml, not '" + website.logo_file + "'");
+        auto bytes = fs.read(join_path(content_dir, website.logo_file));
+        if (!bytes) source.fail(f.node("logo"), "the logo '" + website.logo_file + "' is not beside council.yaml");
+        website.logo_bytes = *bytes;
+    }
+    website.contact_email = f.string_or("contact_email", "");
+    website.contact_phone = f.string_or("contact_phone", "");
+    if (f.has("known_limits")) website.known_limits = f.strings("known_limits");
+}
+
+}  // namespace
+
 model::Council load_council(const FileSystem& fs, const std::string& content_dir) {
     const std::string path = join_path(content_dir, "council.yaml");
     auto text = fs.read(path);
     if (!text) throw InputError({path, 0, 0}, "file not found: every site needs council.yaml");
     YamlText source{path, *text};
     YAML::Node root = parse_yaml(source);
-    Fields f(source, root, {"name", "signatory", "blocks", "site_url"}, "council.yaml");
+    Fields f(source, root, {"name", "signatory", "blocks", "site_url", "website"}, "council.yaml");
     model::Council council;
     council.name = f.string("name");
     if (f.has("site_url")) {
@@ -107,6 +155,7 @@ model::Council load_council(const FileSystem& fs, const std::string& content_dir
             source.fail(f.node("site_url"), "'site_url' is the web address the site is published at, starting https://");
         if (council.site_url.back() != '/') council.site_url += '/';
     }
+    if (f.has("website")) read_website(fs, source, f.node("website"), content_dir, council.website);
     if (f.has("signatory")) council.signatory = read_dated_texts(source, f.node("signatory"), "signatory", "post");
     if (f.has("blocks")) {
         YAML::Node blocks = f.node("blocks");

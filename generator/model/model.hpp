@@ -52,6 +52,13 @@ struct Person {
 struct Council {
     std::string name;
     std::string site_url;  // where the site is published ("https://…/"), for the sitemap; "" when not given
+    // How the website looks and what its accessibility statement says (council.yaml `website`).
+    struct Website {
+        std::string accent;  // "#00567a": links, rules; checked for contrast on white
+        std::string logo_file, logo_bytes;  // a PNG or SVG beside council.yaml, shown in every page's header
+        std::string contact_email, contact_phone;  // where to ask for another format or report a problem
+        std::vector<std::string> known_limits;     // what is not yet accessible, in the council's words
+    } website;
     std::vector<DatedText> signatory;
     std::map<std::string, VersionedBlock> blocks;
     std::map<std::string, Person> people;

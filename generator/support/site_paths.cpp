@@ -24,6 +24,9 @@ std::string calendar(const std::string& name) { return "calendar/" + name + ".ic
 std::string feed() { return "feed.xml"; }
 std::string meeting_data(const std::string& meeting_id) { return meeting_folder(meeting_id) + "/meeting.json"; }
 std::string meetings_data_index() { return "open-data/meetings.json"; }
+std::string accessibility_page() { return "accessibility.html"; }
+std::string favicon() { return "assets/favicon.svg"; }
+std::string logo(const std::string& file) { return "assets/logo" + file.substr(file.rfind('.')); }
 std::string sitemap() { return "sitemap.xml"; }
 std::string search_page() { return "search.html"; }
 std::string search_index() { return "assets/search-index.js"; }

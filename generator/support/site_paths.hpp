@@ -28,6 +28,9 @@ std::string calendar(const std::string& name);                               // 
 std::string feed();                                                          // feed.xml
 std::string meeting_data(const std::string& meeting_id);                     // meetings/<id>/meeting.json
 std::string meetings_data_index();                                           // open-data/meetings.json
+std::string accessibility_page();                                           // accessibility.html
+std::string favicon();                                                       // assets/favicon.svg
+std::string logo(const std::string& file);                                   // assets/logo.<png|svg>
 std::string sitemap();                                                       // sitemap.xml
 std::string search_page();                                                   // search.html
 std::string search_index();                                                  // assets/search-index.js

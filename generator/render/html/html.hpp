@@ -33,7 +33,10 @@ struct Templates {
     std::string document;  // body of a document page
     std::string stylesheet;
     std::string search_script;  // templates/html/search.js; none in older templates: then no search page
-    bool noindex = false;  // every page asks search engines to leave it out (the members' edition)
+    bool noindex = false;
+    // What every page's shell says of the council (council.yaml): its name,
+    // accent colour and logo (its file name under assets/, "" for none).
+    std::string council, accent, logo;  // every page asks search engines to leave it out (the members' edition)
 };
 Templates load_templates(const FileSystem& fs, const std::string& dir);
 

@@ -29,11 +29,20 @@ struct Crumb {
     std::string href;
 };
 
+// kainjow treats an empty string as true in a section, so absent values stay unset.
+void set_if(data& values, const std::string& key, const std::string& value) {
+    if (!value.empty()) values.set(key, value);
+}
+
 std::string page(const Templates& templates, const std::string& title, const std::string& root,
                  const std::vector<Crumb>& crumbs, const std::string& content) {
     data values;
     values.set("title", title);
+    values.set("description", title);
     values.set("root", root);
+    set_if(values, "council", templates.council);
+    set_if(values, "accent", templates.accent);
+    set_if(values, "logo", templates.logo);
     values.set("content", content);
     data trail{data::type::list};
     for (size_t i = 0; i < crumbs.size(); ++i) {
@@ -55,10 +64,6 @@ std::string page(const Templates& templates, const std::string& title, const std
 
 std::string count(size_t n, const std::string& noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
 
-// kainjow treats an empty string as true in a section, so absent values stay unset.
-void set_if(data& values, const std::string& key, const std::string& value) {
-    if (!value.empty()) values.set(key, value);
-}
 
 // A Mustache object of named strings.
 data object(std::initializer_list<std::pair<const char*, std::string>> fields) {
@@ -87,6 +92,7 @@ OutputFile index_page(const compose::SiteIndex& index, const Templates& template
     }
     data values;
     values.set("council", index.council);
+    set_if(values, "updated", index.updated);
     values.set("committees", committees);
     data glossary_list{data::type::list};
     for (const auto& g : glossaries) {
@@ -287,7 +293,7 @@ std::vector<OutputFile> render_site_pages(const compose::SiteIndex& index, const
         std::vector<Crumb> crumbs;
         for (const auto& [label, href] : site_page.crumbs) crumbs.push_back({label, href});
         std::string body = render_template("templates/html/document.mustache", templates.document, values);
-        files.push_back({site_page.path, page(templates, site_page.document.title + " – " + index.council, "../../", crumbs, body)});
+        files.push_back({site_page.path, page(templates, site_page.document.title + " – " + index.council, site_page.root, crumbs, body)});
     }
     files.push_back({paths::stylesheet(), templates.stylesheet});
     if (!templates.search_script.empty() && !search_index.empty()) {
