@@ -2,7 +2,8 @@
 // thirty shared libraries with them: loading those costs every run of
 // agendapack about 5 ms, more than a tenth of building a pack. So they live
 // in a module of their own (agendapack-pdfio.so, beside the program),
-// loaded the first time a meeting lists a PDF. Its interface is plain data:
+// loaded the first time a meeting lists a PDF or its pack is cut into one
+// PDF per agenda item. Its interface is plain data:
 // no exception and no type of the generator's crosses it.
 #pragma once
 
@@ -35,8 +36,10 @@ struct Module {
     bool (*read)(const std::string& bytes, const std::string& name, ReceivedPdf& out, std::string& error);
     // The pack with each placement's page drawn under its sheet's content.
     bool (*assemble)(const std::string& pack, const std::vector<Placement>& placements, std::string& out, std::string& error);
+    // New PDFs, one per range of pages [first, last] (from 0) of `pack`, as they are; deterministic bytes.
+    bool (*extract)(const std::string& pack, const std::vector<std::pair<int, int>>& ranges, std::vector<std::string>& out, std::string& error);
 };
-inline constexpr int kVersion = 1;
+inline constexpr int kVersion = 2;
 
 // The module, loaded once; throws std::runtime_error when it cannot be found.
 const Module& module();

@@ -5,6 +5,7 @@ namespace agendapack::paths {
 std::string meeting_folder(const std::string& meeting_id) { return "meetings/" + meeting_id; }
 std::string meeting_page(const std::string& meeting_id) { return meeting_folder(meeting_id) + "/index.html"; }
 std::string committee_page(const std::string& committee, const std::string& page) { return "committees/" + committee + "/" + page + ".html"; }
+std::string item_pdf_name(const std::string& meeting_id, int item) { return meeting_id + "-item-" + std::to_string(item) + ".pdf"; }
 std::string pack_name(const std::string& meeting_id) { return meeting_id + "-pack.pdf"; }
 std::string pack_file(const std::string& meeting_id) { return meeting_folder(meeting_id) + "/" + pack_name(meeting_id); }
 std::string document_page(const std::string& meeting_id, const std::string& document_id) {

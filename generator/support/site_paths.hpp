@@ -13,6 +13,7 @@ std::string meeting_page(const std::string& meeting_id);                     // 
 // deep, like a meeting's, so "../../" is the site's top from either).
 std::string committee_page(const std::string& committee, const std::string& page = "index");
 std::string pack_name(const std::string& meeting_id);                        // <id>-pack.pdf
+std::string item_pdf_name(const std::string& meeting_id, int item);          // <id>-item-<n>.pdf
 std::string pack_file(const std::string& meeting_id);                        // meetings/<id>/<id>-pack.pdf
 std::string document_page(const std::string& meeting_id, const std::string& document_id);  // meetings/<id>/<doc>.html
 // A PDF appendix as it was received: meetings/<id>/<doc>.pdf

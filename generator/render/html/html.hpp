@@ -50,6 +50,13 @@ struct PackLink {
     std::string file;
     size_t bytes = 0;
     int pages = 0;
+    struct Item {
+        int number = 0;
+        std::string file;
+        size_t bytes = 0;
+        int pages = 0;
+    };
+    std::vector<Item> items;  // each agenda item's own PDF
 };
 
 // A meeting's own pages: one per document, and its pictures.

@@ -141,6 +141,12 @@ OutputFile meeting_page(const compose::ComposedMeeting& composed, const Template
         link.set("size", file_size(pack->bytes));
         link.set("pages", count(static_cast<size_t>(pack->pages), "page"));
         values.set("pack", link);
+        data items{data::type::list};
+        for (const auto& item : pack->items)
+            items.push_back(object({{"number", std::to_string(item.number)}, {"href", item.file}, {"size", file_size(item.bytes)},
+                                    {"pages", count(static_cast<size_t>(item.pages), "page")}}));
+        values.set("items", items);
+        values.set("has_items", !pack->items.empty());
     }
     if (facts.previous) values.set("previous", object({{"href", facts.previous->href}, {"date", facts.previous->date}}));
     if (facts.next) values.set("next", object({{"href", facts.next->href}, {"date", facts.next->date}}));

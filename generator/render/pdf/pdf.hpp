@@ -101,4 +101,13 @@ struct WrittenPack {
 // `threads` > 1 compresses its streams side by side (the same bytes).
 WrittenPack write_pack(const Pack& pack, const compose::ComposedMeeting& meeting, int threads = 1);
 
+// Each agenda item's pages cut from the written pack (with the pack's page
+// numbers printed on them), for readers who want one item.
+struct ItemPdf {
+    int item = 0;
+    std::string bytes;
+    int pages = 0;
+};
+std::vector<ItemPdf> item_pdfs(const Pack& pack, const std::string& written);
+
 }  // namespace agendapack::render::pdf
