@@ -37,12 +37,7 @@ struct Walker {
     }
 
     void check_url(cmark_node* node, const std::string& url) const {
-        std::string lower;
-        for (char c : url) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-        lower = trim(lower);
-        for (const char* scheme : {"javascript:", "vbscript:", "data:", "file:"})
-            if (lower.rfind(scheme, 0) == 0)
-                throw InputError(at(node), "links to '" + std::string(scheme) + "' addresses are not allowed");
+        if (std::string problem = url_problem(url); !problem.empty()) throw InputError(at(node), problem);
     }
 
     Inlines inlines(cmark_node* parent) const {

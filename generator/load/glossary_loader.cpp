@@ -71,6 +71,7 @@ model::Glossary load_glossary(const FileSystem& fs, const std::string& data_dir,
         for (const auto& node : list) {
             Fields s(source, node, {"title", "url"}, "a glossary source");
             glossary.sources.push_back({s.string("title"), s.string_or("url", "")});
+            if (std::string problem = url_problem(glossary.sources.back().url); !problem.empty()) source.fail(s.node("url"), problem);
         }
     }
     return glossary;

@@ -167,6 +167,12 @@ std::string to_lower(std::string_view text);  // ASCII letters only
 std::string trim(std::string_view text);
 std::string join_with_and(const std::vector<std::string>& items);  // "A, B and C"
 std::string slugify(std::string_view text);
+// The one rule for every address that reaches a page or the pack: read as
+// a browser reads it (leading and trailing spaces and control characters
+// dropped, tabs and line breaks inside removed, the scheme in any case),
+// only http:, https:, mailto: and tel: addresses and addresses within the
+// site pass. Returns what is wrong, or "" when the address is allowed.
+std::string url_problem(std::string_view url);
 // A JSON string literal, quotes included (control characters escaped).
 std::string json_string(std::string_view text);
 // The candidate closest to `word` when it is a likely typo, else "".

@@ -151,4 +151,32 @@ std::string json_string(std::string_view text) {
     return out + "\"";
 }
 
+std::string url_problem(std::string_view url) {
+    std::string seen;
+    for (char c : url) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '\t' || c == '\n' || c == '\r') continue;  // a browser removes these wherever they are
+        seen += c;
+        (void)u;
+    }
+    size_t start = 0, end = seen.size();
+    while (start < end && static_cast<unsigned char>(seen[start]) <= 0x20) ++start;
+    while (end > start && static_cast<unsigned char>(seen[end - 1]) <= 0x20) --end;
+    seen = seen.substr(start, end - start);
+    for (char c : seen)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return "the address holds a control character";
+    // A scheme: a letter, then letters, digits, + - . up to the first colon, before any / ? #.
+    size_t colon = seen.find(':');
+    if (colon == std::string::npos || colon == 0) return "";
+    std::string scheme;
+    for (size_t i = 0; i < colon; ++i) {
+        const char c = seen[i];
+        const bool ok = std::isalpha(static_cast<unsigned char>(c)) || (i > 0 && (std::isdigit(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.'));
+        if (!ok) return "";  // a colon later in a relative address (a path or a query)
+        scheme += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    if (scheme == "http" || scheme == "https" || scheme == "mailto" || scheme == "tel") return "";
+    return "links may go only to http:, https:, mailto: or tel: addresses, or to pages of the site, not to '" + scheme + ":' addresses";
+}
+
 }  // namespace agendapack

@@ -61,3 +61,19 @@ TEST_CASE("yes and no read the same everywhere") {
     for (const char* no : {"no", "No", "false", "FALSE"}) CHECK(parse_yes_no(no) == false);
     for (const char* neither : {"", "y", "1", "maybe", "yes please"}) CHECK_FALSE(parse_yes_no(neither).has_value());
 }
+
+TEST_CASE("one address rule: read as a browser reads it, only http(s), mailto, tel and the site's own") {
+    // Forms that slip past a prefix test (OWASP XSS filter-evasion cheat sheet, decoded as cmark decodes entities).
+    using namespace std::string_literals;
+    for (const std::string& hostile : {"javascript:alert(1)"s, " JaVaScRiPt:alert(1)"s, "java\tscript:alert(1)"s, "java\nscript:alert(1)"s,
+                                       "java\rscript:alert(1)"s, "\x01javascript:alert(1)"s, " \x0e javascript:alert(1)"s, "javascript\t:alert(1)"s,
+                                       "vbscript:msgbox(1)"s, "data:text/html;base64,PHNjcmlwdD4="s, "file:///etc/passwd"s, "JAVASCRIPT:alert(1)"s,
+                                       "livescript:x"s, "jav\0ascript:alert(1)"s}) {
+        INFO(hostile);
+        CHECK_FALSE(url_problem(hostile).empty());
+    }
+    for (const char* fine : {"https://www.southampton.gov.uk/", "http://example.org/a:b", "mailto:ann@example.gov.uk", "tel:+442380832390",
+                             "07-report.html", "../other/index.html#item-3", "#minute-12", "page.html?a=b:c", "a/b:c"})
+        CHECK(url_problem(fine).empty());
+    CHECK(url_problem("javascript:x") == "links may go only to http:, https:, mailto: or tel: addresses, or to pages of the site, not to 'javascript:' addresses");
+}
