@@ -163,8 +163,11 @@ doc::Block tracker_from_fence(const Context& context, const FenceOptions& option
 
 namespace {
 
-std::string csv_cell(const std::string& text) {
-    if (text.find_first_of(",\"\n") == std::string::npos) return text;
+std::string csv_cell(std::string text) {
+    // A spreadsheet runs a cell that starts = + - @ (or a tab or return
+    // before one) as a formula: a quote first keeps it text (OWASP CSV injection).
+    if (!text.empty() && std::string("=+-@\t\r").find(text[0]) != std::string::npos) text = "'" + text;
+    if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
     std::string out = "\"";
     for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
     return out + "\"";

@@ -77,7 +77,9 @@ void read_minutes(const Fields& f, model::MinutesHeader& minutes) {
     minutes.held = f.date("held");
     if (f.has("first_minute")) {
         minutes.first_minute = f.integer_or("first_minute", 1);
-        if (*minutes.first_minute < 1) f.source().fail(f.node("first_minute"), "'first_minute' must be 1 or more");
+        // A year's minutes never run to a hundred thousand; larger is a slip (and would overflow counting on).
+        if (*minutes.first_minute < 1 || *minutes.first_minute > 99999)
+            f.source().fail(f.node("first_minute"), "'first_minute' must be a minute number from 1 to 99999");
     }
     minutes.present = f.strings("present");
     if (minutes.present.empty()) f.source().fail(f.require("present"), "'present' must name at least one councillor");

@@ -234,3 +234,17 @@ TEST_CASE("an entry of the status file shows only between its from and until mee
     CHECK(has_old("test-panel-2025-01-16"));
     CHECK_FALSE(has_old("test-panel-2025-06-12"));  // after `until`
 }
+
+TEST_CASE("tracker exports keep a cell that looks like a formula as text (CSV injection)") {
+    const std::string statuses = "- id: 2024-09-26/7/1\n  action_taken: \"=HYPERLINK(\\\"https://example.org\\\",\\\"click\\\")\"\n  status: \"@SUM(A1)\"\n";
+    Files files = with(later_meetings(statuses), "content/test-panel/2024-09-26/meeting.yaml", meeting_2024());
+    files["content/test-panel/2024-25.yaml"] = "meetings: [2024-07-18, 2024-09-26, 2025-01-16]\nmembers: [Councillor Able (Chair)]\n";
+    Fixture f(files);
+    auto exports = compose::export_trackers(f.context());
+    REQUIRE(exports.size() == 1);
+    const std::string& csv = exports[0].csv;
+    CHECK(csv.find("\"'=HYPERLINK(\"\"https://example.org\"\",\"\"click\"\")\"") != std::string::npos);
+    CHECK(csv.find(",'@SUM(A1),") != std::string::npos);
+    CHECK(csv.find(",=") == std::string::npos);
+    CHECK(csv.find(",\"=") == std::string::npos);
+}
