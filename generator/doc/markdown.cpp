@@ -240,6 +240,34 @@ Blocks markdown(const model::Markdown& source, const MarkdownOptions& options) {
         cmark_parser_attach_syntax_extension(parser.get(), cmark_find_syntax_extension(extension));
     cmark_parser_feed(parser.get(), source.text.data(), source.text.size());
     std::unique_ptr<cmark_node, decltype(&cmark_node_free)> root(cmark_parser_finish(parser.get()), &cmark_node_free);
+    // The tree is walked recursively from here on (and so is every document
+    // tree after it), so its depth is checked first, without recursion:
+    // quotes in quotes or lists in lists thousands deep are a mistake, never
+    // a crash. cmark's own walker keeps its place on the heap.
+    {
+        constexpr int kDeepest = 64;
+        std::unique_ptr<cmark_iter, decltype(&cmark_iter_free)> iter(cmark_iter_new(root.get()), &cmark_iter_free);
+        int depth = 0;
+        for (cmark_event_type event; (event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
+            if (event == CMARK_EVENT_EXIT) {
+                --depth;
+                continue;
+            }
+            cmark_node* node = cmark_iter_get_node(iter.get());
+            if (cmark_node_first_child(node) == nullptr) continue;  // a leaf: entered, never exited
+            if (++depth > kDeepest) {
+                SourceLocation where = source.origin;
+                for (cmark_node* n = node; n; n = cmark_node_parent(n))
+                    if (int line = cmark_node_get_start_line(n); line > 0) {
+                        where.line = source.origin.line + line - 1;
+                        where.column = std::max(1, cmark_node_get_start_column(n));
+                        break;
+                    }
+                throw InputError(where, "quotes, lists or emphasis are nested more than " + std::to_string(kDeepest) +
+                                            " deep here: agendapack reads at most that many levels");
+            }
+        }
+    }
     Walker walker{source, options};
     Blocks blocks = walker.blocks(root.get(), 0);
     gather_typed_lists(blocks);

@@ -42,6 +42,22 @@ std::string source_excerpt(const std::string& file_text, int line, int column) {
     std::string text = file_text.substr(start, end == std::string::npos ? std::string::npos : end - start);
     if (!text.empty() && text.back() == '\r') text.pop_back();
     if (trim(text).empty()) return "";
+    // A very long line is shown around the place only, marked cut with "…".
+    constexpr int kAround = 60;
+    if (text.size() > 2 * kAround + 20) {
+        int from = std::max(0, column - 1 - kAround);
+        while (from > 0 && (static_cast<unsigned char>(text[static_cast<size_t>(from)]) & 0xC0) == 0x80) --from;  // not inside a character
+        size_t to = std::min(text.size(), static_cast<size_t>(column - 1 + kAround));
+        while (to < text.size() && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80) ++to;
+        std::string cut = (from > 0 ? "…" : "") + text.substr(static_cast<size_t>(from), to - static_cast<size_t>(from)) + (to < text.size() ? "…" : "");
+        column = column - from + (from > 0 ? 1 : 0);
+        text = cut;
+        // The "…" is one character wide but three bytes: the caret below counts characters up to it.
+        std::string caret(from > 0 ? 1 : 0, ' ');
+        for (int i = (from > 0 ? 2 : 1); i < column && static_cast<size_t>(i - 1 + (from > 0 ? 2 : 0)) < text.size(); ++i)
+            caret += text[static_cast<size_t>(i - 1 + (from > 0 ? 2 : 0))] == '\t' ? '\t' : ' ';
+        return text + "\n" + caret + "^";
+    }
     // Tabs keep their width so the caret lands under the right character.
     std::string caret;
     for (int i = 1; i < column && i - 1 < static_cast<int>(text.size()); ++i)

@@ -77,3 +77,14 @@ TEST_CASE("one address rule: read as a browser reads it, only http(s), mailto, t
         CHECK(url_problem(fine).empty());
     CHECK(url_problem("javascript:x") == "links may go only to http:, https:, mailto: or tel: addresses, or to pages of the site, not to 'javascript:' addresses");
 }
+
+TEST_CASE("a very long line is quoted around the place, cut with an ellipsis, the caret still under it") {
+    std::string line(500, 'a');
+    line[300] = 'X';
+    const std::string excerpt = source_excerpt(line + "\n", 1, 301);
+    const std::string shown = excerpt.substr(0, excerpt.find('\n')), caret = excerpt.substr(excerpt.find('\n') + 1);
+    CHECK(shown.rfind("…", 0) == 0);
+    CHECK(shown.size() < 140);
+    // The caret's column, in characters, is the X's, in characters ("…" is one).
+    CHECK(caret.size() - 1 == 1 + shown.substr(3).find('X'));
+}
