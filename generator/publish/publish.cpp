@@ -1,5 +1,9 @@
 #include "publish.hpp"
 
+#include <algorithm>
+#include <optional>
+#include <sstream>
+
 #include "../support/site_paths.hpp"
 
 namespace agendapack::publish {
@@ -21,12 +25,69 @@ bool same_tree(const OutputFileSystem& fs, const std::string& a, const std::stri
     return fs.read(a) == fs.read(b);
 }
 
+// The files under root/relative (relative itself when it is a file), as
+// paths relative to root.
+void files_under(const OutputFileSystem& fs, const std::string& root, const std::string& relative, std::vector<std::string>& files) {
+    const std::string path = join_path(root, relative);
+    if (!fs.is_directory(path)) {
+        if (fs.read_size(path)) files.push_back(relative);
+        return;
+    }
+    for (const auto& name : fs.list(path)) files_under(fs, root, relative + "/" + name, files);
+}
+
+// A folder that holds units rather than being one: meetings/, .agendapack/.
+bool holds_units(const std::string& relative) { return paths::unit_of(relative + "/x") != relative; }
+
+// The entries of the site at `out` that are units of their own, each one
+// found by going down through the folders that hold units.
+void units_in(const OutputFileSystem& fs, const std::string& out, const std::string& relative, std::vector<std::string>& units) {
+    for (const auto& name : fs.list(relative.empty() ? out : join_path(out, relative))) {
+        const std::string entry = relative.empty() ? name : relative + "/" + name;
+        if (holds_units(entry) && fs.is_directory(join_path(out, entry))) units_in(fs, out, entry, units);
+        else units.push_back(entry);
+    }
+}
+
+// "output" → ".output.agendapack-next", beside it.
+std::string staging_beside(const std::string& out) {
+    std::string dir = out;
+    while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
+    const size_t slash = dir.rfind('/');
+    const std::string parent = slash == std::string::npos ? "" : dir.substr(0, slash + 1);
+    const std::string name = slash == std::string::npos ? dir : dir.substr(slash + 1);
+    return parent + "." + name + ".agendapack-next";
+}
+
+std::optional<std::set<std::string>> read_published(const OutputFileSystem& fs, const std::string& out) {
+    auto text = fs.read(join_path(out, paths::published_record()));
+    if (!text) return std::nullopt;
+    std::set<std::string> files;
+    std::istringstream lines(*text);
+    for (std::string line; std::getline(lines, line);)
+        if (!line.empty()) files.insert(line);
+    return files;
+}
+
+std::string foreign_files_message(const std::string& out, const std::vector<std::string>& foreign) {
+    std::string message = out + "/ holds files agendapack did not write, in folders this build replaces or removes:";
+    const size_t shown = std::min<size_t>(foreign.size(), 10);
+    for (size_t i = 0; i < shown; ++i) message += "\n  " + join_path(out, foreign[i]);
+    if (foreign.size() > shown) message += "\n  and " + std::to_string(foreign.size() - shown) + " more";
+    message += "\nagendapack never deletes them: move them out of " + out +
+               "/ (or delete them), then build again. Files of your own may stay in " + out +
+               "/ itself, beside what agendapack writes.";
+    return message;
+}
+
 }  // namespace
 
 Publisher::Publisher(OutputFileSystem& fs, std::string out_dir)
-    : fs_(fs), out_(std::move(out_dir)), staging_(join_path(out_, ".agendapack-staging")), retired_(join_path(out_, ".agendapack-retired")) {
-    fs_.remove(staging_);
-    fs_.remove(retired_);
+    : fs_(fs), out_(fs.resolve(out_dir)), staging_(staging_beside(out_)) {
+    fs_.remove(staging_);  // a killed build's: a half-made site, or the one it replaced
+    // Left inside the site by earlier versions, which swapped unit by unit.
+    fs_.remove(join_path(out_, ".agendapack-staging"));
+    fs_.remove(join_path(out_, ".agendapack-retired"));
     writer_ = std::thread([this] { write_queued(); });
 }
 
@@ -51,6 +112,7 @@ void Publisher::write(const std::string& relative, std::string bytes) {
     drained_.wait(lock, [&] { return queued_bytes_ == 0 || queued_bytes_ + bytes.size() <= kQueued || failure_; });
     if (failure_) std::rethrow_exception(failure_);
     units_.insert(paths::unit_of(relative));
+    written_.insert(relative);
     queued_bytes_ += bytes.size();
     queue_.emplace_back(join_path(staging_, relative), std::move(bytes));
     queued_.notify_one();
@@ -101,22 +163,60 @@ Publisher::Summary Publisher::commit(const std::set<std::string>& keep_meetings,
                     if (collection == "meetings") ++summary.removed;
                 }
             }
+
+    // Which files standing there are agendapack's: those it listed when it
+    // published them; every file, for a site published before it listed
+    // them; none, in a folder it has never published into.
+    const auto listed = read_published(fs_, out_);
+    const bool before_lists = !listed && (fs_.exists(join_path(out_, paths::edition_record())) ||
+                                          fs_.exists(join_path(out_, paths::index_page())));
+    auto ours = [&](const std::string& file) { return before_lists || (listed && listed->count(file)); };
+
+    units.insert(paths::published_record());  // written below, always anew
+    std::vector<std::string> carried;
+    if (fs_.is_directory(out_)) units_in(fs_, out_, "", carried);
+    carried.erase(std::remove_if(carried.begin(), carried.end(), [&](const std::string& unit) { return units.count(unit) > 0; }),
+                  carried.end());
+
+    // The new list: what this build wrote, and what agendapack wrote before
+    // in the units it keeps.
+    std::set<std::string> published = written_;
+    for (const auto& unit : carried) {
+        std::vector<std::string> files;
+        files_under(fs_, out_, unit, files);
+        for (auto& file : files)
+            if (ours(file)) published.insert(std::move(file));
+    }
+    published.insert(paths::published_record());
+    std::string list;
+    for (const auto& file : published) list += file + "\n";
+    fs_.write(join_path(staging_, paths::published_record()), list);
+
+    bool changed = false;
+    std::vector<std::string> foreign;
     for (const auto& unit : units) {
-        const std::string current = join_path(out_, unit), fresh = join_path(staging_, unit), old = join_path(retired_, unit);
+        const std::string current = join_path(out_, unit), fresh = join_path(staging_, unit);
         const bool staged = fs_.exists(fresh);
         if (staged && same_tree(fs_, current, fresh)) {
-            ++summary.unchanged;
+            if (unit != paths::published_record()) ++summary.unchanged;
             continue;
         }
-        if (fs_.exists(current)) fs_.rename(current, old);
-        if (staged) {
-            fs_.rename(fresh, current);
-            ++summary.replaced;
-        }
+        changed = true;
+        if (staged && unit != paths::published_record()) ++summary.replaced;
+        std::vector<std::string> files;
+        files_under(fs_, out_, unit, files);
+        for (auto& file : files)
+            if (!ours(file)) foreign.push_back(std::move(file));
     }
+    if (!foreign.empty()) throw std::runtime_error(foreign_files_message(out_, foreign));
+    if (!changed) return summary;  // the staging folder goes with the publisher
+
+    for (const auto& unit : carried) fs_.link_tree(join_path(out_, unit), join_path(staging_, unit));
+    // The one step a reader can see: after it, staging_ holds the old site.
+    if (fs_.is_directory(out_)) fs_.exchange(staging_, out_);
+    else fs_.rename(staging_, out_);
     committed_ = true;
     fs_.remove(staging_);
-    fs_.remove(retired_);
     return summary;
 }
 

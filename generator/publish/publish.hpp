@@ -1,8 +1,16 @@
-// The last phase: put rendered files into output/ so that a reader never
-// sees a half-written site. Files go to a staging folder as they are made
-// (a meeting's state can be freed at once), written by the publisher's own
-// thread while the build goes on; commit() then swaps each unit — a
-// top-level entry, or one meeting's folder — in with a rename.
+// The last phase: put rendered files into output/ so that a reader sees
+// the old site or the new one, never a mix, whatever moment the build dies.
+// Files go to a staging folder beside output/ as they are made (a meeting's
+// state can be freed at once), written by the publisher's own thread while
+// the build goes on. commit() then links every unit it did not stage — a
+// top-level entry, or one meeting's folder — from the site into the staging
+// folder (hard links: no copying), and swaps the two folders in one step
+// (RENAME_EXCHANGE). What is left beside output/ by a killed build is
+// removed by the next.
+//
+// Files agendapack did not write (listed in .agendapack/published) are
+// never deleted: outside the units it writes they are carried over; inside
+// one that it would replace or remove, publishing stops with their names.
 #pragma once
 
 #include <condition_variable>
@@ -20,7 +28,7 @@ namespace agendapack::publish {
 
 class Publisher {
 public:
-    // Empties a staging folder inside out_dir; everything goes through `fs`.
+    // Empties the staging folder beside out_dir; everything goes through `fs`.
     Publisher(OutputFileSystem& fs, std::string out_dir);
     // A staging folder never committed (a failed build) is removed; the
     // output folder stays as it was.
@@ -40,10 +48,12 @@ public:
         size_t unchanged = 0;  // staged units whose bytes equal what was there: left alone
         size_t removed = 0;    // meeting folders pruned
     };
-    // Swaps the staged units in. A unit whose files are byte for byte what
-    // stands there already is not touched. With `prune`, meeting folders (and
-    // their build records) neither staged nor named in `keep_meetings` are
-    // removed.
+    // Swaps the staged units in, the rest kept. When every staged unit is byte
+    // for byte what stands there already, and nothing is pruned, the site
+    // is not touched. With `prune`, meeting folders (and their build records)
+    // neither staged nor named in `keep_meetings` are removed. Throws, the
+    // site untouched, when a unit to replace holds a file agendapack did not
+    // write.
     Summary commit(const std::set<std::string>& keep_meetings, bool prune);
 
 private:
@@ -51,8 +61,9 @@ private:
     void finish_writes();  // waits for every queued file; rethrows a failure
 
     OutputFileSystem& fs_;
-    std::string out_, staging_, retired_;
+    std::string out_, staging_;
     std::set<std::string> units_;
+    std::set<std::string> written_;  // relative paths
     std::mutex mutex_;  // units_ and everything below
     std::deque<std::pair<std::string, std::string>> queue_;  // staged path, bytes
     size_t queued_bytes_ = 0;

@@ -1,4 +1,9 @@
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include <algorithm>
 #include <cstdio>
@@ -87,6 +92,42 @@ void DiskFileSystem::rename(const std::string& from, const std::string& to) {
 
 void DiskFileSystem::remove(const std::string& path) { fs::remove_all(path); }
 
+void DiskFileSystem::link_tree(const std::string& from, const std::string& to) {
+    if (fs::is_directory(fs::symlink_status(from))) {
+        fs::create_directories(to);
+        for (const auto& entry : fs::directory_iterator(from))
+            link_tree(entry.path().string(), join_path(to, entry.path().filename().string()));
+        return;
+    }
+    {
+        std::lock_guard<std::mutex> lock(folders_);
+        fs::create_directories(fs::path(to).parent_path());
+    }
+    std::error_code ec;
+    fs::create_hard_link(from, to, ec);
+    if (ec) fs::copy(from, to, fs::copy_options::copy_symlinks);  // no hard links here (another device, a FAT disk)
+}
+
+void DiskFileSystem::exchange(const std::string& a, const std::string& b) {
+    if (::renameat2(AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), RENAME_EXCHANGE) == 0) return;
+    const int error = errno;
+    if (error != EINVAL && error != ENOSYS && error != EOPNOTSUPP)
+        throw std::runtime_error("cannot swap " + a + " with " + b + ": " + std::strerror(error));
+    // The system has no exchange (NFS, some FUSE folders): b is missing
+    // between these two renames.
+    const std::string aside = a + ".swap";
+    fs::rename(b, aside);
+    fs::rename(a, b);
+    fs::rename(aside, a);
+}
+
+std::string DiskFileSystem::resolve(const std::string& path) const {
+    std::error_code ec;
+    if (!fs::is_symlink(path, ec)) return path;
+    fs::path target = fs::canonical(path, ec);
+    return ec ? path : target.string();
+}
+
 std::optional<uint64_t> DiskFileSystem::read_size(const std::string& path) const {
     std::error_code ec;
     if (!fs::is_regular_file(path, ec)) return std::nullopt;
@@ -125,6 +166,23 @@ void MemoryFileSystem::remove(const std::string& path) {
     const std::string prefix = path + "/";
     for (auto it = files_.begin(); it != files_.end();)
         it = it->first == path || it->first.compare(0, prefix.size(), prefix) == 0 ? files_.erase(it) : std::next(it);
+}
+
+void MemoryFileSystem::link_tree(const std::string& from, const std::string& to) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    const std::string prefix = from + "/";
+    std::vector<std::pair<std::string, std::string>> copies;
+    for (auto it = files_.lower_bound(from); it != files_.end() && it->first.compare(0, from.size(), from) == 0; ++it)
+        if (it->first == from || it->first.compare(0, prefix.size(), prefix) == 0)
+            copies.emplace_back(to + it->first.substr(from.size()), it->second);
+    for (auto& [path, bytes] : copies) files_[path] = std::move(bytes);
+}
+
+void MemoryFileSystem::exchange(const std::string& a, const std::string& b) {
+    const std::string aside = a + ".swap";
+    rename(b, aside);
+    rename(a, b);
+    rename(aside, a);
 }
 
 bool MemoryFileSystem::is_directory(const std::string& path) const {

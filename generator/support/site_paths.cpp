@@ -50,6 +50,7 @@ std::string unit_of(const std::string& relative) {
     return relative.substr(0, relative.find('/'));
 }
 
+std::string published_record() { return ".agendapack/published"; }
 std::string edition_record() { return ".agendapack/edition"; }
 
 }  // namespace agendapack::paths

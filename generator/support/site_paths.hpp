@@ -44,6 +44,7 @@ std::string build_records();                                                 // 
 std::string build_record(const std::string& meeting_id);                     // .agendapack/meetings/<id>
 
 // Which edition the folder holds, "public" or "members": one never goes over the other.
+std::string published_record();                                              // .agendapack/published
 std::string edition_record();                                                // .agendapack/edition
 
 // The address of a document's page as a page of meeting `from` links to it:

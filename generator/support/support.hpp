@@ -90,6 +90,17 @@ public:
     virtual void rename(const std::string& from, const std::string& to) = 0;
     // Removes a file or a folder and all in it; nothing when there is none.
     virtual void remove(const std::string& path) = 0;
+    // Makes `to` a copy of the file or folder `from` that costs no space:
+    // hard links where the system has them (a file is never written in
+    // place, so sharing is safe), copies where it has not.
+    virtual void link_tree(const std::string& from, const std::string& to) = 0;
+    // Swaps two existing folders in one step: a reader sees one or the
+    // other, never neither. Where the system cannot (no RENAME_EXCHANGE),
+    // two renames, with a moment between them when `b` is missing.
+    virtual void exchange(const std::string& a, const std::string& b) = 0;
+    // The folder a path names, a link followed (output/ may be a link to
+    // where the web server reads).
+    virtual std::string resolve(const std::string& path) const { return path; }
     bool exists(const std::string& path) const { return is_directory(path) || read_size(path).has_value(); }
     virtual std::optional<uint64_t> read_size(const std::string& path) const;  // a file's size
 };
@@ -103,6 +114,9 @@ public:
     void write(const std::string& path, const std::string& bytes) override;
     void rename(const std::string& from, const std::string& to) override;
     void remove(const std::string& path) override;
+    void link_tree(const std::string& from, const std::string& to) override;
+    void exchange(const std::string& a, const std::string& b) override;
+    std::string resolve(const std::string& path) const override;
     std::optional<uint64_t> read_size(const std::string& path) const override;
 
 private:
@@ -118,6 +132,8 @@ public:
     void write(const std::string& path, const std::string& bytes) override { add(path, bytes); }
     void rename(const std::string& from, const std::string& to) override;
     void remove(const std::string& path) override;
+    void link_tree(const std::string& from, const std::string& to) override;
+    void exchange(const std::string& a, const std::string& b) override;
 
 private:
     mutable std::mutex mutex_;

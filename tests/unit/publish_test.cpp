@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <sys/stat.h>
+
 #include "publish/publish.hpp"
 
 using namespace agendapack;
@@ -30,7 +32,8 @@ void check_publishing(OutputFileSystem& out, const std::string& dir) {
     CHECK(out.exists(join_path(dir, "meetings/a/index.html")));
     CHECK(out.read(join_path(dir, "meetings/c/index.html")) == "C");
     CHECK_FALSE(out.exists(join_path(dir, ".agendapack-staging")));
-    CHECK_FALSE(out.exists(join_path(dir, ".agendapack-retired")));
+    CHECK_FALSE(out.exists(".output.agendapack-next"));
+    CHECK_FALSE(out.exists(dir + ".agendapack-next"));
 
     // Kept meetings stay; a unit staged with the same bytes is left as it was.
     publish::Publisher publisher(out, dir);
@@ -99,7 +102,7 @@ TEST_CASE("a file that cannot be written fails the commit, and the output stays 
         publisher.write("index.html", "new");
         publisher.commit({}, true);
     };
-    CHECK_THROWS_WITH(build(), Catch::Contains("cannot write output/.agendapack-staging/meetings/b/index.html"));
+    CHECK_THROWS_WITH(build(), Catch::Contains("cannot write .output.agendapack-next/meetings/b/index.html"));
     CHECK(disk.read("output/index.html") == "old");
     CHECK_FALSE(disk.exists("output/meetings/a"));
 }
@@ -111,4 +114,92 @@ TEST_CASE("files larger than the publisher's queue are written one at a time, al
     for (int i = 0; i < 3; ++i) publisher.write("meetings/m" + std::to_string(i) + "/big.bin", big);
     publisher.commit({}, true);
     for (int i = 0; i < 3; ++i) CHECK(memory.read_size("output/meetings/m" + std::to_string(i) + "/big.bin") == big.size());
+}
+
+namespace {
+
+// Counts the swaps: a build that changes nothing makes none.
+class CountingDisk : public MemoryFileSystem {
+public:
+    void exchange(const std::string& a, const std::string& b) override {
+        ++exchanges;
+        MemoryFileSystem::exchange(a, b);
+    }
+    int exchanges = 0;
+};
+
+}  // namespace
+
+TEST_CASE("a build that changes nothing leaves the site alone; one that does swaps it in once") {
+    CountingDisk out;
+    publish::publish(out, "output", {{"index.html", "one"}, {"meetings/a/index.html", "A"}}, true);
+    CHECK(out.exchanges == 0);  // there was no site: renamed into place
+    publish::publish(out, "output", {{"index.html", "one"}, {"meetings/a/index.html", "A"}}, true);
+    CHECK(out.exchanges == 0);
+    publish::publish(out, "output", {{"index.html", "two"}, {"meetings/a/index.html", "A"}}, true);
+    CHECK(out.exchanges == 1);
+    CHECK(out.read("output/index.html") == "two");
+    CHECK(out.read("output/.agendapack/published") == ".agendapack/published\nindex.html\nmeetings/a/index.html\n");
+    CHECK(out.list("") == std::vector<std::string>{"output"});  // nothing left beside it
+}
+
+TEST_CASE("files agendapack did not write are never deleted: kept beside its own, or publishing stops") {
+    MemoryFileSystem out;
+    publish::publish(out, "output", {{"index.html", "one"}, {"assets/site.css", "css"}, {"meetings/a/index.html", "A"}}, true);
+    out.write("output/notes.txt", "mine");             // beside agendapack's files: kept
+    out.write("output/meetings/a/extra.pdf", "mine");  // inside a meeting this build replaces
+    auto rebuild = [&] {
+        publish::publish(out, "output", {{"index.html", "two"}, {"assets/site.css", "css"}, {"meetings/a/index.html", "A2"}}, true);
+    };
+    CHECK_THROWS_WITH(rebuild(), Catch::Contains("output/ holds files agendapack did not write, in folders this build replaces or "
+                                                 "removes:\n  output/meetings/a/extra.pdf\nagendapack never deletes them"));
+    CHECK(out.read("output/index.html") == "one");  // nothing published
+    CHECK(out.read("output/meetings/a/extra.pdf") == "mine");
+
+    out.remove("output/meetings/a/extra.pdf");
+    rebuild();
+    CHECK(out.read("output/index.html") == "two");
+    CHECK(out.read("output/notes.txt") == "mine");
+    // A meeting pruned with a file of someone else's in it stops publishing too.
+    out.write("output/meetings/a/extra.pdf", "mine");
+    CHECK_THROWS_WITH(publish::publish(out, "output", {{"index.html", "three"}}, true), Catch::Contains("output/meetings/a/extra.pdf"));
+    CHECK(out.read("output/index.html") == "two");
+}
+
+TEST_CASE("a site published before agendapack listed its files is taken as all its own; a folder never published into is not") {
+    MemoryFileSystem earlier;
+    earlier.write("output/index.html", "old");
+    earlier.write("output/assets/site.css", "old");
+    earlier.write("output/assets/old-logo.png", "old");
+    publish::publish(earlier, "output", {{"index.html", "new"}, {"assets/site.css", "new"}}, true);
+    CHECK_FALSE(earlier.exists("output/assets/old-logo.png"));
+
+    MemoryFileSystem someones;
+    someones.write("output/assets/photo.jpg", "theirs");
+    CHECK_THROWS_WITH(publish::publish(someones, "output", {{"index.html", "new"}, {"assets/site.css", "new"}}, true),
+                      Catch::Contains("output/assets/photo.jpg"));
+    CHECK_FALSE(someones.exists("output/index.html"));
+}
+
+TEST_CASE("on disk, kept units are hard links into the new site, and a link named as output/ is followed") {
+    const fs::path root = fs::temp_directory_path() / "agendapack-publish-links";
+    fs::remove_all(root);
+    fs::create_directories(root / "served");
+    fs::create_directory_symlink("served", root / "output");
+    DiskFileSystem disk;
+    const std::string out = (root / "output").string();
+    publish::publish(disk, out, {{"index.html", "one"}, {"meetings/a/index.html", "A"}, {"meetings/b/index.html", "B"}}, true);
+    const auto inode_of = [](const fs::path& p) {
+        struct stat s {};
+        ::stat(p.c_str(), &s);
+        return s.st_ino;
+    };
+    const auto kept = inode_of(root / "served/meetings/a/index.html");
+    publish::publish(disk, out, {{"meetings/b/index.html", "B2"}}, false);
+    CHECK(fs::is_symlink(root / "output"));
+    CHECK(disk.read((root / "served/meetings/b/index.html").string()) == "B2");
+    CHECK(inode_of(root / "served/meetings/a/index.html") == kept);
+    CHECK(fs::is_directory(root / "served"));
+    CHECK_FALSE(fs::exists(root / ".served.agendapack-next"));
+    fs::remove_all(root);
 }
