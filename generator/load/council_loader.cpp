@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "loaders.hpp"
+#include "../support/pictures.hpp"
 
 namespace agendapack::load {
 
@@ -131,6 +132,10 @@ void read_website(const FileSystem& fs, const YamlText& source, const YAML::Node
             source.fail(f.node("logo"), "'logo' is a .png or .svg file beside council.yaml, not '" + website.logo_file + "'");
         auto bytes = fs.read(join_path(content_dir, website.logo_file));
         if (!bytes) source.fail(f.node("logo"), "the logo '" + website.logo_file + "' is not beside council.yaml");
+        const std::string problem = lower.substr(lower.size() - 4) == ".svg"
+                                        ? pictures::svg_problem(*bytes)
+                                        : pictures::check_png(*bytes).problem;
+        if (!problem.empty()) source.fail(f.node("logo"), "the logo '" + website.logo_file + "' cannot be used: " + problem);
         website.logo_bytes = *bytes;
     }
     website.contact_email = f.string_or("contact_email", "");
