@@ -83,9 +83,9 @@ void DiskFileSystem::write(const std::string& path, const std::string& bytes) {
 }
 
 void DiskFileSystem::rename(const std::string& from, const std::string& to) {
-    {
+    if (const fs::path parent = fs::path(to).parent_path(); !parent.empty()) {  // "output": the current folder
         std::lock_guard<std::mutex> lock(folders_);
-        fs::create_directories(fs::path(to).parent_path());
+        fs::create_directories(parent);
     }
     fs::rename(from, to);
 }

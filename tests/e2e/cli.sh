@@ -25,8 +25,11 @@ expect_status 2 "option without value" "$agendapack" build --out
 expect_status 2 "unknown meeting" "$agendapack" check --meeting children-and-families-1999-01-01
 
 mkdir -p "$work/copy" && cp -r content data templates "$work/copy"/
-(cd "$work/copy" && expect_status 0 "check" "$agendapack" check)
+expect_status 0 "check" env -C "$work/copy" "$agendapack" check
 [ -e "$work/copy/output" ] && { echo "FAIL: check wrote output"; failures=$((failures + 1)); }
+# The usual way: `build` in the sources' folder, into a new output/ beside them (a path with no folder part).
+expect_status 0 "build into a new output/" env -C "$work/copy" "$agendapack" build --meeting children-and-families-2024-09-26
+[ -f "$work/copy/output/index.html" ] || { echo "FAIL: build wrote no output/index.html"; failures=$((failures + 1)); }
 
 expect_status 0 "build one meeting" "$agendapack" build --out "$work/one" --meeting children-and-families-2024-09-26
 [ -f "$work/one/meetings/children-and-families-2024-09-26/index.html" ] || { echo "FAIL: --meeting did not build its meeting"; failures=$((failures + 1)); }
