@@ -620,17 +620,29 @@ private:
             }
             // Taller than a page: split at line boundaries across pages.
             double from = 0;
+            bool fresh_page = false;  // a page turned for this part already
             while (from < row.height - 0.001) {
                 double space = remaining() - 2 * padding_;
                 double to = split_point(row, from, space);
                 if (to <= from + 0.001) {
-                    page_break();
-                    continue;
+                    if (!fresh_page) {
+                        page_break();
+                        fresh_page = true;
+                        continue;
+                    }
+                    // Not one line fits even on a new page (a header as tall as
+                    // the page, a line taller than it): set the next line anyway,
+                    // over the foot, rather than turn pages for ever.
+                    to = next_line_end(row, from);
                 }
                 draw_row(row, widths, from, to, row.header);
                 page_top = false;
+                fresh_page = false;
                 from = to;
-                if (from < row.height - 0.001) page_break();
+                if (from < row.height - 0.001) {
+                    page_break();
+                    fresh_page = true;
+                }
             }
             on_page = 1;
         }
@@ -661,6 +673,15 @@ private:
         if (item.kind != Item::Paragraph) return false;
         if (item.para.attached) return true;
         return item.para.keep_with_next && i + 1 < items.size() && landscape_table(items[i + 1]);
+    }
+
+    // Where the first line ending below `from` ends, in any cell.
+    double next_line_end(const RowLayout& row, double from) const {
+        double end = row.height;
+        for (const auto& cell : row.cells)
+            for (const auto& placed : cell.lines)
+                if (placed.top + placed.line->height > from + 0.001) end = std::min(end, placed.top + placed.line->height);
+        return end;
     }
 
     // The largest content offset <= from + space that does not cut a line.
