@@ -6,7 +6,8 @@
 
 namespace agendapack::build {
 
-Build::Build(const FileSystem& fs, Options options) : fs_(fs), options_(std::move(options)) {}
+Build::Build(const FileSystem& fs, Options options)
+    : fs_(fs), options_(std::move(options)), words_(std::make_unique<Lexicon>(options_.words)) {}
 
 void Build::index() {
     // Everything index() reads is recorded, so each meeting's key can name
@@ -36,6 +37,8 @@ void Build::index() {
     for (const std::string& font : {style_.font_regular, style_.font_bold, style_.font_italic, style_.font_bold_italic,
                                     style_.font_fallback, style_.font_fallback_bold, style_.font_mono, style_.font_fallback_mono})
         inputs[font] = fs_.stamp(font).value_or(kMissingFile);
+    // So is the word list: a new one can change what the acronym check says.
+    inputs[options_.words] = fs_.stamp(options_.words).value_or(kMissingFile);
     digest_sources(inputs);
     release_bodies();
 }
@@ -65,6 +68,7 @@ const compute::MeetingPlan* Build::find(const std::string& id) const {
 compose::Context Build::context(const FileSystem& fs) const {
     compose::Context context{site_, std::make_shared<load::DataFiles>(fs, options_.paths.data)};
     context.records = &records_;
+    context.words = words_.get();
     return context;
 }
 

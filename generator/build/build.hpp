@@ -35,6 +35,8 @@ struct Options {
     int jobs = 1;  // threads for reading the sources (meetings at once)
     // The public edition withholds exempt business; the members' has it all.
     compute::Audience audience = compute::Audience::Public;
+    // The word list of ordinary English words, for the acronym check.
+    std::string words = Lexicon::kBritishEnglish;
 };
 
 // What the site-wide pages need to know of a built meeting. Small, and kept
@@ -138,6 +140,7 @@ private:
     render::html::Templates templates_;
     render::pdf::Style style_;
     std::unique_ptr<render::pdf::Fonts> fonts_;  // made by index(), once the style names them
+    std::unique_ptr<Lexicon> words_;             // read when the acronym check first asks
     // Digests for meeting_key.
     uint64_t global_digest_ = 0;                                 // generator, templates, style, fonts, shared files
     std::map<std::string, uint64_t> committee_digests_;          // by slug: committee.yaml, years, templates …

@@ -1,6 +1,6 @@
 // The acronym check: every all-capitals word in a report's text must be in
-// its glossary (or its own local terms) or be written out nearby, so no
-// reader meets an abbreviation nobody explains.
+// its glossary (or its own local terms), be written out nearby, or be an
+// ordinary English word, so no reader meets an abbreviation nobody explains.
 #include <set>
 
 #include "compose.hpp"
@@ -34,7 +34,8 @@ std::string prose_of(const std::string& line) {
 
 }  // namespace
 
-std::vector<Warning> check_acronyms(const model::Document& document, const model::Glossary* glossary, const model::Markdown* body) {
+std::vector<Warning> check_acronyms(const model::Document& document, const model::Glossary* glossary, const model::Markdown* body,
+                                   const Lexicon* words) {
     const model::Markdown& markdown = body ? *body : document.body;
     std::set<std::string> known;
     auto know = [&](const model::GlossaryEntry& e) {
@@ -88,6 +89,9 @@ std::vector<Warning> check_acronyms(const model::Document& document, const model
             bool whole = boundary(line, static_cast<long>(end));
             at = end;
             if (!whole || word.size() < 2 || known.count(word) || reported.count(word)) continue;
+            // A word written in capitals for emphasis ("EDITED BY REVIEWER"),
+            // not an abbreviation. One that is also a word (SEND) goes unchecked.
+            if (words && words->knows(word)) continue;
             std::string nearby = paragraph_text(i);
             bool expanded = before.find("(" + word + ")") != std::string::npos || nearby.find("(" + word + ")") != std::string::npos ||
                             nearby.find(word + " (") != std::string::npos;

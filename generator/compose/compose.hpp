@@ -13,6 +13,7 @@
 #include "../load/data_files.hpp"
 #include "../doc/doc.hpp"
 #include "../model/model.hpp"
+#include "../support/words.hpp"
 #include "../support/support.hpp"
 
 namespace agendapack::compose {
@@ -33,6 +34,8 @@ struct Context {
     // The glossary terms (by anchor, "term-…") the meeting's other documents
     // use: set once they are composed, for a glossary of `terms: used`.
     const std::set<std::string>* terms_used = nullptr;
+    // Ordinary English words, which the acronym check lets pass in capitals.
+    const Lexicon* words = nullptr;
 
     // `markdown`, or its text read again when the index let it go.
     const model::Markdown& text_of(const model::Markdown& markdown) const {
@@ -225,7 +228,8 @@ std::string search_index(const Context& context, const std::vector<compute::Meet
 // All-capitals words of a report that its glossary does not know and its
 // text does not write out nearby.
 // `body`: the document's body as read for this build (its own by default).
-std::vector<Warning> check_acronyms(const model::Document& document, const model::Glossary* glossary, const model::Markdown* body = nullptr);
+std::vector<Warning> check_acronyms(const model::Document& document, const model::Glossary* glossary, const model::Markdown* body = nullptr,
+                                   const Lexicon* words = nullptr);
 
 // Why an exempt document or item is not published, in a sentence's words:
 // "likely to disclose exempt information as defined in paragraph 3 …".

@@ -68,7 +68,7 @@ ComposedDocument compose_document(const Context& context, const compute::Meeting
     }
     doc::Document& d = out.document;
     if (placed.source->kind == model::DocumentKind::Report)
-        out.warnings = check_acronyms(*placed.source, with_glossary.glossary, &context.text_of(placed.source->body));
+        out.warnings = check_acronyms(*placed.source, with_glossary.glossary, &context.text_of(placed.source->body), context.words);
     reject_stray_contents(d.body);
     // A legend said once is enough: the same legend under a later table of
     // the document (eight scorecards, say) is left out.

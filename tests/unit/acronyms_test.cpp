@@ -59,3 +59,20 @@ TEST_CASE("a report's own local terms count as known") {
     REQUIRE(warnings.size() == 1);
     CHECK(format_location(warnings[0].where) == "r.md:3:22");
 }
+
+TEST_CASE("words in capitals that are ordinary English words are not abbreviations; names in the list do not count") {
+    const auto words = Lexicon::of("by\nedited\nreviewer\nsend\nOfsted\nnote's\n");
+    model::Document document;
+    document.body = {"(EDITED BY REVIEWER) The SSCP and the EHCP. SEND. OFSTED. NOTE'S\n", {"r.md", 1, 1}};
+    std::vector<std::string> found;
+    for (const auto& w : compose::check_acronyms(document, nullptr, nullptr, words.get())) found.push_back(w.message.substr(0, w.message.find(' ')));
+    CHECK(found == std::vector<std::string>{"'SSCP'", "'EHCP'", "'OFSTED'", "'NOTE'"});
+}
+
+TEST_CASE("Debian's British English list knows the words of the README's tour") {
+    Lexicon british;
+    INFO("the word list " << british.path() << " comes with Debian's wbritish (scripts/install-deps.sh)");
+    REQUIRE(british.knows("THE"));
+    for (const char* word : {"EDITED", "BY", "REVIEWER", "IMPORTANT", "NOT"}) CHECK(british.knows(word));
+    for (const char* word : {"SSCP", "EHCP", "CAMHS", "YJS", "S47"}) CHECK_FALSE(british.knows(word));
+}
