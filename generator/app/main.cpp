@@ -114,6 +114,7 @@ constexpr size_t kMaxErrors = 50;
 void report_all(const std::vector<InputError>& errors, const FileSystem& fs) {
     for (size_t i = 0; i < errors.size() && i < kMaxErrors; ++i) report(errors[i], fs);
     if (errors.size() > kMaxErrors) std::cerr << "agendapack: " << plural(errors.size() - kMaxErrors, "more error") << " not shown\n";
+    if (errors.size() > 1) std::cerr << "agendapack: " << plural(errors.size(), "error") << " in all\n";
 }
 
 // The version and this very program's size and time: output cached by

@@ -30,16 +30,12 @@ struct CommitteeFolder {
 };
 CommitteeFolder load_committee(const FileSystem& fs, const std::string& dir, const std::string& slug, const LoadOptions& options,
                                const model::Council& council);
-// Runs `step`; with options.errors, an InputError it throws is collected
+// Runs `step`; with options.errors, the InputError(s) it throws are collected
 // instead and loading goes on.
 template <typename Step>
 void collecting(const LoadOptions& options, Step&& step) {
     if (!options.errors) return step();
-    try {
-        step();
-    } catch (const InputError& error) {
-        options.errors->push_back(error);
-    }
+    collect_into(*options.errors, step);
 }
 model::MunicipalYear load_municipal_year(const FileSystem& fs, const std::string& path, int start_year,
                                          const model::Council& council);

@@ -14,7 +14,9 @@ std::vector<model::Document> read_documents(const FileSystem& fs, const YamlText
                                             std::set<std::string>& listed) {
     std::vector<model::Document> documents;
     require_sequence(source, list, key);
-    for (const auto& item : list) {
+    // Every document's problem at once: one missing file does not hide the next.
+    std::vector<InputError> problems;
+    for (const auto& item : list) collect_into(problems, [&] {
         // A file's name, or {file, title, listed_as, exempt, fit} for what a
         // PDF cannot say of itself (and `exempt` for any document).
         std::optional<Fields> f;
@@ -37,7 +39,8 @@ std::vector<model::Document> read_documents(const FileSystem& fs, const YamlText
             if (f->has("exempt")) document.exempt = exempt_paragraph(source, f->node("exempt"));
         }
         documents.push_back(std::move(document));
-    }
+    });
+    throw_collected(std::move(problems));
     return documents;
 }
 
@@ -179,15 +182,18 @@ model::Meeting load_meeting(const FileSystem& fs, const std::string& dir, const 
     if (f.has("appointed_members")) meeting.appointed_members = read_appointed_members(source, f.node("appointed_members"));
     if (f.has("contacts")) meeting.contacts = read_contacts(source, f.node("contacts"), council.people);
     std::set<std::string> listed;
+    std::vector<InputError> problems;
     if (f.has("agenda")) {
         YAML::Node list = f.node("agenda");
         require_sequence(source, list, "agenda");
-        for (const auto& node : list) {
-            meeting.agenda.push_back(read_agenda_item(fs, source, node, dir, council, listed));
-            if (node.IsMap() && node["monitoring"]) add_monitoring_documents(fs, source, node["monitoring"], dir, meeting, council, committee);
-        }
+        // Each item's problems, and the next item's too, in one run.
+        for (const auto& node : list)
+            collect_into(problems, [&] {
+                meeting.agenda.push_back(read_agenda_item(fs, source, node, dir, council, listed));
+                if (node.IsMap() && node["monitoring"]) add_monitoring_documents(fs, source, node["monitoring"], dir, meeting, council, committee);
+            });
     }
-    if (f.has("minutes")) {
+    if (f.has("minutes")) collect_into(problems, [&] {
         auto file = f.string("minutes");
         if (!listed.insert(file).second) source.fail(f.node("minutes"), "'" + file + "' is already listed in this meeting");
         meeting.own_minutes = load_document(fs, dir, file, source.at(f.node("minutes")), council);
@@ -196,7 +202,9 @@ model::Meeting load_meeting(const FileSystem& fs, const std::string& dir, const 
         if (meeting.own_minutes->minutes.held != meeting.date)
             source.fail(f.node("minutes"), "'" + file + "' records the meeting held on " + iso(meeting.own_minutes->minutes.held) +
                                                ", not this one (" + iso(meeting.date) + ")");
-    }
+    });
+    // Files left unlisted are only worth naming once every listed one has been read.
+    throw_collected(std::move(problems));
     check_every_file_is_used(fs, dir, meeting);
     return meeting;
 }

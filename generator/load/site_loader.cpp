@@ -18,6 +18,24 @@ struct Task {
     SourceLocation from;
 };
 
+// The municipal year's file covers the date and, when it lists its
+// meetings, lists this one. A year file that is there but could not be read
+// has its own error already.
+void check_year_lists(const FileSystem& fs, const std::string& committee_dir, const model::Committee& committee, const Date& date,
+                      const SourceLocation& meeting_yaml) {
+    const int start = municipal_year_start(date);
+    auto year = committee.years.find(start);
+    if (year == committee.years.end()) {
+        if (fs.stamp(join_path(committee_dir, municipal_year_label(start) + ".yaml"))) return;
+        throw InputError(meeting_yaml, "no municipal year file covers this meeting: add " + committee.slug + "/" +
+                                           municipal_year_label(start) + ".yaml");
+    }
+    const auto& listed = year->second.meetings;
+    if (!listed.empty() && std::find(listed.begin(), listed.end(), date) == listed.end())
+        throw InputError(year->second.where, "the meetings of " + municipal_year_label(start) + " do not include " + iso(date) +
+                                                 ", which has a meeting folder");
+}
+
 }  // namespace
 
 model::Site load_site(const FileSystem& fs, const ContentPaths& paths, const LoadOptions& options) {
@@ -92,6 +110,19 @@ model::Site load_site(const FileSystem& fs, const ContentPaths& paths, const Loa
         if (trackers[i]) committee.tracker = std::move(*trackers[i]);
         if (glossaries[i]) site.glossaries[tasks[i].name] = std::move(*glossaries[i]);
         if (options.errors) options.errors->insert(options.errors->end(), errors[i].begin(), errors[i].end());
+    }
+
+    // Each meeting folder's date must be one its municipal year lists. Checked
+    // here, from the folder's name, so the error comes with the meeting's own
+    // (a document missing, say), not only once they are fixed.
+    for (const Task& task : tasks) {
+        if (task.kind != Task::Kind::Meeting) continue;
+        const auto date = parse_iso_date(std::string_view(task.name).substr(0, 10));
+        if (!date) continue;  // a misnamed folder is reported by the committee's loader
+        const model::Committee& committee = site.committees[task.committee];
+        const std::string committee_dir = join_path(paths.content, committee.slug);
+        const SourceLocation meeting_yaml{join_path(join_path(committee_dir, task.name), "meeting.yaml"), 1, 1};
+        collecting(options, [&] { check_year_lists(fs, committee_dir, committee, *date, meeting_yaml); });
     }
 
     // Glossaries named only by documents' cover sheets: each once, however

@@ -65,4 +65,10 @@ std::string source_excerpt(const std::string& file_text, int line, int column) {
     return text + "\n" + caret + "^";
 }
 
+void throw_collected(std::vector<InputError> errors) {
+    if (errors.empty()) return;
+    if (errors.size() == 1) throw errors.front();
+    throw InputErrors(std::move(errors));
+}
+
 }  // namespace agendapack

@@ -51,6 +51,19 @@ public:
 private:
     std::vector<InputError> errors_;
 };
+// Throws what was collected: nothing, the one error, or all of them.
+void throw_collected(std::vector<InputError> errors);
+// Runs `step`, adding what it throws (one error or several) to `errors`.
+template <typename Step>
+void collect_into(std::vector<InputError>& errors, Step&& step) {
+    try {
+        step();
+    } catch (const InputError& error) {
+        errors.push_back(error);
+    } catch (const InputErrors& more) {
+        errors.insert(errors.end(), more.errors().begin(), more.errors().end());
+    }
+}
 
 // Something an officer should look at that does not stop the build (unless
 // a setting says it must): printed as `file:line:col: warning: message`.
