@@ -27,7 +27,7 @@ const char* kUsage =
     "usage: agendapack build [--content DIR] [--data DIR] [--templates DIR] [--out DIR] [--meeting ID]... [--jobs N] [--rebuild]\n"
     "                        [--audience public|members]\n"
     "       agendapack check [--content DIR] [--data DIR] [--templates DIR] [--meeting ID]... [--jobs N]\n"
-    "       agendapack --help | --version\n"
+    "       agendapack help | --help | --version\n"
     "\n"
     "  build    read the sources and write the site into --out (default output/)\n"
     "  check    read and validate the sources; write nothing\n"
@@ -40,7 +40,15 @@ const char* kUsage =
     "  --jobs N, -j N   build N meetings at once (default: the number of processors)\n"
     "  --rebuild        build every meeting, even those whose sources did not change\n"
     "  --audience A     public (default): exempt business listed, never published;\n"
-    "                   members: all of it, marked Not for publication (default --out output-members)\n";
+    "                   members: all of it, marked Not for publication (default --out output-members)\n"
+    "\n"
+    "examples:\n"
+    "  agendapack check                      is every source well formed? (writes nothing)\n"
+    "  agendapack build                      the site and every pack into output/\n"
+    "  agendapack build --meeting children-and-families-2024-09-26\n"
+    "                                        just that meeting, quickly\n"
+    "\n"
+    "Every file and key is explained in docs/FORMAT.md, the officers' guide.\n";
 
 struct Options {
     std::string command;
@@ -212,7 +220,7 @@ int main(int argc, char** argv) {
     // used) spare the kernel hundreds of small extensions; measured 3-5%
     // of building one pack.
     mallopt(M_TOP_PAD, 32 << 20);
-    if (argc == 2 && (std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h")) {
+    if (argc == 2 && (std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h" || std::string(argv[1]) == "help")) {
         std::cout << kUsage;
         return 0;
     }

@@ -17,6 +17,10 @@ expect_status() {  # expected description command...
 
 expect_status 0 "--help" "$agendapack" --help
 grep -q "usage: agendapack build" "$work/stdout" || { echo "FAIL: --help prints no usage"; failures=$((failures + 1)); }
+grep -q "docs/FORMAT.md" "$work/stdout" || { echo "FAIL: --help does not name docs/FORMAT.md"; failures=$((failures + 1)); }
+[ "$(grep -c '^  agendapack ' "$work/stdout")" -ge 3 ] || { echo "FAIL: --help gives fewer than three examples"; failures=$((failures + 1)); }
+expect_status 0 "help" "$agendapack" help
+grep -q "usage: agendapack build" "$work/stdout" || { echo "FAIL: 'agendapack help' prints no usage"; failures=$((failures + 1)); }
 expect_status 0 "--version" "$agendapack" --version
 expect_status 2 "no command" "$agendapack"
 expect_status 2 "unknown command" "$agendapack" publish
