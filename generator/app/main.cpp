@@ -11,6 +11,7 @@
 #include <thread>
 #include <vector>
 
+#include "new_command.hpp"
 #include "../build/build.hpp"
 #include "../build/run.hpp"
 #include "../support/hash.hpp"
@@ -27,10 +28,12 @@ const char* kUsage =
     "usage: agendapack build [--content DIR] [--data DIR] [--templates DIR] [--out DIR] [--meeting ID]... [--jobs N] [--rebuild]\n"
     "                        [--audience public|members]\n"
     "       agendapack check [--content DIR] [--data DIR] [--templates DIR] [--meeting ID]... [--jobs N]\n"
+    "       agendapack new meeting --committee SLUG --date YYYY-MM-DD [--content DIR]\n"
     "       agendapack help | --help | --version\n"
     "\n"
     "  build    read the sources and write the site into --out (default output/)\n"
     "  check    read and validate the sources; write nothing\n"
+    "  new      start a meeting's folder: meeting.yaml and the last meeting's minutes to fill in\n"
     "\n"
     "  --content DIR    YAML and Markdown sources (default content)\n"
     "  --data DIR       CSV datasets (default data)\n"
@@ -228,6 +231,7 @@ int main(int argc, char** argv) {
         std::cout << "agendapack " << AGENDAPACK_VERSION << "\n";
         return 0;
     }
+    if (argc >= 2 && std::string(argv[1]) == "new") return app::run_new(std::vector<std::string>(argv + 2, argv + argc));
     try {
         Options options = parse_arguments(argc, argv);
         return run(options);

@@ -44,3 +44,23 @@ TEST_CASE("24-hour times print as the front sheet does") {
     CHECK_FALSE(printed_time("5.30pm"));
     CHECK_FALSE(printed_time("24:00"));
 }
+
+#include "support/working_days.hpp"
+
+TEST_CASE("bank holidays of England and Wales, substitutes included") {
+    for (const char* day : {"2024-01-01", "2024-03-29", "2024-04-01", "2024-05-06", "2024-05-27", "2024-08-26", "2024-12-25",
+                            "2024-12-26", "2022-01-03", "2022-12-26", "2022-12-27", "2021-12-27", "2021-12-28", "2025-04-18"})
+        CHECK(bank_holiday(*parse_iso_date(day)));
+    for (const char* day : {"2024-03-28", "2024-05-13", "2022-12-28", "2024-09-26"}) CHECK_FALSE(bank_holiday(*parse_iso_date(day)));
+    CHECK(iso(add_days(*parse_iso_date("2024-02-28"), 2)) == "2024-03-01");
+    CHECK(iso(add_days(*parse_iso_date("2025-01-01"), -1)) == "2024-12-31");
+}
+
+TEST_CASE("an agenda is published five clear working days before its meeting") {
+    // The example's 26 September 2024 meeting was issued on 18 September.
+    CHECK(iso(statutory_issue_date(*parse_iso_date("2024-09-26"))) == "2024-09-18");
+    // Over a bank holiday weekend: Monday 26 August 2024 does not count.
+    CHECK(iso(statutory_issue_date(*parse_iso_date("2024-08-29"))) == "2024-08-20");
+    // Over Christmas and Boxing Day.
+    CHECK(iso(statutory_issue_date(*parse_iso_date("2025-01-02"))) == "2024-12-20");
+}
