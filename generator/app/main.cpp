@@ -1,20 +1,16 @@
 // agendapack: build an agenda site (and, later, packs) from content/, data/
 // and templates/. Exit 0 on success, 1 on invalid input, 2 on usage errors.
 #include <malloc.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdlib>
 #include <iostream>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "command.hpp"
 #include "new_command.hpp"
-#include "../build/build.hpp"
-#include "../build/run.hpp"
-#include "../support/hash.hpp"
 
 #ifndef AGENDAPACK_VERSION
 #define AGENDAPACK_VERSION "0.0.0"
@@ -23,6 +19,7 @@
 namespace {
 
 using namespace agendapack;
+using app::Options;
 
 const char* kUsage =
     "usage: agendapack build [--content DIR] [--data DIR] [--templates DIR] [--out DIR] [--meeting ID]... [--jobs N] [--rebuild]\n"
@@ -52,12 +49,6 @@ const char* kUsage =
     "                                        just that meeting, quickly\n"
     "\n"
     "Every file and key is explained in docs/FORMAT.md, the officers' guide.\n";
-
-struct Options {
-    std::string command;
-    build::Options build;
-    build::RunOptions run;  // run.out stays empty for check: nothing is written
-};
 
 struct UsageError {
     std::string message;
@@ -109,112 +100,6 @@ Options parse_arguments(int argc, char** argv) {
     return options;
 }
 
-void report(const InputError& error, const FileSystem& fs) {
-    std::cerr << error.what() << "\n";
-    if (auto text = fs.read(error.where().file)) {
-        std::string excerpt = source_excerpt(*text, error.where().line, error.where().column);
-        if (!excerpt.empty()) std::cerr << excerpt << "\n";
-    }
-}
-
-std::string plural(size_t n, const std::string& noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
-
-// Errors in file order, at most kMaxErrors of them and a count of the rest:
-// enough to work through, without burying the first under thousands.
-constexpr size_t kMaxErrors = 50;
-void report_all(const std::vector<InputError>& errors, const FileSystem& fs) {
-    for (size_t i = 0; i < errors.size() && i < kMaxErrors; ++i) report(errors[i], fs);
-    if (errors.size() > kMaxErrors) std::cerr << "agendapack: " << plural(errors.size() - kMaxErrors, "more error") << " not shown\n";
-    if (errors.size() > 1) std::cerr << "agendapack: " << plural(errors.size(), "error") << " in all\n";
-}
-
-// The version and this very program's size and time: output cached by
-// another build of the generator is never reused.
-std::string generator_id(const FileSystem& fs) {
-    std::string id = "agendapack " AGENDAPACK_VERSION;
-    if (auto self = fs.stamp("/proc/self/exe")) id += " " + to_hex(*self);
-    return id;
-}
-
-std::string seconds(double s) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.1f s", s);
-    return buffer;
-}
-
-// One line of progress on a terminal, once a build has run for a second;
-// nothing on a pipe or in CI.
-class Progress {
-public:
-    explicit Progress(bool enabled) : enabled_(enabled), start_(std::chrono::steady_clock::now()) {}
-    void operator()(size_t done, size_t total) {
-        if (!enabled_) return;
-        double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-        if (elapsed < 1.0 || done == 0) return;
-        double left = elapsed / double(done) * double(total - done);
-        std::cerr << "\r\033[K" << done << " of " << plural(total, "meeting") << " built, about " << seconds(left) << " left" << std::flush;
-        shown_ = true;
-    }
-    void finish() {
-        if (shown_) std::cerr << "\r\033[K" << std::flush;
-    }
-    double elapsed() const { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count(); }
-
-private:
-    bool enabled_, shown_ = false;
-    std::chrono::steady_clock::time_point start_;
-};
-
-int run(Options& options) {
-    DiskFileSystem fs;
-    Progress progress(isatty(STDERR_FILENO) && std::getenv("CI") == nullptr);
-    try {
-        options.build.generator = generator_id(fs);
-        build::Build site(fs, options.build);
-        site.index();
-        for (const auto& wanted : options.run.only) {
-            if (site.find(wanted)) continue;
-            std::cerr << "agendapack: no meeting '" << wanted << "'; meetings are:\n";
-            for (const auto& plan : site.plans()) std::cerr << "  " << plan.id << "\n";
-            return 2;
-        }
-        options.run.progress = [&](size_t done, size_t total) { progress(done, total); };
-        build::RunResult result = build::run(site, options.run);
-        progress.finish();
-        report_all(result.errors, fs);
-        for (const auto& failure : result.failures) std::cerr << "agendapack: " << failure << "\n";
-        // Warnings are printed in any case; a committee that asks for it
-        // treats them as errors, and then nothing is written.
-        for (const auto& note : result.warnings)
-            std::cerr << format_location(note.warning.where) << ": " << (note.error ? "error" : "warning") << ": " << note.warning.message << "\n";
-        if (!result.ok()) return 1;
-        if (options.command == "check") {
-            std::cout << "agendapack: " << plural(result.meetings, "meeting") << ", " << plural(result.files, "file")
-                      << ": all sources read cleanly\n";
-            return 0;
-        }
-        std::cout << "agendapack: " << result.built << (result.built == 1 ? " meeting" : " meetings") << " built, " << result.unchanged
-                  << " unchanged";
-        if (!options.run.only.empty() && result.meetings > options.run.only.size())
-            std::cout << ", " << result.meetings - options.run.only.size() << " not asked for";
-        std::cout << ", " << seconds(progress.elapsed()) << " → " << options.run.out << "/\n";
-        if (!result.site_pages) std::cout << "agendapack: glossary pages left as they were: build every meeting once to list where terms are used\n";
-        return 0;
-    } catch (const InputErrors& errors) {
-        progress.finish();
-        report_all(errors.errors(), fs);
-        return 1;
-    } catch (const InputError& error) {
-        progress.finish();
-        report(error, fs);
-        return 1;
-    } catch (const std::exception& error) {
-        progress.finish();
-        std::cerr << "agendapack: " << error.what() << "\n";
-        return 1;
-    }
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -234,7 +119,7 @@ int main(int argc, char** argv) {
     if (argc >= 2 && std::string(argv[1]) == "new") return app::run_new(std::vector<std::string>(argv + 2, argv + argc));
     try {
         Options options = parse_arguments(argc, argv);
-        return run(options);
+        return app::run_build(options, std::cout, std::cerr);
     } catch (const UsageError& error) {
         std::cerr << "agendapack: " << error.message << "\n" << kUsage;
         return 2;
