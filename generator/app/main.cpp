@@ -11,6 +11,7 @@
 
 #include "command.hpp"
 #include "new_command.hpp"
+#include "serve_command.hpp"
 
 #ifndef AGENDAPACK_VERSION
 #define AGENDAPACK_VERSION "0.0.0"
@@ -25,11 +26,13 @@ const char* kUsage =
     "usage: agendapack build [--content DIR] [--data DIR] [--templates DIR] [--out DIR] [--meeting ID]... [--jobs N] [--rebuild]\n"
     "                        [--audience public|members]\n"
     "       agendapack check [--content DIR] [--data DIR] [--templates DIR] [--meeting ID]... [--jobs N]\n"
+    "       agendapack serve [--port N] [--content DIR] [--data DIR] [--templates DIR] [--out DIR]\n"
     "       agendapack new meeting --committee SLUG --date YYYY-MM-DD [--content DIR]\n"
     "       agendapack help | --help | --version\n"
     "\n"
     "  build    read the sources and write the site into --out (default output/)\n"
     "  check    read and validate the sources; write nothing\n"
+    "  serve    preview on http://127.0.0.1:8080/: builds again on every save, pages reload themselves\n"
     "  new      start a meeting's folder: meeting.yaml and the last meeting's minutes to fill in\n"
     "\n"
     "  --content DIR    YAML and Markdown sources (default content)\n"
@@ -117,6 +120,7 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (argc >= 2 && std::string(argv[1]) == "new") return app::run_new(std::vector<std::string>(argv + 2, argv + argc));
+    if (argc >= 2 && std::string(argv[1]) == "serve") return app::run_serve(std::vector<std::string>(argv + 2, argv + argc));
     try {
         Options options = parse_arguments(argc, argv);
         return app::run_build(options, std::cout, std::cerr);
