@@ -161,9 +161,9 @@ bool wants_page(const std::string& path) {
 std::string error_page(const std::string& errors) {
     return "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
            "<title>The sources have errors — agendapack preview</title>"
-           "<style>body{font-family:sans-serif;margin:1.5rem;max-width:60rem}pre{white-space:pre-wrap;background:#f3f3f3;padding:1rem;"
+           "<style>body{font-family:sans-serif;margin:1.5rem;max-width:60rem}pre{white-space:pre;background:#f3f3f3;padding:1rem;"
            "border-left:4px solid #b00020;overflow-x:auto}</style></head><body><main>"
-           "<h1>The sources have errors</h1><p>Nothing was built. Fix these and save: this page reloads itself.</p><pre>" +
+           "<h1>The sources have errors</h1><p>Nothing was built. Fix these and save: this page reloads itself.</p><pre tabindex=\"0\">" +
            escape_html(errors) + "</pre></main><script src=\"/__agendapack/reload.js\"></script></body></html>\n";
 }
 
