@@ -2,6 +2,7 @@
 // line of the scaffold module.
 #include "new_command.hpp"
 
+#include <cstdlib>
 #include <iostream>
 
 #include "../scaffold/scaffold.hpp"
@@ -10,19 +11,21 @@ namespace agendapack::app {
 
 const char* kNewUsage =
     "usage: agendapack new meeting --committee SLUG --date YYYY-MM-DD [--content DIR] [--data DIR]\n"
+    "       agendapack new report --meeting ID --item N [--content DIR] [--data DIR]\n"
     "\n"
     "  Writes content/SLUG/YYYY-MM-DD/meeting.yaml (time and venue as at the committee's last meeting,\n"
     "  the issue date the statutory notice needs, the minutes item) and a first draft of the previous\n"
     "  meeting's minutes, and adds the date to the municipal year's meetings when it is missing.\n"
-    "  Never writes over a file.\n";
+    "  `new report` writes the report meeting.yaml lists for item N (its file named like 07-….md) with\n"
+    "  the sections of the cover-sheet form in force. Neither writes over a file.\n";
 
 int run_new(const std::vector<std::string>& args) {
-    if (args.empty() || args[0] != "meeting") {
+    if (args.empty() || (args[0] != "meeting" && args[0] != "report")) {
         std::cerr << "agendapack: new " << (args.empty() ? "needs what to make" : "cannot make '" + args[0] + "'") << "\n" << kNewUsage;
         return 2;
     }
     load::ContentPaths paths;
-    std::string committee, date_text;
+    std::string committee, date_text, meeting, item_text;
     for (size_t i = 1; i < args.size(); ++i) {
         const std::string& flag = args[i];
         if (i + 1 >= args.size()) {
@@ -32,6 +35,8 @@ int run_new(const std::vector<std::string>& args) {
         const std::string& value = args[++i];
         if (flag == "--committee") committee = value;
         else if (flag == "--date") date_text = value;
+        else if (flag == "--meeting") meeting = value;
+        else if (flag == "--item") item_text = value;
         else if (flag == "--content") paths.content = value;
         else if (flag == "--data") paths.data = value;
         else {
@@ -39,17 +44,25 @@ int run_new(const std::vector<std::string>& args) {
             return 2;
         }
     }
+    const bool report = args[0] == "report";
     const auto date = parse_iso_date(date_text);
-    if (committee.empty() || !date) {
+    char* end = nullptr;
+    const long item = std::strtol(item_text.c_str(), &end, 10);
+    if (!report && (committee.empty() || !date)) {
         std::cerr << "agendapack: new meeting needs --committee and --date written YYYY-MM-DD\n" << kNewUsage;
+        return 2;
+    }
+    if (report && (meeting.empty() || item_text.empty() || *end != '\0' || item < 1 || item > 99)) {
+        std::cerr << "agendapack: new report needs --meeting and --item, a number from 1 to 99\n" << kNewUsage;
         return 2;
     }
     DiskFileSystem fs;
     try {
-        const scaffold::Written written = scaffold::new_meeting(fs, paths, committee, *date);
+        const scaffold::Written written = report ? scaffold::new_report(fs, paths, meeting, static_cast<int>(item))
+                                                 : scaffold::new_meeting(fs, paths, committee, *date);
         for (const auto& file : written.files) std::cout << "wrote " << file << "\n";
         for (const auto& note : written.notes) std::cout << note << "\n";
-        std::cout << "next: list the items under 'agenda' and write their reports; `agendapack check` says what is missing\n";
+        if (!report) std::cout << "next: list the items under 'agenda' and write their reports; `agendapack check` says what is missing\n";
         return 0;
     } catch (const InputError& error) {
         std::cerr << error.what() << "\n";

@@ -228,6 +228,11 @@ std::string search_index(const Context& context, const std::vector<compute::Meet
 // All-capitals words of a report that its glossary does not know and its
 // text does not write out nearby.
 // `body`: the document's body as read for this build (its own by default).
+// The cover-sheet form the examples print, used when the council lists none.
+const model::CoverForm& built_in_form();
+// The council's form in force on a date (the earliest before any), or the built-in one.
+const model::CoverForm& cover_form_in_force(const std::vector<model::CoverForm>& forms, const Date& on);
+
 std::vector<Warning> check_acronyms(const model::Document& document, const model::Glossary* glossary, const model::Markdown* body = nullptr,
                                    const Lexicon* words = nullptr);
 

@@ -11,38 +11,6 @@ namespace {
 using doc::Block;
 using doc::Blocks;
 
-// The form the examples print: used when the council lists no forms.
-const model::CoverForm& built_in_form() {
-    static const model::CoverForm form = [] {
-        model::CoverForm f;
-        f.name = "standard";
-        f.fields = {{"decision_maker", "DECISION-MAKER:"}, {"subject", "SUBJECT:"}, {"date_of_decision", "DATE OF DECISION:"}, {"report_of", "REPORT OF:"}};
-        auto section = [](const char* name, const char* printed, bool numbered) {
-            model::CoverForm::Section s;
-            s.name = name;
-            s.printed = printed;
-            s.numbered = numbered;
-            return s;
-        };
-        model::CoverForm::Section recommendations;
-        recommendations.recommendations = true;
-        recommendations.printed = "RECOMMENDATIONS:";
-        recommendations.required = false;
-        f.sections = {section("Brief summary", "BRIEF SUMMARY", false),
-                      recommendations,
-                      section("Reasons for report recommendations", "REASONS FOR REPORT RECOMMENDATIONS", true),
-                      section("Alternative options considered and rejected", "ALTERNATIVE OPTIONS CONSIDERED AND REJECTED", true),
-                      section("Detail (including consultation carried out)", "DETAIL (Including consultation carried out)", true),
-                      section("Resource implications", "RESOURCE IMPLICATIONS", true),
-                      section("Legal implications", "LEGAL IMPLICATIONS", true),
-                      section("Risk management implications", "RISK MANAGEMENT IMPLICATIONS", true),
-                      section("Policy framework implications", "POLICY FRAMEWORK IMPLICATIONS", true)};
-        f.decision = {{"key_decision", "KEY DECISION?"}, {"wards_affected", "WARDS/COMMUNITIES AFFECTED:"}};
-        return f;
-    }();
-    return form;
-}
-
 std::string lower(std::string text) {
     for (char& c : text)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -184,16 +152,51 @@ const model::CoverForm& form_for(const Context& context, const compute::MeetingP
         throw InputError(source.body.origin.file.empty() ? SourceLocation{} : SourceLocation{source.body.origin.file, 1, 1},
                          unknown_name("cover-sheet form", named, names) + " (forms are listed in content/cover-sheets.yaml)");
     }
+    // A report to another decision-maker prints the form of its own date.
+    return cover_form_in_force(forms, source.cover.date_of_decision.value_or(plan.meeting->date));
+}
+
+}  // namespace
+
+// The form the examples print: used when the council lists no forms.
+const model::CoverForm& built_in_form() {
+    static const model::CoverForm form = [] {
+        model::CoverForm f;
+        f.name = "standard";
+        f.fields = {{"decision_maker", "DECISION-MAKER:"}, {"subject", "SUBJECT:"}, {"date_of_decision", "DATE OF DECISION:"}, {"report_of", "REPORT OF:"}};
+        auto section = [](const char* name, const char* printed, bool numbered) {
+            model::CoverForm::Section s;
+            s.name = name;
+            s.printed = printed;
+            s.numbered = numbered;
+            return s;
+        };
+        model::CoverForm::Section recommendations;
+        recommendations.recommendations = true;
+        recommendations.printed = "RECOMMENDATIONS:";
+        recommendations.required = false;
+        f.sections = {section("Brief summary", "BRIEF SUMMARY", false),
+                      recommendations,
+                      section("Reasons for report recommendations", "REASONS FOR REPORT RECOMMENDATIONS", true),
+                      section("Alternative options considered and rejected", "ALTERNATIVE OPTIONS CONSIDERED AND REJECTED", true),
+                      section("Detail (including consultation carried out)", "DETAIL (Including consultation carried out)", true),
+                      section("Resource implications", "RESOURCE IMPLICATIONS", true),
+                      section("Legal implications", "LEGAL IMPLICATIONS", true),
+                      section("Risk management implications", "RISK MANAGEMENT IMPLICATIONS", true),
+                      section("Policy framework implications", "POLICY FRAMEWORK IMPLICATIONS", true)};
+        f.decision = {{"key_decision", "KEY DECISION?"}, {"wards_affected", "WARDS/COMMUNITIES AFFECTED:"}};
+        return f;
+    }();
+    return form;
+}
+
+const model::CoverForm& cover_form_in_force(const std::vector<model::CoverForm>& forms, const Date& on) {
     if (forms.empty()) return built_in_form();
     const model::CoverForm* chosen = &forms.front();
-    // A report to another decision-maker prints the form of its own date.
-    const Date on = source.cover.date_of_decision.value_or(plan.meeting->date);
     for (const auto& f : forms)
         if (!f.from || *f.from <= on) chosen = &f;
     return *chosen;
 }
-
-}  // namespace
 
 doc::Document compose_report(const Context& context, const compute::MeetingPlan& plan, const compute::PlacedDocument& placed) {
     const model::Document& source = *placed.source;

@@ -24,6 +24,13 @@ struct Written {
 // committee or the year file is missing or the folder exists.
 Written new_meeting(OutputFileSystem& fs, const load::ContentPaths& paths, const std::string& committee, const Date& date);
 
+// `new report`: the report the meeting's agenda lists for item `item` (the
+// file named "07-…md" for item 7) that does not exist yet, with the front
+// matter a report needs and the `##` sections of the cover-sheet form in
+// force on the meeting's date. Throws std::runtime_error, writing nothing,
+// when the meeting lists no such missing file.
+Written new_report(OutputFileSystem& fs, const load::ContentPaths& paths, const std::string& meeting_id, int item);
+
 // The year file's text with `date` added to its `meetings` list, in date
 // order, the list's own style kept; nullopt when the list is written in a
 // way this does not edit (then the officer adds it).

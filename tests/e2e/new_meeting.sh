@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `agendapack new meeting` on a copy of the example: the folder it writes
+# `agendapack new meeting` and `new report` on a copy of the example: what they write
 # passes `check` as it stands (the date added to the year's list, the
 # previous meeting's minutes drafted), the issue date is the statutory one,
 # and it never writes over a folder, nor makes a meeting without its year file.
@@ -23,6 +23,16 @@ grep -q "approve_minutes: \[06-minutes-2024-09-26.md\]" "$dir/meeting.yaml" || f
 grep -q "2024-11-14" content/children-and-families/2024-25.yaml || fail "date not added to the year's meetings"
 grep -q "added 2024-11-14 to the meetings of" out.txt || fail "did not say it added the date"
 "$agendapack" check > check.txt 2>&1 || fail "the new meeting does not pass check: $(cat check.txt)"
+
+# A report for an item the agenda lists: the form's sections, and check still passes.
+printf '  - title: SCHOOL ATTENDANCE\n    documents: [07-school-attendance.md]\n' >> "$dir/meeting.yaml"
+"$agendapack" new report --meeting children-and-families-2024-11-14 --item 7 > out.txt 2> err.txt || fail "new report exited $?: $(cat err.txt)"
+for section in "## Brief summary" "## Reasons for report recommendations" "## Policy framework implications"; do
+  grep -qx "$section" "$dir/07-school-attendance.md" || fail "the report has no '$section'"
+done
+"$agendapack" check > check.txt 2>&1 || fail "the new report does not pass check: $(cat check.txt)"
+"$agendapack" new report --meeting children-and-families-2024-11-14 --item 7 > out.txt 2> err.txt && fail "new report wrote over a report"
+grep -q "lists no missing Markdown file numbered 07-" err.txt || fail "no message when the report exists: $(cat err.txt)"
 
 cp content/children-and-families/2024-25.yaml before.yaml
 "$agendapack" new meeting --committee children-and-families --date 2024-11-14 > out.txt 2> err.txt && fail "wrote over an existing meeting"
