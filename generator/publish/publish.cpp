@@ -1,6 +1,7 @@
 #include "publish.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <optional>
 #include <sstream>
 
@@ -49,14 +50,14 @@ void units_in(const OutputFileSystem& fs, const std::string& out, const std::str
     }
 }
 
-// "output" → ".output.agendapack-next", beside it.
-std::string staging_beside(const std::string& out) {
+// "output", "next" → ".output.agendapack-next", beside it.
+std::string beside(const std::string& out, const std::string& what) {
     std::string dir = out;
     while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
     const size_t slash = dir.rfind('/');
     const std::string parent = slash == std::string::npos ? "" : dir.substr(0, slash + 1);
     const std::string name = slash == std::string::npos ? dir : dir.substr(slash + 1);
-    return parent + "." + name + ".agendapack-next";
+    return parent + "." + name + ".agendapack-" + what;
 }
 
 std::optional<std::set<std::string>> read_published(const OutputFileSystem& fs, const std::string& out) {
@@ -83,12 +84,31 @@ std::string foreign_files_message(const std::string& out, const std::vector<std:
 }  // namespace
 
 Publisher::Publisher(OutputFileSystem& fs, std::string out_dir)
-    : fs_(fs), out_(fs.resolve(out_dir)), staging_(staging_beside(out_)) {
-    fs_.remove(staging_);  // a killed build's: a half-made site, or the one it replaced
+    : fs_(fs), out_(fs.resolve(out_dir)), staging_(beside(out_, "next")), trash_(beside(out_, "trash")) {
     // Left inside the site by earlier versions, which swapped unit by unit.
     fs_.remove(join_path(out_, ".agendapack-staging"));
     fs_.remove(join_path(out_, ".agendapack-retired"));
+    // A killed build's staging folder (a half-made site, or the one it
+    // replaced) goes to the trash, and the trash — old sites, each a tree of
+    // hard links — is emptied on a thread of its own while this build works:
+    // removing thousands of folders is slow on some disks, and nothing
+    // waits for it but the end of the run.
+    if (fs_.exists(staging_)) fs_.rename(staging_, next_in_trash());
+    cleaner_ = std::thread([this, old = fs_.list(trash_)] {
+        for (const auto& name : old) try {
+                fs_.remove(join_path(trash_, name));
+            } catch (...) {
+                // Left for the next build.
+            }
+    });
     writer_ = std::thread([this] { write_queued(); });
+}
+
+// A new name in the trash: one more than the largest there.
+std::string Publisher::next_in_trash() const {
+    long largest = 0;
+    for (const auto& name : fs_.list(trash_)) largest = std::max(largest, std::strtol(name.c_str(), nullptr, 10));
+    return join_path(trash_, std::to_string(largest + 1));
 }
 
 Publisher::~Publisher() {
@@ -97,6 +117,7 @@ Publisher::~Publisher() {
     } catch (...) {
         // The build has failed already; the staging folder goes below.
     }
+    if (cleaner_.joinable()) cleaner_.join();
     if (committed_) return;
     try {
         fs_.remove(staging_);
@@ -212,11 +233,13 @@ Publisher::Summary Publisher::commit(const std::set<std::string>& keep_meetings,
     if (!changed) return summary;  // the staging folder goes with the publisher
 
     for (const auto& unit : carried) fs_.link_tree(join_path(out_, unit), join_path(staging_, unit));
-    // The one step a reader can see: after it, staging_ holds the old site.
-    if (fs_.is_directory(out_)) fs_.exchange(staging_, out_);
+    // The one step a reader can see: after it, staging_ holds the old site,
+    // which the next build's cleaner removes.
+    const bool replacing = fs_.is_directory(out_);
+    if (replacing) fs_.exchange(staging_, out_);
     else fs_.rename(staging_, out_);
     committed_ = true;
-    fs_.remove(staging_);
+    if (replacing) fs_.rename(staging_, next_in_trash());
     return summary;
 }
 

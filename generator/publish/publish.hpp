@@ -5,8 +5,8 @@
 // the build goes on. commit() then links every unit it did not stage — a
 // top-level entry, or one meeting's folder — from the site into the staging
 // folder (hard links: no copying), and swaps the two folders in one step
-// (RENAME_EXCHANGE). What is left beside output/ by a killed build is
-// removed by the next.
+// (RENAME_EXCHANGE). The old site goes to a trash folder beside output/,
+// emptied by the next build while it works, as is what a killed build left.
 //
 // Files agendapack did not write (listed in .agendapack/published) are
 // never deleted: outside the units it writes they are carried over; inside
@@ -61,7 +61,9 @@ private:
     void finish_writes();  // waits for every queued file; rethrows a failure
 
     OutputFileSystem& fs_;
-    std::string out_, staging_;
+    std::string next_in_trash() const;
+
+    std::string out_, staging_, trash_;
     std::set<std::string> units_;
     std::set<std::string> written_;  // relative paths
     std::mutex mutex_;  // units_ and everything below
@@ -71,6 +73,7 @@ private:
     bool closing_ = false;
     std::exception_ptr failure_;
     std::thread writer_;
+    std::thread cleaner_;  // empties the trash of earlier builds
     bool committed_ = false;
 };
 

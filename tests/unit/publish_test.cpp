@@ -140,7 +140,11 @@ TEST_CASE("a build that changes nothing leaves the site alone; one that does swa
     CHECK(out.exchanges == 1);
     CHECK(out.read("output/index.html") == "two");
     CHECK(out.read("output/.agendapack/published") == ".agendapack/published\nindex.html\nmeetings/a/index.html\n");
-    CHECK(out.list("") == std::vector<std::string>{"output"});  // nothing left beside it
+    // The old site waits in the trash beside it, which the next build empties as it works.
+    CHECK(out.list("") == std::vector<std::string>{".output.agendapack-trash", "output"});
+    CHECK(out.list(".output.agendapack-trash") == std::vector<std::string>{"1"});
+    { publish::Publisher next(out, "output"); }
+    CHECK(out.list("") == std::vector<std::string>{"output"});
 }
 
 TEST_CASE("files agendapack did not write are never deleted: kept beside its own, or publishing stops") {
