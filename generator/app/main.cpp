@@ -12,6 +12,7 @@
 #include "command.hpp"
 #include "new_command.hpp"
 #include "serve_command.hpp"
+#include "verify_command.hpp"
 
 #ifndef AGENDAPACK_VERSION
 #define AGENDAPACK_VERSION "0.0.0"
@@ -29,11 +30,13 @@ const char* kUsage =
     "       agendapack serve [--port N] [--content DIR] [--data DIR] [--templates DIR] [--out DIR]\n"
     "       agendapack new meeting --committee SLUG --date YYYY-MM-DD [--content DIR]\n"
     "       agendapack new report --meeting ID --item N [--content DIR]\n"
+    "       agendapack verify PACK.pdf [--content DIR] [--data DIR] [--templates DIR]\n"
     "       agendapack help | --help | --version\n"
     "\n"
     "  build    read the sources and write the site into --out (default output/)\n"
     "  check    read and validate the sources; write nothing\n"
     "  serve    preview on http://127.0.0.1:8080/: builds again on every save, pages reload themselves\n"
+    "  verify   rebuild a pack from the sources its provenance manifest names: identical bytes?\n"
     "  new      start a meeting's folder (meeting.yaml, the last meeting's minutes to fill in), or a report\n"
     "\n"
     "  --content DIR    YAML and Markdown sources (default content)\n"
@@ -121,6 +124,7 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (argc >= 2 && std::string(argv[1]) == "new") return app::run_new(std::vector<std::string>(argv + 2, argv + argc));
+    if (argc >= 2 && std::string(argv[1]) == "verify") return app::run_verify(std::vector<std::string>(argv + 2, argv + argc));
     if (argc >= 2 && std::string(argv[1]) == "serve") return app::run_serve(std::vector<std::string>(argv + 2, argv + argc));
     try {
         Options options = parse_arguments(argc, argv);

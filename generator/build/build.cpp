@@ -1,6 +1,9 @@
 #include "build.hpp"
 
+#include <set>
+
 #include "../support/hash.hpp"
+#include "../support/sha256.hpp"
 #include "../support/parallel.hpp"
 #include "../support/site_paths.hpp"
 
@@ -126,9 +129,46 @@ MeetingOutput Build::build_meeting(const std::string& id, const Worker& worker) 
     out.files = std::move(pages);
     out.files.push_back(render::html::render_meeting_page(laid.composed, templates_, &out.summary.pack));
     out.files.push_back({paths::pack_file(id), std::move(written.bytes)});
-    out.files.push_back({paths::meeting_data(id), compose::meeting_data(*plan)});
     out.inputs = recording.reads();
+    out.files.push_back({paths::provenance_file(id), provenance(*plan, out.inputs, out.files.back().bytes)});
+    out.files.push_back({paths::meeting_data(id), compose::meeting_data(*plan)});
     return out;
+}
+
+// What an archivist needs to regenerate the pack years later and show it is
+// the same: the SHA-256 of the pack and of every source it was built from
+// (the council's and the committee's files, the meeting's own, the data it
+// read, templates, style, fonts and word list), and the generator.
+// No clock: the same sources give the same manifest.
+std::string Build::provenance(const compute::MeetingPlan& plan, const std::map<std::string, uint64_t>& inputs, const std::string& pack) const {
+    std::set<std::string> sources(global_sources_.begin(), global_sources_.end());
+    if (auto committee = committee_sources_.find(plan.committee->slug); committee != committee_sources_.end())
+        sources.insert(committee->second.begin(), committee->second.end());
+    if (auto own = meeting_sources_.find(plan.id); own != meeting_sources_.end())
+        for (const auto& [path, _] : own->second) sources.insert(path);
+    for (const auto& [path, _] : inputs) sources.insert(path);
+    std::string json = "{\n  \"pack\": " + json_string(paths::pack_name(plan.id)) + ",\n  \"sha256\": " + json_string(sha256_hex(pack)) +
+                       ",\n  \"meeting\": " + json_string(plan.id) + ",\n  \"generator\": " + json_string(options_.generator) +
+                       ",\n  \"audience\": " + json_string(options_.audience == compute::Audience::Members ? "members" : "public") +
+                       ",\n  \"sources\": [";
+    bool first = true;
+    for (const auto& path : sources) {
+        json += std::string(first ? "" : ",") + "\n    {\"path\": " + json_string(path) + ", \"sha256\": " + json_string(source_sha256(path)) + "}";
+        first = false;
+    }
+    return json + "\n  ]\n}\n";
+}
+
+// A source's SHA-256, read once a build (sources do not change during one).
+std::string Build::source_sha256(const std::string& path) const {
+    {
+        std::lock_guard<std::mutex> lock(hashes_mutex_);
+        if (auto it = sha256_.find(path); it != sha256_.end()) return it->second;
+    }
+    const auto bytes = fs_.read(path);
+    const std::string digest = bytes ? sha256_hex(*bytes) : "missing";
+    std::lock_guard<std::mutex> lock(hashes_mutex_);
+    return sha256_.emplace(path, digest).first->second;
 }
 
 // The site's pages that belong to no one meeting.
@@ -185,10 +225,12 @@ void Build::digest_sources(const std::map<std::string, uint64_t>& reads) {
                     }
                 }
                 committees[slug].add(path).add(hash);
+                committee_sources_[slug].push_back(path);
                 continue;
             }
         }
         global.add(path).add(hash);
+        global_sources_.push_back(path);
     }
     global_digest_ = global.digest();
     for (const auto& committee : site_.committees) {

@@ -117,6 +117,9 @@ public:
     // list), its own sources, and `inputs` (what it read while building, with
     // content hashes). Equal keys, equal output.
     std::string meeting_key(const compute::MeetingPlan& plan, const std::map<std::string, uint64_t>& inputs) const;
+    // The pack's provenance manifest (JSON): its SHA-256 and its sources'.
+    std::string provenance(const compute::MeetingPlan& plan, const std::map<std::string, uint64_t>& inputs, const std::string& pack) const;
+    std::string source_sha256(const std::string& path) const;
     // The same files, hashed as they are now. A file read already — while
     // indexing, or for another meeting's check (data files are often
     // shared) — is not read again: the index stands for one moment of the
@@ -148,6 +151,9 @@ private:
     // Hashes of every file read so far, for rehash.
     mutable std::mutex hashes_mutex_;
     mutable std::map<std::string, uint64_t> hashes_;
+    mutable std::map<std::string, std::string> sha256_;  // by path, for provenance (under hashes_mutex_)
+    std::vector<std::string> global_sources_;             // files every meeting depends on
+    std::map<std::string, std::vector<std::string>> committee_sources_;  // by slug: the committee's own files
 };
 
 }  // namespace agendapack::build

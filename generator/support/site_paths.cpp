@@ -23,6 +23,7 @@ std::string tracker_json(const std::string& committee) { return "tracker/" + com
 std::string stylesheet() { return "assets/style.css"; }
 std::string calendar(const std::string& name) { return "calendar/" + name + ".ics"; }
 std::string feed() { return "feed.xml"; }
+std::string provenance_file(const std::string& meeting_id) { return meeting_folder(meeting_id) + "/" + meeting_id + "-pack.provenance.json"; }
 std::string meeting_data(const std::string& meeting_id) { return meeting_folder(meeting_id) + "/meeting.json"; }
 std::string meetings_data_index() { return "open-data/meetings.json"; }
 std::string accessibility_page() { return "accessibility.html"; }

@@ -27,6 +27,7 @@ std::string tracker_json(const std::string& committee);                      // 
 std::string stylesheet();                                                    // assets/style.css
 std::string calendar(const std::string& name);                               // calendar/<committee or "all">.ics
 std::string feed();                                                          // feed.xml
+std::string provenance_file(const std::string& meeting_id);                   // meetings/<id>/<id>-pack.provenance.json
 std::string meeting_data(const std::string& meeting_id);                     // meetings/<id>/meeting.json
 std::string meetings_data_index();                                           // open-data/meetings.json
 std::string accessibility_page();                                           // accessibility.html

@@ -1,0 +1,165 @@
+// `agendapack verify PACK.pdf`: is this pack what its sources make? Reads the
+// provenance manifest beside the pack, names every source whose SHA-256 has
+// changed since, rebuilds the meeting in memory and compares the bytes.
+#include "verify_command.hpp"
+
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+#include <utility>
+
+#include "command.hpp"
+#include "../support/sha256.hpp"
+
+namespace agendapack::app {
+
+namespace {
+
+const char* kVerifyUsage =
+    "usage: agendapack verify PACK.pdf [--content DIR] [--data DIR] [--templates DIR]\n"
+    "\n"
+    "  Rebuilds the pack's meeting from the sources its manifest (PACK.provenance.json, beside it) names\n"
+    "  and says whether the bytes are identical; names any source changed since.\n";
+
+std::optional<std::string> read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
+}
+
+// The JSON string starting at text[at] ('"'), decoded; `at` moves past it.
+std::string json_value(const std::string& text, size_t& at) {
+    std::string out;
+    for (++at; at < text.size() && text[at] != '"'; ++at) {
+        if (text[at] != '\\' || at + 1 >= text.size()) {
+            out += text[at];
+            continue;
+        }
+        const char e = text[++at];
+        if (e == 'n') out += '\n';
+        else if (e == 't') out += '\t';
+        else if (e == 'u' && at + 4 < text.size()) {
+            out += static_cast<char>(std::stoi(text.substr(at + 1, 4), nullptr, 16));  // the manifest escapes only control characters
+            at += 4;
+        } else out += e;
+    }
+    ++at;
+    return out;
+}
+
+// "key": "value" pairs of the manifest agendapack writes, in order.
+std::vector<std::pair<std::string, std::string>> pairs_of(const std::string& text) {
+    std::vector<std::pair<std::string, std::string>> pairs;
+    for (size_t at = text.find('"'); at != std::string::npos; at = text.find('"', at)) {
+        std::string key = json_value(text, at);
+        const size_t colon = text.find_first_not_of(" \n", at);
+        if (colon == std::string::npos || text[colon] != ':') continue;
+        const size_t value = text.find_first_not_of(" \n", colon + 1);
+        if (value == std::string::npos || text[value] != '"') {
+            at = value == std::string::npos ? text.size() : value;
+            continue;
+        }
+        at = value;
+        pairs.emplace_back(std::move(key), json_value(text, at));
+    }
+    return pairs;
+}
+
+}  // namespace
+
+int run_verify(const std::vector<std::string>& args) {
+    Options options;
+    std::string pack_path;
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        if (arg.rfind("--", 0) != 0) {
+            pack_path = arg;
+            continue;
+        }
+        if (i + 1 >= args.size()) {
+            std::cerr << "agendapack: " << arg << " needs a value\n" << kVerifyUsage;
+            return 2;
+        }
+        if (arg == "--content") options.build.paths.content = args[++i];
+        else if (arg == "--data") options.build.paths.data = args[++i];
+        else if (arg == "--templates") options.build.templates = args[++i];
+        else {
+            std::cerr << "agendapack: unknown option '" << arg << "'\n" << kVerifyUsage;
+            return 2;
+        }
+    }
+    if (pack_path.size() < 5 || pack_path.substr(pack_path.size() - 4) != ".pdf") {
+        std::cerr << "agendapack: verify needs a pack's .pdf file\n" << kVerifyUsage;
+        return 2;
+    }
+    const std::string manifest_path = pack_path.substr(0, pack_path.size() - 4) + ".provenance.json";
+    const auto pack = read_file(pack_path);
+    const auto manifest = read_file(manifest_path);
+    if (!pack || !manifest) {
+        std::cerr << "agendapack: cannot read " << (!pack ? pack_path : manifest_path) << "\n";
+        return 1;
+    }
+    std::string meeting, recorded_sha, generator, audience;
+    std::vector<std::pair<std::string, std::string>> sources;
+    std::string path;
+    for (const auto& [key, value] : pairs_of(*manifest)) {
+        if (key == "meeting") meeting = value;
+        else if (key == "sha256" && path.empty() && recorded_sha.empty()) recorded_sha = value;
+        else if (key == "generator") generator = value;
+        else if (key == "audience") audience = value;
+        else if (key == "path") path = value;
+        else if (key == "sha256") sources.emplace_back(std::exchange(path, ""), value);
+    }
+    if (meeting.empty() || recorded_sha.empty()) {
+        std::cerr << "agendapack: " << manifest_path << " is not a provenance manifest agendapack wrote\n";
+        return 1;
+    }
+    int problems = 0;
+    if (sha256_hex(*pack) != recorded_sha) {
+        std::cout << pack_path << ": not the pack its manifest describes (its SHA-256 differs)\n";
+        ++problems;
+    }
+    size_t changed = 0;
+    for (const auto& [source, sha] : sources) {
+        const auto bytes = read_file(source);
+        if (!bytes) std::cout << "missing since the pack was built: " << source << "\n";
+        else if (sha256_hex(*bytes) != sha) std::cout << "changed since the pack was built: " << source << "\n";
+        else continue;
+        ++changed;
+    }
+
+    // Build the meeting again, in memory, and compare.
+    DiskFileSystem fs;
+    options.build.generator = generator;  // the manifest's: the same key, whatever program reads it
+    options.build.audience = audience == "members" ? compute::Audience::Members : compute::Audience::Public;
+    try {
+        build::Build site(fs, options.build);
+        site.index();
+        if (!site.find(meeting)) {
+            std::cout << "the sources have no meeting " << meeting << ": cannot rebuild it\n";
+            return 1;
+        }
+        const build::MeetingOutput rebuilt = site.build_meeting(meeting, site.worker(1));
+        std::string rebuilt_pack;
+        for (const auto& file : rebuilt.files)
+            if (file.path.size() >= 4 && file.path.substr(file.path.size() - 9) == "-pack.pdf") rebuilt_pack = file.bytes;
+        if (rebuilt_pack == *pack && problems == 0) {
+            std::cout << "identical: " << pack_path << " is what the sources make (" << sources.size() << " sources, SHA-256 "
+                      << recorded_sha.substr(0, 16) << "…)\n";
+            return 0;
+        }
+        std::cout << "differs: rebuilding " << meeting << " from today's sources gives other bytes"
+                  << (changed ? " (" + std::to_string(changed) + " source" + (changed == 1 ? "" : "s") + " changed, above)" : "") << "\n";
+        return 1;
+    } catch (const InputErrors& errors) {
+        std::cout << "the sources no longer build: " << errors.errors().front().what() << "\n";
+    } catch (const std::exception& error) {
+        std::cout << "the sources no longer build: " << error.what() << "\n";
+    }
+    return 1;
+}
+
+}  // namespace agendapack::app
