@@ -2,7 +2,8 @@
 """Each pack has a provenance manifest beside it: JSON with the pack's
 SHA-256 and every source's, the same bytes from the same sources (no clock);
 `agendapack verify` says identical on a fresh build and names the source,
-and fails, once one changes.
+and fails, once one changes. Every pack also names its language (en-GB) and
+asks viewers to show its title, not its file name.
 
 usage: provenance.py AGENDAPACK REPO_DIR
 """
@@ -53,6 +54,16 @@ for pack in packs:
     twin = manifest_path.replace(os.sep + "out1" + os.sep, os.sep + "out2" + os.sep)
     if open(twin, "rb").read() != open(manifest_path, "rb").read():
         failures.append(f"{manifest_path}: another build of the same sources wrote another manifest")
+
+import fitz  # Debian's python3-fitz
+
+for pack in packs:
+    with fitz.open(pack) as document:
+        catalog = document.pdf_catalog()
+        if document.xref_get_key(catalog, "Lang") != ("string", "en-GB"):
+            failures.append(f"{pack}: /Lang is {document.xref_get_key(catalog, 'Lang')}")
+        if document.xref_get_key(catalog, "ViewerPreferences/DisplayDocTitle") != ("bool", "true"):
+            failures.append(f"{pack}: the viewer is not asked to show the title")
 
 pack = os.path.join(work, "out1", "meetings", "children-and-families-2024-09-26", "children-and-families-2024-09-26-pack.pdf")
 done = subprocess.run([agendapack, "verify", pack], cwd=work, capture_output=True, text=True)

@@ -420,6 +420,12 @@ WrittenPack write_pack(const Pack& pack, const compose::ComposedMeeting& meeting
     HPDF_SetInfoAttr(writer.pdf_, HPDF_INFO_KEYWORDS, writer.codes(keywords_of(facts)).c_str());
     HPDF_SetInfoAttr(writer.pdf_, HPDF_INFO_CREATOR, writer.codes(kCreator).c_str());
     HPDF_SetInfoDateAttr(writer.pdf_, HPDF_INFO_CREATION_DATE, date);
+    // The language a screen reader speaks it in, and its title — not the
+    // file's name — in the viewer's title bar.
+    HPDF_Dict_Add(writer.pdf_->catalog, "Lang", HPDF_String_New(writer.pdf_->mmgr, "en-GB", nullptr));
+    HPDF_Dict preferences = HPDF_Dict_New(writer.pdf_->mmgr);
+    HPDF_Dict_AddBoolean(preferences, "DisplayDocTitle", HPDF_TRUE);
+    HPDF_Dict_Add(writer.pdf_->catalog, "ViewerPreferences", preferences);
     writer.check("writing document information");
 
     compress_fonts(writer, threads);
