@@ -1,6 +1,7 @@
 #include "yaml_fields.hpp"
 
-#include <set>
+#include <string_view>
+#include <unordered_set>
 
 namespace agendapack::load {
 
@@ -56,17 +57,17 @@ std::string describe(const YAML::Node& node) {
 Fields::Fields(const YamlText& source, const YAML::Node& node, std::vector<std::string> known, std::string what)
     : source_(source), node_(node), what_(std::move(what)) {
     if (!node.IsMap()) source.fail(node, what_ + " must be a mapping of keys to values, not " + describe(node));
-    std::set<std::string> seen;
+    // Hashed, not searched: a mapping may hold tens of thousands of keys
+    // (people.yaml, a glossary's terms), each checked against every known one.
+    std::unordered_set<std::string_view> allowed(known.begin(), known.end());
+    std::unordered_set<std::string_view> seen;
+    seen.reserve(node.size());
     for (auto it = node.begin(); it != node.end(); ++it) {
         const YAML::Node key_node = it->first;
         if (!key_node.IsScalar()) source.fail(key_node, "a key in " + what_ + " must be a plain word");
-        const std::string key = key_node.Scalar();
+        const std::string& key = key_node.Scalar();  // held by the node, which outlives this loop
         if (!seen.insert(key).second) source.fail(key_node, "duplicate key '" + key + "' in " + what_);
-        bool is_known = false;
-        for (const auto& k : known) is_known = is_known || k == key;
-        if (!is_known) {
-            source.fail(key_node, unknown_name("key", key, known) + " in " + what_);
-        }
+        if (!allowed.count(key)) source.fail(key_node, unknown_name("key", key, known) + " in " + what_);
     }
 }
 
