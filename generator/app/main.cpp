@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -98,9 +99,16 @@ Options parse_arguments(int argc, char** argv) {
     return options;
 }
 
-void report(const InputError& error, const FileSystem& fs) {
+void report(const InputError& error, const SourceFileSystem& fs) {
     std::cerr << error.what() << "\n";
-    if (auto text = fs.read(error.where().file)) {
+    if (error.where().line <= 0) return;  // the file as a whole: no line to show
+    std::optional<std::string> text;
+    try {
+        text = fs.read_unchecked(error.where().file);  // as it is: the error may be in its bytes
+    } catch (const InputError&) {
+        return;  // a file that cannot be read, or is not ours to read, is not quoted
+    }
+    if (text) {
         std::string excerpt = source_excerpt(*text, error.where().line, error.where().column);
         if (!excerpt.empty()) std::cerr << excerpt << "\n";
     }
@@ -111,7 +119,7 @@ std::string plural(size_t n, const std::string& noun) { return std::to_string(n)
 // Errors in file order, at most kMaxErrors of them and a count of the rest:
 // enough to work through, without burying the first under thousands.
 constexpr size_t kMaxErrors = 50;
-void report_all(const std::vector<InputError>& errors, const FileSystem& fs) {
+void report_all(const std::vector<InputError>& errors, const SourceFileSystem& fs) {
     for (size_t i = 0; i < errors.size() && i < kMaxErrors; ++i) report(errors[i], fs);
     if (errors.size() > kMaxErrors) std::cerr << "agendapack: " << plural(errors.size() - kMaxErrors, "more error") << " not shown\n";
 }
@@ -154,7 +162,8 @@ private:
 };
 
 int run(Options& options) {
-    DiskFileSystem fs;
+    // Every source is read inside its folder, each file within its kind's size limit.
+    SourceFileSystem fs({options.build.paths.content, options.build.paths.data, options.build.templates});
     Progress progress(isatty(STDERR_FILENO) && std::getenv("CI") == nullptr);
     try {
         options.build.generator = generator_id(fs);
