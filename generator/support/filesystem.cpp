@@ -140,8 +140,9 @@ bool inside(const std::string& real, const std::string& root) {
 }  // namespace
 
 const FileKind& file_kind(const std::string& path) {
-    static const FileKind yaml{"a YAML file", 8 * kMB}, markdown{"a Markdown file", 8 * kMB}, csv{"a CSV file", 1 * kMB},
-        templates{"a template", 1 * kMB}, picture{"a picture", 20 * kMB}, pdf{"a PDF", 64 * kMB}, other{"a file", 8 * kMB};
+    static const FileKind yaml{"a YAML file", 8 * kMB, true}, markdown{"a Markdown file", 8 * kMB, true},
+        csv{"a CSV file", 1 * kMB, true}, templates{"a template", 1 * kMB, true}, picture{"a picture", 20 * kMB, false},
+        pdf{"a PDF", 64 * kMB, false}, other{"a file", 8 * kMB, false};
     const std::string name = to_lower(path);
     if (ends_with(name, ".yaml") || ends_with(name, ".yml")) return yaml;
     if (ends_with(name, ".md")) return markdown;
@@ -236,7 +237,11 @@ std::optional<std::string> SourceFileSystem::read_unchecked(const std::string& p
     return text;
 }
 
-std::optional<std::string> SourceFileSystem::read(const std::string& path) const { return read_unchecked(path); }
+std::optional<std::string> SourceFileSystem::read(const std::string& path) const {
+    auto text = read_unchecked(path);
+    if (text && file_kind(path).text) check_text(path, *text);
+    return text;
+}
 
 bool SourceFileSystem::is_directory(const std::string& path) const {
     std::error_code ec;

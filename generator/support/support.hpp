@@ -118,10 +118,16 @@ private:
 struct FileKind {
     const char* name;  // "a YAML file"
     uint64_t limit;    // bytes
+    bool text;         // UTF-8 with no control characters but tab and line breaks
 };
 const FileKind& file_kind(const std::string& path);
 // "8 MB": limits are in megabytes of 1,000,000 bytes.
 std::string megabytes(uint64_t bytes);
+
+// Throws an InputError at the line and column (in characters) of the first
+// byte of `text` that is not UTF-8, or that is a control character other
+// than tab, line feed and carriage return (NUL, form feed, escape, delete …).
+void check_text(const std::string& file, std::string_view text);
 
 // The sources as the command reads them from disk: content/, data/ and
 // templates/ (the roots). Every file and folder read from inside a root must
@@ -130,7 +136,8 @@ std::string megabytes(uint64_t bytes);
 // it points, so nothing from elsewhere on the machine is read or published.
 // A file that is there but cannot be read is an error saying why, not a
 // missing file; one larger than its kind's limit (file_kind) is an error
-// before it is read. Errors are InputErrors at the file (line 0). Paths in
+// before it is read; a text file must be UTF-8 without control characters.
+// Errors are InputErrors at the file (line 0) or at the bad byte. Paths in
 // no root (the fonts the style names, the program itself) are read as they are.
 class SourceFileSystem : public FileSystem {
 public:
@@ -139,7 +146,8 @@ public:
     bool is_directory(const std::string& path) const override;
     std::vector<std::string> list(const std::string& path) const override;
     std::optional<uint64_t> stamp(const std::string& path) const override;
-    // The bytes as they are: for quoting the line of an error.
+    // The bytes as they are, the text unchecked (links and the size limit
+    // are): for quoting the line of an error.
     std::optional<std::string> read_unchecked(const std::string& path) const;
 
 private:
