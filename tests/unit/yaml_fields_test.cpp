@@ -41,7 +41,7 @@ TEST_CASE("yaml-cpp accepts duplicate keys; Fields does not") {
 TEST_CASE("front matter lines are offset to the file's own lines") {
     YamlText source{"r.md", "document: report\nreport_of: [x\n", 2};
     CHECK(error_of([&] { parse_yaml(source); }) ==
-          "r.md:4:1: YAML syntax error: a list opened with '[' is never closed with ']'");
+          "r.md:3:12: YAML syntax error: a list opened with '[' is never closed with ']'");
 }
 
 TEST_CASE("wrong types are named in plain words") {
