@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <memory>
@@ -165,6 +166,47 @@ SourceFileSystem::SourceFileSystem(const std::vector<std::string>& roots) {
     }
 }
 
+namespace {
+
+std::optional<std::string> realpath_of(const std::string& path) {
+    std::unique_ptr<char, void (*)(void*)> resolved(::realpath(path.c_str(), nullptr), std::free);
+    if (!resolved) return std::nullopt;
+    return std::string(resolved.get());
+}
+
+}  // namespace
+
+std::string SourceFileSystem::real_path(const std::string& path) const {
+    // Most paths are a file, not a link, in a folder resolved before: the
+    // folder's real path from the cache and one lstat of the file. (The
+    // sources stand still while they are read: the index is one moment.)
+    const size_t slash = path.rfind('/');
+    const std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
+    if (!name.empty() && name != "." && name != "..") {
+        const std::string dir = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
+        std::optional<std::string> real_dir;
+        {
+            std::lock_guard<std::mutex> lock(folders_mutex_);
+            if (auto it = real_folders_.find(dir); it != real_folders_.end()) real_dir = it->second;
+        }
+        if (!real_dir && (real_dir = realpath_of(dir))) {
+            std::lock_guard<std::mutex> lock(folders_mutex_);
+            real_folders_.emplace(dir, *real_dir);
+        }
+        if (real_dir) {
+            const std::string candidate = *real_dir == "/" ? "/" + name : *real_dir + "/" + name;
+            struct stat info;
+            if (::lstat(candidate.c_str(), &info) == 0 ? !S_ISLNK(info.st_mode) : errno == ENOENT) return candidate;
+        }
+    }
+    // A link, or a folder that does not resolve: the whole path, as far as it exists.
+    if (auto real = realpath_of(path)) return *real;
+    std::error_code ec;
+    std::string real = fs::weakly_canonical(fs::absolute(path, ec), ec).string();
+    if (ec) cannot_read(path, ec.value(), "file");
+    return real;
+}
+
 std::string SourceFileSystem::resolve(const std::string& path) const {
     // The root the path was made from (join_path(root, …)): the longest one
     // whose components begin it.
@@ -178,10 +220,9 @@ std::string SourceFileSystem::resolve(const std::string& path) const {
         if (!root || candidate.parts.size() > root->parts.size()) root = &candidate;
     }
     if (!root) return path;
-    std::error_code ec;
-    const std::string real = fs::weakly_canonical(fs::absolute(path, ec), ec).string();
-    if (ec) cannot_read(path, ec.value(), "file");
+    const std::string real = real_path(path);
     if (inside(real, root->real)) return real;
+    std::error_code ec;
     // Name the link that leads out: the first component, from the root
     // down, that is a link to a place outside it.
     const std::string shown_root = root->given == "." ? "the current folder" : root->given + "/";

@@ -159,7 +159,10 @@ private:
     // The path to open for `path`: itself when it is in no root, else its
     // resolved form, checked to be inside its root (or an InputError).
     std::string resolve(const std::string& path) const;
+    std::string real_path(const std::string& path) const;  // links followed, as far as it exists
     std::vector<Root> roots_;
+    mutable std::mutex folders_mutex_;
+    mutable std::map<std::string, std::string> real_folders_;  // folder as named → its real path
 };
 
 class MemoryFileSystem : public OutputFileSystem {
