@@ -9,7 +9,7 @@ flat as N doubles.
 With --baseline PROGRAM (an agendapack built from an earlier commit) each
 size is also timed with it, the two taking turns.
 
-usage: bench/people_bench.py [--build build] [--sizes 0,13000,26000,52000,104000] [--runs 3]
+usage: bench/people_bench.py [--build build] [--sizes 0,13000,26000,52000,65000] [--runs 3]
                              [--work /tmp/agendapack-people-bench] [--baseline OLD_AGENDAPACK]
 Prints a Markdown table for docs/PERFORMANCE.md.
 """
@@ -56,7 +56,7 @@ def site_with_people(work, count):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--build", default=str(REPO / "build"))
-    parser.add_argument("--sizes", default="0,13000,26000,52000,104000")
+    parser.add_argument("--sizes", default="0,13000,26000,52000,65000")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--work", default=str(pathlib.Path(tempfile.gettempdir()) / "agendapack-people-bench"))
     parser.add_argument("--baseline", help="an agendapack from an earlier commit, timed beside this one")
