@@ -44,6 +44,21 @@ TEST_CASE("front matter lines are offset to the file's own lines") {
           "r.md:3:12: YAML syntax error: a list opened with '[' is never closed with ']'");
 }
 
+TEST_CASE("a bracket never closed is reported at the bracket, not where the text ran out") {
+    CHECK(error_of([&] { parse_yaml({"m.yaml", "a: [x, [y, z]\nb: 1\nc: 2\n"}); }) ==
+          "m.yaml:1:4: YAML syntax error: a list opened with '[' is never closed with ']'");
+    CHECK(error_of([&] { parse_yaml({"m.yaml", "a: 1\nb: {x: 1, y: [2]\nc: 3\n"}); }) ==
+          "m.yaml:2:4: YAML syntax error: a mapping opened with '{' is never closed with '}'");
+}
+
+TEST_CASE("nesting too deep for yaml-cpp is named, at the innermost level") {
+    const std::string deep = "a:\n  b: " + std::string(600, '[') + std::string(600, ']') + "\n";
+    const std::string error = error_of([&] { parse_yaml({"m.yaml", deep}); });
+    CHECK(error.find("m.yaml:2:") == 0);
+    CHECK(error.find("YAML syntax error: lists and mappings are nested ") != std::string::npos);
+    CHECK(error.find("bad file") == std::string::npos);
+}
+
 TEST_CASE("wrong types are named in plain words") {
     YamlText source{"m.yaml", "date: 26 Sept\nmembers: Councillor Able\nvenue: [a]\n"};
     YAML::Node root = parse_yaml(source);
