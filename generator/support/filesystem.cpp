@@ -247,10 +247,10 @@ std::optional<std::string> SourceFileSystem::read_unchecked(const std::string& p
         if (errno == ENOENT || errno == ENOTDIR) return std::nullopt;
         cannot_read(path, errno, "file");
     }
-    std::unique_ptr<int, void (*)(int*)> closer(new int(fd), [](int* f) {
-        ::close(*f);
-        delete f;
-    });
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
     struct stat info;
     if (::fstat(fd, &info) != 0) cannot_read(path, errno, "file");
     if (S_ISDIR(info.st_mode)) return std::nullopt;
