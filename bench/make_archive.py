@@ -83,7 +83,7 @@ def main() -> None:
                 folder = committee / shift_dates(m.name, years)
                 folder.mkdir()
                 for f in sorted(m.iterdir()):
-                    if f.suffix.lower() == ".pdf":  # a received PDF appendix: copied as it is
+                    if f.suffix.lower() in (".pdf", ".png", ".jpg", ".jpeg"):  # received PDFs, pictures: as they are
                         shutil.copyfile(f, folder / shift_dates(f.name, years))
                         continue
                     text = f.read_text(encoding="utf-8")

@@ -19,10 +19,12 @@ namespace {
 const char* kMeeting = "children-and-families-2024-09-26";
 
 build::Options options() { return {{AGENDAPACK_REPO "/content", AGENDAPACK_REPO "/data"}, AGENDAPACK_REPO "/templates"}; }
+// The sources as the command reads them (links, limits and text checked).
+std::vector<std::string> roots() { return {AGENDAPACK_REPO "/content", AGENDAPACK_REPO "/data", AGENDAPACK_REPO "/templates"}; }
 
 // The site indexed once, through the same Build object as the command.
 struct Example {
-    DiskFileSystem fs;
+    SourceFileSystem fs{roots()};
     build::Build site{fs, options()};
     std::optional<build::Worker> worker;
     const compute::MeetingPlan* plan = nullptr;
@@ -42,7 +44,7 @@ Example& example() {
 // Index (read every source, number and collect every committee's minutes)
 // and compose the meeting: the sources into document trees.
 void BM_LoadAndCompose(benchmark::State& state) {
-    DiskFileSystem fs;
+    SourceFileSystem fs(roots());
     for (auto _ : state) {
         build::Build site(fs, options());
         site.index();

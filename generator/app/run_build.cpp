@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 
 #include "command.hpp"
 #include "../support/hash.hpp"
@@ -18,9 +19,16 @@ namespace agendapack::app {
 
 namespace {
 
-void report(const InputError& error, const FileSystem& fs, std::ostream& err) {
+void report(const InputError& error, const SourceFileSystem& fs, std::ostream& err) {
     err << error.what() << "\n";
-    if (auto text = fs.read(error.where().file)) {
+    if (error.where().line <= 0) return;  // the file as a whole: no line to show
+    std::optional<std::string> text;
+    try {
+        text = fs.read_unchecked(error.where().file);  // as it is: the error may be in its bytes
+    } catch (const InputError&) {
+        return;  // a file that cannot be read, or is not ours to read, is not quoted
+    }
+    if (text) {
         std::string excerpt = source_excerpt(*text, error.where().line, error.where().column);
         if (!excerpt.empty()) err << excerpt << "\n";
     }
@@ -31,7 +39,7 @@ std::string plural(size_t n, const std::string& noun) { return std::to_string(n)
 // Errors in file order, at most kMaxErrors of them and a count of the rest:
 // enough to work through, without burying the first under thousands.
 constexpr size_t kMaxErrors = 50;
-void report_all(const std::vector<InputError>& errors, const FileSystem& fs, std::ostream& err) {
+void report_all(const std::vector<InputError>& errors, const SourceFileSystem& fs, std::ostream& err) {
     for (size_t i = 0; i < errors.size() && i < kMaxErrors; ++i) report(errors[i], fs, err);
     if (errors.size() > kMaxErrors) err << "agendapack: " << plural(errors.size() - kMaxErrors, "more error") << " not shown\n";
     if (errors.size() > 1) err << "agendapack: " << plural(errors.size(), "error") << " in all\n";
@@ -77,7 +85,8 @@ private:
 }  // namespace
 
 int run_build(Options& options, std::ostream& out, std::ostream& err, bool show_progress) {
-    DiskFileSystem fs;
+    // Every source is read inside its folder, each file within its kind's size limit.
+    SourceFileSystem fs({options.build.paths.content, options.build.paths.data, options.build.templates});
     Progress progress(show_progress && isatty(STDERR_FILENO) && std::getenv("CI") == nullptr);
     try {
         options.build.generator = generator_id(fs);

@@ -132,7 +132,7 @@ int run_verify(const std::vector<std::string>& args) {
     }
 
     // Build the meeting again, in memory, and compare.
-    DiskFileSystem fs;
+    SourceFileSystem fs({options.build.paths.content, options.build.paths.data, options.build.templates});
     options.build.generator = generator;  // the manifest's: the same key, whatever program reads it
     options.build.audience = audience == "members" ? compute::Audience::Members : compute::Audience::Public;
     try {

@@ -281,8 +281,13 @@ std::map<std::string, uint64_t> Build::rehash(const std::map<std::string, uint64
                 continue;
             }
         }
-        auto text = fs_.read(path);
-        const uint64_t hash = text ? hash_bytes(*text) : kMissingFile;
+        uint64_t hash = kMissingFile;
+        try {
+            auto text = fs_.read(path);
+            if (text) hash = hash_bytes(*text);
+        } catch (const InputError&) {
+            hash = kUnreadableFile;  // changed: the meeting's build reads it again and reports why it cannot
+        }
         std::lock_guard<std::mutex> lock(hashes_mutex_);
         now[path] = hashes_[path] = hash;
     }

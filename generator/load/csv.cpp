@@ -19,6 +19,9 @@ size_t utf8_length(const std::string& s, size_t i) {
 CsvTable parse_csv(const std::string& file, const std::string& input) {
     CsvTable table;
     table.file = file;
+    // The file system checks what it reads from disk; this is the same check
+    // for text from anywhere else (tests, memory), with the same message.
+    check_text(file, input);
     std::string text = input.compare(0, 3, "\xEF\xBB\xBF") == 0 ? input.substr(3) : input;
 
     int line = 1, column = 1;

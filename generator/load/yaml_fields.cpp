@@ -1,6 +1,11 @@
 #include "yaml_fields.hpp"
 
-#include <set>
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+
+#include <sstream>
+#include <string_view>
+#include <unordered_set>
 
 namespace agendapack::load {
 
@@ -28,6 +33,50 @@ std::string plain_yaml_message(const std::string& message) {
     return "YAML syntax error: " + message;
 }
 
+// The lists and mappings still open where the parser gave up on a text,
+// outermost first: yaml-cpp reports where it stopped, which for a '[' never
+// closed is the end of the text, and for nesting too deep the end of the
+// line, not where the trouble starts. Read again, on the error path only.
+class OpenCollections : public YAML::EventHandler {
+public:
+    struct Open {
+        YAML::Mark mark;
+        bool sequence;
+        bool flow;  // written [ ] or { }
+    };
+    std::vector<Open> open;
+
+    void OnDocumentStart(const YAML::Mark&) override {}
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value style) override {
+        open.push_back({mark, true, style == YAML::EmitterStyle::Flow});
+    }
+    void OnSequenceEnd() override { pop(); }
+    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value style) override {
+        open.push_back({mark, false, style == YAML::EmitterStyle::Flow});
+    }
+    void OnMapEnd() override { pop(); }
+
+private:
+    void pop() {
+        if (!open.empty()) open.pop_back();
+    }
+};
+
+std::vector<OpenCollections::Open> open_where_parsing_stops(const std::string& text) {
+    std::istringstream in(text);
+    OpenCollections collections;
+    try {
+        YAML::Parser parser(in);
+        parser.HandleNextDocument(collections);
+    } catch (const YAML::Exception&) {
+    }
+    return collections.open;
+}
+
 }  // namespace
 
 YAML::Node parse_yaml(const YamlText& source) {
@@ -35,7 +84,20 @@ YAML::Node parse_yaml(const YamlText& source) {
         YAML::Node root = YAML::Load(source.text);
         if (root.IsNull()) return YAML::Node(YAML::NodeType::Map);
         return root;
+    } catch (const YAML::DeepRecursion& e) {
+        const auto open = open_where_parsing_stops(source.text);
+        throw InputError(source.at(open.empty() ? e.mark : open.back().mark),
+                         "YAML syntax error: lists and mappings are nested " + std::to_string(open.size()) +
+                             " deep here, too deep to read (no agendapack file needs more than a few levels): look for "
+                             "brackets never closed, or lines indented further and further");
     } catch (const YAML::ParserException& e) {
+        // A '[' or '{' never closed: at the bracket, not where the text ran out.
+        const bool list = e.msg == "end of sequence flow not found", mapping = e.msg == "end of map flow not found";
+        if (list || mapping) {
+            const auto open = open_where_parsing_stops(source.text);
+            for (auto it = open.rbegin(); it != open.rend(); ++it)
+                if (it->flow && it->sequence == list) throw InputError(source.at(it->mark), plain_yaml_message(e.msg));
+        }
         throw InputError(source.at(e.mark), plain_yaml_message(e.msg));
     }
 }
@@ -56,17 +118,17 @@ std::string describe(const YAML::Node& node) {
 Fields::Fields(const YamlText& source, const YAML::Node& node, std::vector<std::string> known, std::string what)
     : source_(source), node_(node), what_(std::move(what)) {
     if (!node.IsMap()) source.fail(node, what_ + " must be a mapping of keys to values, not " + describe(node));
-    std::set<std::string> seen;
+    // Hashed, not searched: a mapping may hold tens of thousands of keys
+    // (people.yaml, a glossary's terms), each checked against every known one.
+    std::unordered_set<std::string_view> allowed(known.begin(), known.end());
+    std::unordered_set<std::string_view> seen;
+    seen.reserve(node.size());
     for (auto it = node.begin(); it != node.end(); ++it) {
         const YAML::Node key_node = it->first;
         if (!key_node.IsScalar()) source.fail(key_node, "a key in " + what_ + " must be a plain word");
-        const std::string key = key_node.Scalar();
+        const std::string& key = key_node.Scalar();  // held by the node, which outlives this loop
         if (!seen.insert(key).second) source.fail(key_node, "duplicate key '" + key + "' in " + what_);
-        bool is_known = false;
-        for (const auto& k : known) is_known = is_known || k == key;
-        if (!is_known) {
-            source.fail(key_node, unknown_name("key", key, known) + " in " + what_);
-        }
+        if (!allowed.count(key)) source.fail(key_node, unknown_name("key", key, known) + " in " + what_);
     }
 }
 

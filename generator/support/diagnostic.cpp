@@ -30,6 +30,40 @@ void sort_errors(std::vector<InputError>& errors) {
 InputErrors::InputErrors(std::vector<InputError> errors)
     : std::runtime_error(errors.empty() ? std::string("no errors") : std::string(errors.front().what())), errors_(std::move(errors)) {}
 
+namespace {
+
+// The line as a terminal can show it: a byte that is no UTF-8 character as
+// U+FFFD, a control character (but tab) as its Control Pictures sign (NUL
+// as ␀), each one character wide, as the column counts it.
+std::string printable(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size();) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        if ((c < 0x20 && c != '\t') || c == 0x7F) {
+            const unsigned code = c == 0x7F ? 0x2421 : 0x2400 + c;
+            out += char(0xE0 | (code >> 12));
+            out += char(0x80 | ((code >> 6) & 0x3F));
+            out += char(0x80 | (code & 0x3F));
+            ++i;
+            continue;
+        }
+        size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        for (size_t k = 1; k < n; ++k)
+            if (i + k >= text.size() || (static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) n = 0;
+        if (n == 0) {
+            out += "\xEF\xBF\xBD";
+            ++i;
+            continue;
+        }
+        out.append(text, i, n);
+        i += n;
+    }
+    return out;
+}
+
+}  // namespace
+
 std::string source_excerpt(const std::string& file_text, int line, int column) {
     if (line <= 0) return "";
     size_t start = 0;
@@ -56,13 +90,13 @@ std::string source_excerpt(const std::string& file_text, int line, int column) {
         std::string caret(from > 0 ? 1 : 0, ' ');
         for (int i = (from > 0 ? 2 : 1); i < column && static_cast<size_t>(i - 1 + (from > 0 ? 2 : 0)) < text.size(); ++i)
             caret += text[static_cast<size_t>(i - 1 + (from > 0 ? 2 : 0))] == '\t' ? '\t' : ' ';
-        return text + "\n" + caret + "^";
+        return printable(text) + "\n" + caret + "^";
     }
     // Tabs keep their width so the caret lands under the right character.
     std::string caret;
     for (int i = 1; i < column && i - 1 < static_cast<int>(text.size()); ++i)
         caret += text[i - 1] == '\t' ? '\t' : ' ';
-    return text + "\n" + caret + "^";
+    return printable(text) + "\n" + caret + "^";
 }
 
 void throw_collected(std::vector<InputError> errors) {

@@ -2,11 +2,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <cerrno>
-#include <cstring>
-
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <memory>
 
@@ -132,6 +132,216 @@ std::optional<uint64_t> DiskFileSystem::read_size(const std::string& path) const
     std::error_code ec;
     if (!fs::is_regular_file(path, ec)) return std::nullopt;
     return fs::file_size(path, ec);
+}
+
+// ---- sources --------------------------------------------------------------
+
+namespace {
+
+constexpr uint64_t kMB = 1000 * 1000;
+
+bool ends_with(const std::string& name, const char* ending) {
+    const size_t n = std::strlen(ending);
+    return name.size() > n && name.compare(name.size() - n, n, ending) == 0;
+}
+
+[[noreturn]] void cannot_read(const std::string& path, int error, const char* what) {
+    if (error == EACCES || error == EPERM)
+        throw InputError({path, 0, 0}, std::string("this ") + what + " cannot be read: permission denied (agendapack needs to read every source: check its permissions)");
+    if (error == ELOOP) throw InputError({path, 0, 0}, std::string("this ") + what + " cannot be read: its links lead round in a circle");
+    throw InputError({path, 0, 0}, std::string("this ") + what + " cannot be read: " + std::strerror(error));
+}
+
+[[noreturn]] void too_large(const std::string& path, uint64_t size, const FileKind& kind) {
+    // Rounded up: a file a byte over 8 MB must not read "8.0 MB".
+    const uint64_t tenths = (size + kMB / 10 - 1) / (kMB / 10);
+    throw InputError({path, 0, 0}, "the file is " + std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " MB, more than the " +
+                                       megabytes(kind.limit) + " agendapack reads of " + kind.name +
+                                       ": make it smaller (docs/FORMAT.md lists the limits)");
+}
+
+std::vector<std::string> components(const std::string& path) {
+    std::vector<std::string> parts;
+    for (const auto& part : fs::path(path)) {
+        const std::string text = part.string();
+        if (!text.empty() && text != ".") parts.push_back(text);
+    }
+    return parts;
+}
+
+bool inside(const std::string& real, const std::string& root) {
+    if (real == root || root == "/") return true;
+    return real.size() > root.size() && real.compare(0, root.size(), root) == 0 && real[root.size()] == '/';
+}
+
+}  // namespace
+
+const FileKind& file_kind(const std::string& path) {
+    static const FileKind yaml{"a YAML file", 8 * kMB, true}, markdown{"a Markdown file", 8 * kMB, true},
+        csv{"a CSV file", 1 * kMB, true}, templates{"a template", 1 * kMB, true}, picture{"a picture", 20 * kMB, false},
+        pdf{"a PDF", 64 * kMB, false}, other{"a file", 8 * kMB, false};
+    const std::string name = to_lower(path);
+    if (ends_with(name, ".yaml") || ends_with(name, ".yml")) return yaml;
+    if (ends_with(name, ".md")) return markdown;
+    if (ends_with(name, ".csv")) return csv;
+    if (ends_with(name, ".mustache") || ends_with(name, ".html") || ends_with(name, ".css") || ends_with(name, ".js")) return templates;
+    if (ends_with(name, ".png") || ends_with(name, ".jpg") || ends_with(name, ".jpeg") || ends_with(name, ".svg")) return picture;
+    if (ends_with(name, ".pdf")) return pdf;
+    return other;
+}
+
+std::string megabytes(uint64_t bytes) { return std::to_string(bytes / kMB) + " MB"; }
+
+SourceFileSystem::SourceFileSystem(const std::vector<std::string>& roots) {
+    for (const auto& given : roots) {
+        std::error_code ec;
+        fs::path real = fs::weakly_canonical(fs::absolute(given, ec), ec);
+        std::string trimmed = given;
+        while (trimmed.size() > 1 && trimmed.back() == '/') trimmed.pop_back();
+        roots_.push_back({trimmed, components(given), ec ? fs::absolute(given).lexically_normal().string() : real.string()});
+    }
+}
+
+namespace {
+
+std::optional<std::string> realpath_of(const std::string& path) {
+    std::unique_ptr<char, void (*)(void*)> resolved(::realpath(path.c_str(), nullptr), std::free);
+    if (!resolved) return std::nullopt;
+    return std::string(resolved.get());
+}
+
+}  // namespace
+
+std::string SourceFileSystem::real_path(const std::string& path) const {
+    // Most paths are a file, not a link, in a folder resolved before: the
+    // folder's real path from the cache and one lstat of the file. (The
+    // sources stand still while they are read: the index is one moment.)
+    const size_t slash = path.rfind('/');
+    const std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
+    if (!name.empty() && name != "." && name != "..") {
+        const std::string dir = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
+        std::optional<std::string> real_dir;
+        {
+            std::lock_guard<std::mutex> lock(folders_mutex_);
+            if (auto it = real_folders_.find(dir); it != real_folders_.end()) real_dir = it->second;
+        }
+        if (!real_dir && (real_dir = realpath_of(dir))) {
+            std::lock_guard<std::mutex> lock(folders_mutex_);
+            real_folders_.emplace(dir, *real_dir);
+        }
+        if (real_dir) {
+            const std::string candidate = *real_dir == "/" ? "/" + name : *real_dir + "/" + name;
+            struct stat info;
+            if (::lstat(candidate.c_str(), &info) == 0 ? !S_ISLNK(info.st_mode) : errno == ENOENT) return candidate;
+        }
+    }
+    // A link, or a folder that does not resolve: the whole path, as far as it exists.
+    if (auto real = realpath_of(path)) return *real;
+    std::error_code ec;
+    std::string real = fs::weakly_canonical(fs::absolute(path, ec), ec).string();
+    if (ec) cannot_read(path, ec.value(), "file");
+    return real;
+}
+
+std::string SourceFileSystem::resolve(const std::string& path) const {
+    // The root the path was made from (join_path(root, …)): the longest one
+    // whose components begin it.
+    const std::vector<std::string> parts = components(path);
+    const bool absolute = !path.empty() && path[0] == '/';
+    const Root* root = nullptr;
+    for (const auto& candidate : roots_) {
+        const bool candidate_absolute = !candidate.given.empty() && candidate.given[0] == '/';
+        if (candidate_absolute != absolute || candidate.parts.size() > parts.size()) continue;
+        if (!std::equal(candidate.parts.begin(), candidate.parts.end(), parts.begin())) continue;
+        if (!root || candidate.parts.size() > root->parts.size()) root = &candidate;
+    }
+    if (!root) return path;
+    const std::string real = real_path(path);
+    if (inside(real, root->real)) return real;
+    std::error_code ec;
+    // Name the link that leads out: the first component, from the root
+    // down, that is a link to a place outside it.
+    const std::string shown_root = root->given == "." ? "the current folder" : root->given + "/";
+    fs::path step = root->given;
+    for (size_t i = root->parts.size(); i < parts.size(); ++i) {
+        step /= parts[i];
+        if (!fs::is_symlink(step, ec)) continue;
+        const std::string target = fs::weakly_canonical(fs::absolute(step, ec), ec).string();
+        if (!ec && !inside(target, root->real))
+            throw InputError({path, 0, 0}, "'" + step.string() + "' is a link to '" + target + "', outside " + shown_root +
+                                               ": agendapack reads only what is inside " + shown_root + " (copy the " +
+                                               (fs::is_directory(step, ec) ? "folder" : "file") + " in instead of linking to it)");
+    }
+    throw InputError({path, 0, 0}, "this path leads to '" + real + "', outside " + shown_root + ": agendapack reads only what is inside it");
+}
+
+std::optional<std::string> SourceFileSystem::read_unchecked(const std::string& path) const {
+    const std::string real = resolve(path);
+    // Non-blocking, so a pipe left among the sources cannot stall the build.
+    const int fd = ::open(real.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) {
+        if (errno == ENOENT || errno == ENOTDIR) return std::nullopt;
+        cannot_read(path, errno, "file");
+    }
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
+    struct stat info;
+    if (::fstat(fd, &info) != 0) cannot_read(path, errno, "file");
+    if (S_ISDIR(info.st_mode)) return std::nullopt;
+    if (!S_ISREG(info.st_mode))
+        throw InputError({path, 0, 0}, "this is not an ordinary file (a device, a pipe or a socket): put the file itself here");
+    const FileKind& kind = file_kind(path);
+    if (uint64_t(info.st_size) > kind.limit) too_large(path, uint64_t(info.st_size), kind);
+    // One read of the size the file has; on to the limit in case it grows meanwhile.
+    std::string text;
+    text.resize(static_cast<size_t>(info.st_size) + 1);
+    size_t got = 0;
+    for (;;) {
+        if (got == text.size()) {
+            if (got > kind.limit) too_large(path, got, kind);
+            text.resize(std::min<uint64_t>(kind.limit + 1, uint64_t(text.size()) * 2 + 4096));
+        }
+        const ssize_t n = ::read(fd, text.data() + got, text.size() - got);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) cannot_read(path, errno, "file");
+        if (n == 0) break;
+        got += static_cast<size_t>(n);
+    }
+    if (got > kind.limit) too_large(path, got, kind);
+    text.resize(got);
+    return text;
+}
+
+std::optional<std::string> SourceFileSystem::read(const std::string& path) const {
+    auto text = read_unchecked(path);
+    if (text && file_kind(path).text) check_text(path, *text);
+    return text;
+}
+
+bool SourceFileSystem::is_directory(const std::string& path) const {
+    std::error_code ec;
+    return fs::is_directory(resolve(path), ec);
+}
+
+std::vector<std::string> SourceFileSystem::list(const std::string& path) const {
+    const std::string real = resolve(path);
+    std::vector<std::string> names;
+    std::error_code ec;
+    fs::directory_iterator it(real, ec);
+    if (ec == std::errc::permission_denied) cannot_read(path, EACCES, "folder");
+    for (; !ec && it != fs::directory_iterator(); it.increment(ec)) names.push_back(it->path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+std::optional<uint64_t> SourceFileSystem::stamp(const std::string& path) const {
+    struct stat info;
+    if (::stat(resolve(path).c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return std::nullopt;
+    Hasher h;
+    h.add(uint64_t(info.st_size)).add(uint64_t(info.st_mtim.tv_sec)).add(uint64_t(info.st_mtim.tv_nsec)).add(uint64_t(info.st_ino));
+    return h.digest();
 }
 
 void MemoryFileSystem::add(const std::string& path, std::string contents) {

@@ -32,6 +32,10 @@ std::string to_hex(uint64_t value);
 
 // The hash a missing file stands for.
 constexpr uint64_t kMissingFile = 0;
+// The hash a file stands for when it cannot be read (permissions, size, a
+// link out of the sources): never a recorded build's, so its meeting is built
+// again and the error reported.
+constexpr uint64_t kUnreadableFile = 1;
 
 // Passes every call to another file system and records the hash of each file
 // read, so a build step can say exactly which inputs it depended on.

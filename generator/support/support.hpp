@@ -136,6 +136,62 @@ private:
     std::mutex folders_;  // making the same parent folder from two threads can race
 };
 
+// What agendapack reads of one kind of source at most, by the end of its
+// name, and whether it must be text. A larger file is an error before a
+// byte of it is read. What costs memory is what is made of it — yaml-cpp
+// takes some 50 bytes for each byte of YAML, a CSV laid out as a table some
+// 500 — so the limits keep the largest of each within about half a
+// gigabyte. docs/FORMAT.md lists them.
+struct FileKind {
+    const char* name;  // "a YAML file"
+    uint64_t limit;    // bytes
+    bool text;         // UTF-8 with no control characters but tab and line breaks
+};
+const FileKind& file_kind(const std::string& path);
+// "8 MB": limits are in megabytes of 1,000,000 bytes.
+std::string megabytes(uint64_t bytes);
+
+// Throws an InputError at the line and column (in characters) of the first
+// byte of `text` that is not UTF-8, or that is a control character other
+// than tab, line feed and carriage return (NUL, form feed, escape, delete …).
+void check_text(const std::string& file, std::string_view text);
+
+// The sources as the command reads them from disk: content/, data/ and
+// templates/ (the roots). Every file and folder read from inside a root must
+// resolve, links followed, inside that same root: one that leads out of it
+// (a linked file, picture or folder) is an error naming the link and where
+// it points, so nothing from elsewhere on the machine is read or published.
+// A file that is there but cannot be read is an error saying why, not a
+// missing file; one larger than its kind's limit (file_kind) is an error
+// before it is read; a text file must be UTF-8 without control characters.
+// Errors are InputErrors at the file (line 0) or at the bad byte. Paths in
+// no root (the fonts the style names, the program itself) are read as they are.
+class SourceFileSystem : public FileSystem {
+public:
+    explicit SourceFileSystem(const std::vector<std::string>& roots);
+    std::optional<std::string> read(const std::string& path) const override;
+    bool is_directory(const std::string& path) const override;
+    std::vector<std::string> list(const std::string& path) const override;
+    std::optional<uint64_t> stamp(const std::string& path) const override;
+    // The bytes as they are, the text unchecked (links and the size limit
+    // are): for quoting the line of an error.
+    std::optional<std::string> read_unchecked(const std::string& path) const;
+
+private:
+    struct Root {
+        std::string given;  // as the command was given it, for messages
+        std::vector<std::string> parts;  // its path's components, to match paths under it
+        std::string real;   // resolved, links followed
+    };
+    // The path to open for `path`: itself when it is in no root, else its
+    // resolved form, checked to be inside its root (or an InputError).
+    std::string resolve(const std::string& path) const;
+    std::string real_path(const std::string& path) const;  // links followed, as far as it exists
+    std::vector<Root> roots_;
+    mutable std::mutex folders_mutex_;
+    mutable std::map<std::string, std::string> real_folders_;  // folder as named → its real path
+};
+
 class MemoryFileSystem : public OutputFileSystem {
 public:
     void add(const std::string& path, std::string contents);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 namespace agendapack {
 
@@ -177,6 +178,69 @@ std::string url_problem(std::string_view url) {
     }
     if (scheme == "http" || scheme == "https" || scheme == "mailto" || scheme == "tel") return "";
     return "links may go only to http:, https:, mailto: or tel: addresses, or to pages of the site, not to '" + scheme + ":' addresses";
+}
+
+}  // namespace agendapack
+
+namespace agendapack {
+
+namespace {
+
+// Length of the well-formed UTF-8 character at s[i] (RFC 3629: no overlong
+// forms, no surrogates, nothing past U+10FFFF), or 0.
+size_t utf8_char(std::string_view s, size_t i) {
+    const auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned char c = byte(i);
+    if (c < 0x80) return 1;
+    size_t n = 0;
+    unsigned char low = 0x80, high = 0xBF;  // the range of the second byte
+    if (c >= 0xC2 && c <= 0xDF) n = 2;
+    else if (c == 0xE0) n = 3, low = 0xA0;
+    else if (c == 0xED) n = 3, high = 0x9F;
+    else if (c >= 0xE1 && c <= 0xEF) n = 3;
+    else if (c == 0xF0) n = 4, low = 0x90;
+    else if (c >= 0xF1 && c <= 0xF3) n = 4;
+    else if (c == 0xF4) n = 4, high = 0x8F;
+    else return 0;
+    if (i + n > s.size() || byte(i + 1) < low || byte(i + 1) > high) return 0;
+    for (size_t k = 2; k < n; ++k)
+        if ((byte(i + k) & 0xC0) != 0x80) return 0;
+    return n;
+}
+
+std::string control_name(unsigned char c) {
+    char code[16];
+    std::snprintf(code, sizeof code, "U+%04X", c);
+    const char* name = c == 0x00 ? "NUL" : c == 0x08 ? "backspace" : c == 0x0B ? "vertical tab" : c == 0x0C ? "form feed"
+                     : c == 0x1B ? "escape" : c == 0x7F ? "delete" : nullptr;
+    return name ? std::string(code) + ", " + name : std::string(code);
+}
+
+}  // namespace
+
+void check_text(const std::string& file, std::string_view text) {
+    int line = 1, column = 1;
+    // A byte-order mark is no column: editors do not show it.
+    for (size_t i = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0; i < text.size();) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c == '\n') {
+            ++line, column = 1, ++i;
+            continue;
+        }
+        if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7F)
+            throw InputError({file, line, column}, "a control character (" + control_name(c) +
+                                                       ") is here: a text file holds only characters, tabs and line breaks, "
+                                                       "so delete it (most editors do not show it)");
+        const size_t n = utf8_char(text, i);
+        if (n == 0) {
+            char byte[8];
+            std::snprintf(byte, sizeof byte, "0x%02X", c);
+            throw InputError({file, line, column}, std::string("the file is not UTF-8 text (the byte ") + byte +
+                                                       " here is no UTF-8 character): save it as UTF-8");
+        }
+        i += n;
+        ++column;
+    }
 }
 
 }  // namespace agendapack

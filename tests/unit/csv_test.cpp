@@ -40,7 +40,7 @@ TEST_CASE("bad CSV is reported at its line and column") {
     CHECK(error_of("A,B\n1,\"open\n") == "t.csv:2:1: a quoted cell is never closed");
     CHECK(error_of("A,B\n1,x\"y\n") == "t.csv:2:4: a quote inside an unquoted cell: quote the whole cell and double the quote (\"\")");
     CHECK(error_of("A,B\n\"a\"b,c\n") == "t.csv:2:4: text after a closing quote: a quoted cell must end at a comma or the end of the line");
-    CHECK(error_of("A,B\n1,caf\xE9\n") == "t.csv:2:6: the file is not UTF-8 text (bad byte sequence)");
+    CHECK(error_of("A,B\n1,caf\xE9\n") == "t.csv:2:6: the file is not UTF-8 text (the byte 0xE9 here is no UTF-8 character): save it as UTF-8");
     CHECK(error_of("") == "t.csv:1:1: the file is empty: it needs at least a header row");
     CHECK(error_of("A,\n1,2\n") == "t.csv:1:1: header cell 2 is empty: every column but the first needs a name");
 }

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "fixture.hpp"
 #include "load/yaml_fields.hpp"
 
 using namespace agendapack;
@@ -40,7 +41,22 @@ TEST_CASE("yaml-cpp accepts duplicate keys; Fields does not") {
 TEST_CASE("front matter lines are offset to the file's own lines") {
     YamlText source{"r.md", "document: report\nreport_of: [x\n", 2};
     CHECK(error_of([&] { parse_yaml(source); }) ==
-          "r.md:4:1: YAML syntax error: a list opened with '[' is never closed with ']'");
+          "r.md:3:12: YAML syntax error: a list opened with '[' is never closed with ']'");
+}
+
+TEST_CASE("a bracket never closed is reported at the bracket, not where the text ran out") {
+    CHECK(error_of([&] { parse_yaml({"m.yaml", "a: [x, [y, z]\nb: 1\nc: 2\n"}); }) ==
+          "m.yaml:1:4: YAML syntax error: a list opened with '[' is never closed with ']'");
+    CHECK(error_of([&] { parse_yaml({"m.yaml", "a: 1\nb: {x: 1, y: [2]\nc: 3\n"}); }) ==
+          "m.yaml:2:4: YAML syntax error: a mapping opened with '{' is never closed with '}'");
+}
+
+TEST_CASE("nesting too deep for yaml-cpp is named, at the innermost level") {
+    const std::string deep = "a:\n  b: " + std::string(600, '[') + std::string(600, ']') + "\n";
+    const std::string error = error_of([&] { parse_yaml({"m.yaml", deep}); });
+    CHECK(error.find("m.yaml:2:") == 0);
+    CHECK(error.find("YAML syntax error: lists and mappings are nested ") != std::string::npos);
+    CHECK(error.find("bad file") == std::string::npos);
 }
 
 TEST_CASE("wrong types are named in plain words") {
@@ -60,4 +76,37 @@ TEST_CASE("a block scalar's Markdown starts on the line after its indicator") {
     model::Markdown md = f.markdown("text");
     CHECK(md.text == "First line.\n");
     CHECK(md.origin.line == 2);
+}
+
+namespace {
+
+// people.yaml with the fixture's two people and `extra` more, as officers write them.
+std::string many_people(int extra) {
+    std::string text =
+        "ann-officer:\n  name: Ann Officer\n  title: Democratic Support Officer\n"
+        "dan-director:\n  name: Dan Director\n  title: Executive Director – Children\n";
+    for (int i = 0; i < extra; ++i) {
+        const std::string n = std::to_string(i);
+        text += "person-" + n + ":\n  name: Person " + n + "\n  title: Officer " + n + "\n  tel: 01234 " + n + "\n  email: p" + n +
+                "@example.gov.uk\n";
+    }
+    return text;
+}
+
+}  // namespace
+
+// Correctness only: how long it takes is bench/people_bench.py's business
+// (it was quadratic: each key was looked for in the list of every key).
+TEST_CASE("52000 people load each under their own key and a repeated key is still found") {
+    Fixture fixture({{"content/people.yaml", many_people(52000)}});
+    const auto& people = fixture.site.council.people;
+    REQUIRE(people.size() == 52002);
+    CHECK(people.at("person-51999").email == "p51999@example.gov.uk");
+    CHECK(people.at("ann-officer").name == "Ann Officer");
+
+    YamlText source{"people.yaml", many_people(52000) + "person-7:\n  name: Again\n"};
+    YAML::Node root = parse_yaml(source);
+    std::vector<std::string> keys;
+    for (auto it = root.begin(); it != root.end(); ++it) keys.push_back(it->first.Scalar());
+    CHECK(error_of([&] { Fields(source, root, keys, "people.yaml"); }) == "people.yaml:260007:1: duplicate key 'person-7' in people.yaml");
 }
