@@ -7,9 +7,10 @@
 # and writes it to BUILD/sanitizer-logs/. The run fails if a test fails or if
 # anything was written there, so a report is caught even where a test expects
 # the command to fail and does not look at why.
-# usage: sanitize-test.sh BUILD_DIR [JOBS]
+# usage: sanitize-test.sh BUILD_DIR [JOBS [CTEST_ARGS...]]   (e.g. -R e2e.cli for one test)
 set -euo pipefail
 build=$(cd "$1" && pwd) jobs=${2:-2}
+shift $(($# < 2 ? $# : 2))
 repo=$(cd "$(dirname "$0")/.." && pwd)
 logs="$build/sanitizer-logs"
 rm -rf "$logs"
@@ -25,7 +26,7 @@ export LSAN_OPTIONS="suppressions=$repo/tests/sanitize/lsan.supp:print_suppressi
 export UBSAN_OPTIONS="halt_on_error=1:abort_on_error=1:print_stacktrace=1:log_path=$logs/report"
 
 status=0
-(cd "$build" && ctest --output-on-failure -j "$jobs" --timeout 1800) || status=$?
+(cd "$build" && ctest --output-on-failure -j "$jobs" --timeout 1800 "$@") || status=$?
 
 reports=$(find "$logs" -type f | sort)
 if [ -n "$reports" ]; then
