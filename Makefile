@@ -1,9 +1,12 @@
 # Two commands: `make` builds the generator and the example site into output/;
-# `make test` runs every test through CTest.
+# `make test` runs every test through CTest. `make sanitize` builds everything
+# again with AddressSanitizer and UndefinedBehaviorSanitizer in build-sanitize/
+# and runs every test there (scripts/sanitize-test.sh).
 BUILD ?= build
+SANITIZE_BUILD ?= build-sanitize
 JOBS ?= 2
 
-.PHONY: all deps configure generator site test bench clean
+.PHONY: all deps configure generator site test sanitize bench clean
 
 all: site
 
@@ -27,8 +30,15 @@ node_modules/.package-lock.json: package.json package-lock.json
 test: generator node_modules/.package-lock.json
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
+$(SANITIZE_BUILD)/build.ninja: | deps
+	cmake -S . -B $(SANITIZE_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DAGENDAPACK_SANITIZE=ON
+
+sanitize: $(SANITIZE_BUILD)/build.ninja node_modules/.package-lock.json
+	cmake --build $(SANITIZE_BUILD) -j $(JOBS)
+	scripts/sanitize-test.sh $(SANITIZE_BUILD) $(JOBS)
+
 bench: generator
 	$(BUILD)/bench/pack_bench
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) $(SANITIZE_BUILD)

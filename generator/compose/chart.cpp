@@ -1,10 +1,20 @@
 // ```chart: a line, bar or stacked bar chart from a CSV, the first column (or
 // `x`) along one axis and each other column (or `series`) a line or a set of
 // bars; or a pie or donut, each row a slice of one column of values.
+#include <cmath>
+
 #include "../load/load.hpp"
 #include "fences.hpp"
 
 namespace agendapack::compose {
+
+namespace {
+
+// Past this the scale, rounded up to its next step, and the stacks' sums
+// would leave the numbers a double holds, and the axis would never end.
+constexpr double kLargestPlotted = 1e15;
+
+}  // namespace
 
 doc::Blocks chart_from_fence(const Context& context, const FenceOptions& options) {
     const std::string& csv = options.require("csv", "<path inside data/>");
@@ -55,6 +65,9 @@ doc::Blocks chart_from_fence(const Context& context, const FenceOptions& options
             if (!value && !trim(cell).empty() && trim(cell) != "-")
                 throw InputError(row.at(series[s]), "'" + trim(cell) + "' in column '" + data.header[series[s]] +
                                                         "' is not a number a chart can plot (leave it empty when it is missing)");
+            if (value && std::abs(*value) > kLargestPlotted)
+                throw InputError(row.at(series[s]), "'" + trim(cell) + "' in column '" + data.header[series[s]] +
+                                                        "' is too large to plot: a chart's values lie between -1,000,000,000,000,000 and 1,000,000,000,000,000");
             chart->series[s].values.push_back(value);
             const std::string written = trim(cell);
             size_t point = written.find('.');

@@ -17,6 +17,8 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
+#include <vector>
 
 #include "module.hpp"
 
@@ -56,6 +58,27 @@ double rotation_of(QPDFPageObjectHelper& page) {
     return ((degrees % 360) + 360) % 360;
 }
 
+// Whether one bookmark is reached twice, walking the bookmarks once (each
+// list by /First, then /Next). qpdf 11.3 builds the whole bookmark tree
+// when asked for it, and a list whose /Next leads back into itself sends it
+// round for ever, taking every byte of memory; so the tree is walked here
+// first, without recursion.
+bool bookmarks_loop(QPDF& pdf) {
+    QPDFObjectHandle outlines = pdf.getRoot().getKey("/Outlines");
+    if (!outlines.isDictionary()) return false;
+    std::set<QPDFObjGen> seen;
+    std::vector<QPDFObjectHandle> lists{outlines.getKey("/First")};
+    while (!lists.empty()) {
+        QPDFObjectHandle item = lists.back();
+        lists.pop_back();
+        for (; item.isDictionary(); item = item.getKey("/Next")) {
+            if (item.isIndirect() && !seen.insert(item.getObjGen()).second) return true;
+            lists.push_back(item.getKey("/First"));
+        }
+    }
+    return false;
+}
+
 // Opens and checks the file. `deep`: every page's content decoded too,
 // which finds damage the file's index hides (done when the meeting is
 // built; the index, run on every build, checks the structure only).
@@ -77,6 +100,7 @@ Opened open_pdf(const std::string& bytes, const std::string& name, bool deep) {
             if (std::abs(box.urx - box.llx) < 1 || std::abs(box.ury - box.lly) < 1)
                 fail("has a page of zero size (page " + std::to_string(i + 1) + "): the file is damaged; ask for it again");
         }
+        if (bookmarks_loop(pdf)) fail("has bookmarks that lead round in a loop: the file is damaged; ask for it again");
         if (deep)
             for (auto& page : opened.pages)
                 for (auto& stream : page.getPageContents()) stream.getStreamData(qpdf_dl_generalized);
