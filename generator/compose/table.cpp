@@ -162,6 +162,9 @@ doc::Block table_from_fence(const Context& context, const FenceOptions& options)
                 if (!value && !trim(text).empty() && trim(text) != "-")
                     throw InputError(row.at(columns[k]), "'" + text + "' cannot be added into the total of '" + data.header[columns[k]] + "'");
                 if (value) totals[k] += *value, total_decimals[k] = std::max(total_decimals[k], decimals_in(text));
+                if (!std::isfinite(totals[k]))
+                    throw InputError(row.at(columns[k]), "adding '" + text + "' makes the total of '" + data.header[columns[k]] +
+                                                             "' too large to print");
             }
             doc::Cell cell = k == 0 ? doc::text_cell(shown, true, "row") : doc::text_cell(shown);
             // Repeated values in a merged column (and the merged columns to
