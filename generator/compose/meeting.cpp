@@ -101,6 +101,13 @@ ComposedMeeting compose_meeting(const Context& context, const compute::MeetingPl
     composed.front_sheet = compose_front_sheet(context, plan);
     composed.public_information = compose_public_information(context, plan);
     composed.agenda = compose_agenda(context, plan);
+    // Their text comes from meeting.yaml, committee.yaml and council.yaml
+    // fields, which carry no place of their own: a problem found later (a
+    // character no font has, in the venue) at least names meeting.yaml.
+    for (doc::Document* made : {&composed.front_sheet, &composed.public_information, &composed.agenda})
+        doc::for_each_block(made->body, [&](doc::Block& block) {
+            if (block.origin.file.empty()) block.origin = {plan.meeting->where.file, 0, 0};
+        });
     // Documents are independent of each other: with threads to spare they
     // are composed side by side, and joined in pack order (the error of the
     // first in pack order is the one reported, as when composed one by one).
