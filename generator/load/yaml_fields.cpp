@@ -31,6 +31,7 @@ std::string plain_yaml_message(const std::string& message) {
 }  // namespace
 
 YAML::Node parse_yaml(const YamlText& source) {
+    check_utf8(source.text, {source.file, source.first_line, 1});
     try {
         YAML::Node root = YAML::Load(source.text);
         if (root.IsNull()) return YAML::Node(YAML::NodeType::Map);

@@ -61,3 +61,8 @@ TEST_CASE("a block scalar's Markdown starts on the line after its indicator") {
     CHECK(md.text == "First line.\n");
     CHECK(md.origin.line == 2);
 }
+
+TEST_CASE("YAML that is not UTF-8 is refused before it is parsed") {
+    CHECK(error_of([] { parse_yaml({"m.yaml", "date: 2024-09-26\nvenue: Caf\xE9 Room\n"}); }) ==
+          "m.yaml:2:11: the file is not UTF-8 text (bad byte sequence)");
+}
