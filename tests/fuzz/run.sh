@@ -25,14 +25,16 @@ for target in "${targets[@]}"; do
   corpus="$build/corpus/$target" findings="$build/findings/$target" log="$build/logs/$target.log"
   mkdir -p "$corpus" "$findings" "$build/logs"
   echo "== $target: ${seconds} s (log: $log)"
+  start=$SECONDS
   "$build/fuzz/$target" "$corpus" -dict="${dict[$target]}" -max_total_time="$seconds" \
     -rss_limit_mb=2048 -timeout=10 -artifact_prefix="$findings/" -print_final_stats=1 \
     > "$log" 2>&1
   status=$?
+  took=$((SECONDS - start))
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
   rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
   corp=$(grep -o 'corp: [0-9]*/[0-9]*[a-zA-Z]*' "$log" | tail -1 | cut -d' ' -f2)
-  line="$target: ${seconds} s, ${execs:-?} execs, ${rate:-?} exec/s, corpus ${corp:-?} (units/bytes), exit $status"
+  line="$target: ${took} s, ${execs:-?} execs, ${rate:-?} exec/s, corpus ${corp:-?} (units/bytes), exit $status"
   echo "$line" | tee -a "$summary"
   if [ "$status" -ne 0 ]; then
     failed+=("$target")
