@@ -1,12 +1,17 @@
 # Two commands: `make` builds the generator and the example site into output/;
 # `make test` runs every test through CTest. `make sanitize` builds everything
 # again with AddressSanitizer and UndefinedBehaviorSanitizer in build-sanitize/
-# and runs every test there (scripts/sanitize-test.sh).
+# and runs every test there (scripts/sanitize-test.sh). `make fuzz` builds the
+# libFuzzer targets (clang, in build-fuzz/) and runs each for FUZZ_SECONDS;
+# `make fuzz-smoke` runs each for FUZZ_SMOKE_SECONDS.
 BUILD ?= build
 SANITIZE_BUILD ?= build-sanitize
 JOBS ?= 2
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 600
+FUZZ_SMOKE_SECONDS ?= 20
 
-.PHONY: all deps configure generator site test sanitize bench clean
+.PHONY: all deps configure generator site test sanitize bench clean fuzz-build fuzz fuzz-smoke
 
 all: site
 
@@ -40,5 +45,21 @@ sanitize: $(SANITIZE_BUILD)/build.ninja node_modules/.package-lock.json
 bench: generator
 	$(BUILD)/bench/pack_bench
 
+$(FUZZ_BUILD)/build.ninja: | deps
+	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DAGENDAPACK_FUZZ=ON -DAGENDAPACK_TESTS=OFF
+
+# The targets, and their seed corpora gathered afresh from the tree.
+fuzz-build: $(FUZZ_BUILD)/build.ninja
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzzers
+	python3 tests/fuzz/seeds.py . $(FUZZ_BUILD)/corpus
+
+# One target after another, one process each; any finding fails.
+fuzz: fuzz-build
+	tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
+
+fuzz-smoke: fuzz-build
+	tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SMOKE_SECONDS)
+
 clean:
-	rm -rf $(BUILD) $(SANITIZE_BUILD)
+	rm -rf $(BUILD) $(SANITIZE_BUILD) $(FUZZ_BUILD)

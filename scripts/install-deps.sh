@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs the Debian packages agendapack needs to build, test and look at its
-# output. As root it runs apt-get; otherwise it prints the exact command.
+# Installs the Debian packages agendapack needs to build, test, fuzz (clang and
+# its libFuzzer runtime) and look at its output. As root it runs apt-get;
+# otherwise it prints the exact command.
 set -euo pipefail
 
 packages=(
@@ -9,6 +10,7 @@ packages=(
   libhpdf-dev libpng-dev libjpeg-dev libssl-dev libdeflate-dev libunibreak-dev libhyphen-dev hyphen-en-gb libfreetype-dev fonts-liberation2 fonts-dejavu-core wbritish
   libcpp-httplib-dev libqpdf-dev libpoppler-cpp-dev poppler-utils qpdf python3-fitz python3-icalendar python3-feedparser python3-jsonschema
   default-jre-headless nodejs npm chromium strace
+  clang libclang-rt-14-dev
 )
 
 missing=()

@@ -2,20 +2,6 @@
 
 namespace agendapack::load {
 
-namespace {
-
-// Length of the UTF-8 sequence starting at s[i], or 0 when it is malformed.
-size_t utf8_length(const std::string& s, size_t i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (n == 0 || i + n > s.size()) return 0;
-    for (size_t k = 1; k < n; ++k)
-        if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
-    return n;
-}
-
-}  // namespace
-
 CsvTable parse_csv(const std::string& file, const std::string& input) {
     CsvTable table;
     table.file = file;

@@ -3,6 +3,9 @@
 namespace agendapack::load {
 
 FrontMatterFile split_front_matter(const std::string& file, const std::string& text) {
+    // Checked whole here, so neither the front matter nor the Markdown (which
+    // cmark-gfm passes through as it finds it) carries a bad byte further.
+    check_utf8(text, {file, 1, 1});
     FrontMatterFile out;
     auto starts_with_fence = [](const std::string& t, size_t at) {
         return t.compare(at, 3, "---") == 0 &&

@@ -80,6 +80,7 @@ std::vector<OpenCollections::Open> open_where_parsing_stops(const std::string& t
 }  // namespace
 
 YAML::Node parse_yaml(const YamlText& source) {
+    check_utf8(source.text, {source.file, source.first_line, 1});
     try {
         YAML::Node root = YAML::Load(source.text);
         if (root.IsNull()) return YAML::Node(YAML::NodeType::Map);

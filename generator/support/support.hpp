@@ -258,6 +258,14 @@ std::string slugify(std::string_view text);
 // only http:, https:, mailto: and tel: addresses and addresses within the
 // site pass. Returns what is wrong, or "" when the address is allowed.
 std::string url_problem(std::string_view url);
+// The length (1 to 4) of the UTF-8 character starting at text[at], or 0 when
+// the bytes there are not one (RFC 3629: a lead byte and its continuation
+// bytes, no overlong form, no surrogate, nothing past U+10FFFF).
+size_t utf8_length(std::string_view text, size_t at);
+// Every source is UTF-8 text: an InputError "the file is not UTF-8 text" at
+// the first bad byte sequence, its line and column (in characters) counted
+// from `start`, where the text begins in its file.
+void check_utf8(std::string_view text, const SourceLocation& start);
 // A JSON string literal, quotes included (control characters escaped).
 std::string json_string(std::string_view text);
 // The candidate closest to `word` when it is a likely typo, else "".

@@ -180,6 +180,35 @@ std::string url_problem(std::string_view url) {
     return "links may go only to http:, https:, mailto: or tel: addresses, or to pages of the site, not to '" + scheme + ":' addresses";
 }
 
+size_t utf8_length(std::string_view text, size_t at) {
+    auto byte = [&](size_t k) { return static_cast<unsigned char>(text[at + k]); };
+    const unsigned char c = byte(0);
+    if (c < 0x80) return 1;
+    // The second byte's range rules out overlong forms, surrogates (ED A0..BF)
+    // and code points past U+10FFFF (F4 90..BF, F5..FF).
+    size_t n = 0;
+    unsigned char low = 0x80, high = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) n = 2;
+    else if (c >= 0xE0 && c <= 0xEF) n = 3, low = c == 0xE0 ? 0xA0 : 0x80, high = c == 0xED ? 0x9F : 0xBF;
+    else if (c >= 0xF0 && c <= 0xF4) n = 4, low = c == 0xF0 ? 0x90 : 0x80, high = c == 0xF4 ? 0x8F : 0xBF;
+    if (n == 0 || at + n > text.size()) return 0;
+    if (byte(1) < low || byte(1) > high) return 0;
+    for (size_t k = 2; k < n; ++k)
+        if ((byte(k) & 0xC0) != 0x80) return 0;
+    return n;
+}
+
+void check_utf8(std::string_view text, const SourceLocation& start) {
+    int line = start.line, column = start.column;
+    for (size_t i = 0; i < text.size();) {
+        const size_t n = utf8_length(text, i);
+        if (n == 0) throw InputError({start.file, line, column}, "the file is not UTF-8 text (bad byte sequence)");
+        if (text[i] == '\n') ++line, column = 1;
+        else ++column;
+        i += n;
+    }
+}
+
 }  // namespace agendapack
 
 namespace agendapack {

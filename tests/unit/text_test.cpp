@@ -88,3 +88,27 @@ TEST_CASE("a very long line is quoted around the place, cut with an ellipsis, th
     // The caret's column, in characters, is the X's, in characters ("…" is one).
     CHECK(caret.size() - 1 == 1 + shown.substr(3).find('X'));
 }
+
+TEST_CASE("UTF-8 is read as RFC 3629 writes it") {
+    CHECK(utf8_length("a", 0) == 1);
+    CHECK(utf8_length("\xC2\xA3", 0) == 2);          // £
+    CHECK(utf8_length("\xE2\x80\x93", 0) == 3);      // –
+    CHECK(utf8_length("\xF0\x9F\x98\x80", 0) == 4);  // an emoji
+    CHECK(utf8_length("\xC2", 0) == 0);              // cut short
+    CHECK(utf8_length("\xE2\x80", 0) == 0);
+    CHECK(utf8_length("\xEF\xFF\xFF", 0) == 0);      // not continuation bytes
+    CHECK(utf8_length("\x80", 0) == 0);              // a continuation byte alone
+    CHECK(utf8_length("\xC0\xAF", 0) == 0);          // overlong
+    CHECK(utf8_length("\xE0\x80\xAF", 0) == 0);
+    CHECK(utf8_length("\xED\xA0\x80", 0) == 0);      // a surrogate
+    CHECK(utf8_length("\xF4\x90\x80\x80", 0) == 0);  // past U+10FFFF
+    CHECK(utf8_length("\xF8\x88\x80\x80\x80", 0) == 0);
+}
+
+TEST_CASE("a text that is not UTF-8 is an error at its line and column") {
+    CHECK_NOTHROW(check_utf8("caf\xC3\xA9\nna\xC3\xAFve\n", {"a.md", 1, 1}));
+    CHECK_THROWS_WITH(check_utf8("caf\xC3\xA9\nna\xC3\xAFve \xEF\xFF\xFF\n", {"a.md", 1, 1}),
+                      "a.md:2:7: the file is not UTF-8 text (bad byte sequence)");
+    // Front matter starts on line 2 of its file.
+    CHECK_THROWS_WITH(check_utf8("title: caf\xE9\n", {"a.md", 2, 1}), "a.md:2:11: the file is not UTF-8 text (bad byte sequence)");
+}

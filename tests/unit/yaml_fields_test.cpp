@@ -110,3 +110,8 @@ TEST_CASE("52000 people load each under their own key and a repeated key is stil
     for (auto it = root.begin(); it != root.end(); ++it) keys.push_back(it->first.Scalar());
     CHECK(error_of([&] { Fields(source, root, keys, "people.yaml"); }) == "people.yaml:260007:1: duplicate key 'person-7' in people.yaml");
 }
+
+TEST_CASE("YAML that is not UTF-8 is refused before it is parsed") {
+    CHECK(error_of([] { parse_yaml({"m.yaml", "date: 2024-09-26\nvenue: Caf\xE9 Room\n"}); }) ==
+          "m.yaml:2:11: the file is not UTF-8 text (bad byte sequence)");
+}
