@@ -97,6 +97,14 @@ SLOW = ["strace", "-f", "-qq", "-o", "/dev/null", "-e", "trace=rename,renameat,r
         "-e", "inject=rename,renameat,renameat2:delay_enter=150000", "-e", "inject=link,linkat:delay_enter=300", "--"]
 
 
+def environment(slowed):
+    """LeakSanitizer cannot run under ptrace: a sanitized build under strace goes without it."""
+    env = dict(os.environ)
+    if slowed:
+        env["ASAN_OPTIONS"] = env.get("ASAN_OPTIONS", "") + ":detect_leaks=0"
+    return env
+
+
 def the_build_process(runner, slowed):
     """The agendapack process itself: strace's child when slowed."""
     if not slowed:
@@ -115,7 +123,7 @@ def the_build_process(runner, slowed):
 
 def timed(src, out, slowed):
     start = time.monotonic()
-    subprocess.run((SLOW if slowed else []) + command(src, out), capture_output=True, check=True)
+    subprocess.run((SLOW if slowed else []) + command(src, out), capture_output=True, check=True, env=environment(slowed))
     return time.monotonic() - start
 
 
@@ -147,7 +155,8 @@ for number, slowed in enumerate(trials, 1):
     target = "B" if current == "A" else "A"
     src = set_sources(state_b if target == "B" else state_a)
     delay = random.uniform(0, span[slowed])
-    runner = subprocess.Popen((SLOW if slowed else []) + command(src, out), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    runner = subprocess.Popen((SLOW if slowed else []) + command(src, out), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              env=environment(slowed))
     victim = the_build_process(runner, slowed)
     time.sleep(delay)
     if victim:
