@@ -49,17 +49,21 @@ $(FUZZ_BUILD)/build.ninja: | deps
 	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	  -DAGENDAPACK_FUZZ=ON -DAGENDAPACK_TESTS=OFF
 
-# The targets, and their seed corpora gathered afresh from the tree.
 fuzz-build: $(FUZZ_BUILD)/build.ninja
 	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzzers
-	python3 tests/fuzz/seeds.py . $(FUZZ_BUILD)/corpus
 
-# One target after another, one process each; any finding fails.
+# One target after another, one process each, over seeds gathered from the
+# tree and what earlier runs found (build-fuzz/corpus/); any finding fails.
 fuzz: fuzz-build
-	tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
+	python3 tests/fuzz/seeds.py . $(FUZZ_BUILD)/corpus
+	tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_BUILD)/corpus
 
+# The same from the seeds alone, so a short run stays short however large
+# the long runs' corpora have grown.
 fuzz-smoke: fuzz-build
-	tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SMOKE_SECONDS)
+	rm -rf $(FUZZ_BUILD)/smoke-corpus
+	python3 tests/fuzz/seeds.py . $(FUZZ_BUILD)/smoke-corpus
+	tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SMOKE_SECONDS) $(FUZZ_BUILD)/smoke-corpus
 
 clean:
 	rm -rf $(BUILD) $(SANITIZE_BUILD) $(FUZZ_BUILD)

@@ -1,15 +1,14 @@
 #!/usr/bin/env bash
 # Runs the fuzz targets one after another, each for SECONDS, on one core
 # (one process: libFuzzer's default, as -jobs=1), over its corpus in
-# BUILD/corpus/<target>/ (seeded by seeds.py; what a run finds is added
-# there). A crash, a sanitizer report, an exception other than InputError, an
+# CORPUS/<target>/ (seeded by seeds.py; what a run finds is added there). A crash, a sanitizer report, an exception other than InputError, an
 # input taking more than 10 s or more than 2 GB is a finding: the input is
 # kept in BUILD/findings/<target>/, every target still runs, and the script
 # exits 1. A summary line per target goes to BUILD/fuzz-summary.txt.
-# usage: run.sh BUILD SECONDS [TARGET…]   (targets: fuzz_csv fuzz_yaml fuzz_markdown fuzz_build)
+# usage: run.sh BUILD SECONDS CORPUS [TARGET…]   (targets: fuzz_csv fuzz_yaml fuzz_markdown fuzz_build)
 set -uo pipefail
-build=$1 seconds=$2
-shift 2
+build=$1 seconds=$2 corpora=$3
+shift 3
 here=$(cd "$(dirname "$0")" && pwd)
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=(fuzz_csv fuzz_yaml fuzz_markdown fuzz_build)
@@ -22,7 +21,7 @@ summary="$build/fuzz-summary.txt"
 : > "$summary"
 failed=()
 for target in "${targets[@]}"; do
-  corpus="$build/corpus/$target" findings="$build/findings/$target" log="$build/logs/$target.log"
+  corpus="$corpora/$target" findings="$build/findings/$target" log="$build/logs/$target.log"
   mkdir -p "$corpus" "$findings" "$build/logs"
   echo "== $target: ${seconds} s (log: $log)"
   start=$SECONDS
@@ -38,7 +37,7 @@ for target in "${targets[@]}"; do
   echo "$line" | tee -a "$summary"
   if [ "$status" -ne 0 ]; then
     failed+=("$target")
-    grep -E '^(==[0-9]+==ERROR|SUMMARY|fuzz:|artifact_prefix|Test unit written|.*runtime error)' "$log" | head -20
+    grep -E '^(==[0-9]+== ?ERROR|SUMMARY|fuzz:|ALARM|artifact_prefix|Test unit written|.*runtime error)' "$log" | head -20
     echo "   (whole log: $log; inputs kept in $findings/)"
   fi
 done
