@@ -215,27 +215,6 @@ namespace agendapack {
 
 namespace {
 
-// Length of the well-formed UTF-8 character at s[i] (RFC 3629: no overlong
-// forms, no surrogates, nothing past U+10FFFF), or 0.
-size_t utf8_char(std::string_view s, size_t i) {
-    const auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-    const unsigned char c = byte(i);
-    if (c < 0x80) return 1;
-    size_t n = 0;
-    unsigned char low = 0x80, high = 0xBF;  // the range of the second byte
-    if (c >= 0xC2 && c <= 0xDF) n = 2;
-    else if (c == 0xE0) n = 3, low = 0xA0;
-    else if (c == 0xED) n = 3, high = 0x9F;
-    else if (c >= 0xE1 && c <= 0xEF) n = 3;
-    else if (c == 0xF0) n = 4, low = 0x90;
-    else if (c >= 0xF1 && c <= 0xF3) n = 4;
-    else if (c == 0xF4) n = 4, high = 0x8F;
-    else return 0;
-    if (i + n > s.size() || byte(i + 1) < low || byte(i + 1) > high) return 0;
-    for (size_t k = 2; k < n; ++k)
-        if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    return n;
-}
 
 std::string control_name(unsigned char c) {
     char code[16];
@@ -260,7 +239,7 @@ void check_text(const std::string& file, std::string_view text) {
             throw InputError({file, line, column}, "a control character (" + control_name(c) +
                                                        ") is here: a text file holds only characters, tabs and line breaks, "
                                                        "so delete it (most editors do not show it)");
-        const size_t n = utf8_char(text, i);
+        const size_t n = utf8_length(text, i);
         if (n == 0) {
             char byte[8];
             std::snprintf(byte, sizeof byte, "0x%02X", c);
