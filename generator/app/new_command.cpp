@@ -67,6 +67,10 @@ int run_new(const std::vector<std::string>& args) {
     } catch (const InputError& error) {
         std::cerr << error.what() << "\n";
         return 1;
+    } catch (const InputErrors& errors) {
+        for (const auto& error : errors.errors()) std::cerr << error.what() << "\n";
+        std::cerr << "agendapack: fix these first (agendapack check shows each with its line)\n";
+        return 1;
     } catch (const std::exception& error) {
         std::cerr << "agendapack: " << error.what() << "\n";
         return 1;

@@ -230,6 +230,8 @@ std::string search_index(const Context& context, const std::vector<compute::Meet
 // `body`: the document's body as read for this build (its own by default).
 // The cover-sheet form the examples print, used when the council lists none.
 const model::CoverForm& built_in_form();
+// The form called `name` among the council's, or the built-in one by its own; nullptr when neither is.
+const model::CoverForm* cover_form_named(const std::vector<model::CoverForm>& forms, const std::string& name);
 // The council's form in force on a date (the earliest before any), or the built-in one.
 const model::CoverForm& cover_form_in_force(const std::vector<model::CoverForm>& forms, const Date& on);
 

@@ -142,12 +142,9 @@ const model::CoverForm& form_for(const Context& context, const compute::MeetingP
     const auto& forms = context.site.cover_forms;
     const std::string& named = !source.cover.form.empty() ? source.cover.form : plan.committee->cover_form;
     if (!named.empty()) {
+        if (const model::CoverForm* form = cover_form_named(forms, named)) return *form;
         std::vector<std::string> names;
-        for (const auto& f : forms) {
-            if (f.name == named) return f;
-            names.push_back(f.name);
-        }
-        if (named == built_in_form().name) return built_in_form();
+        for (const auto& f : forms) names.push_back(f.name);
         names.push_back(built_in_form().name);
         throw InputError(source.body.origin.file.empty() ? SourceLocation{} : SourceLocation{source.body.origin.file, 1, 1},
                          unknown_name("cover-sheet form", named, names) + " (forms are listed in content/cover-sheets.yaml)");
@@ -188,6 +185,12 @@ const model::CoverForm& built_in_form() {
         return f;
     }();
     return form;
+}
+
+const model::CoverForm* cover_form_named(const std::vector<model::CoverForm>& forms, const std::string& name) {
+    for (const auto& f : forms)
+        if (f.name == name) return &f;
+    return name == built_in_form().name ? &built_in_form() : nullptr;
 }
 
 const model::CoverForm& cover_form_in_force(const std::vector<model::CoverForm>& forms, const Date& on) {

@@ -92,6 +92,8 @@ Written new_meeting(OutputFileSystem& fs, const load::ContentPaths& paths, const
         if (c.slug == slug) committee = &c;
         known += (known.empty() ? "" : ", ") + c.slug;
     }
+    // A committee whose own files do not read is missing for that reason: say it.
+    if (!committee && !errors.empty()) throw InputErrors(errors);
     if (!committee) throw std::runtime_error("no committee '" + slug + "' in " + paths.content + "/; committees are: " + known);
     const std::string committee_dir = join_path(paths.content, slug);
     const std::string folder = join_path(committee_dir, iso(date));

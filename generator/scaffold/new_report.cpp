@@ -37,6 +37,8 @@ Written new_report(OutputFileSystem& fs, const load::ContentPaths& paths, const 
             committee = &c;
             date = parse_iso_date(meeting_id.substr(c.slug.size() + 1));
         }
+    // A committee whose own files do not read is missing for that reason: say it.
+    if (!committee && !errors.empty()) throw InputErrors(errors);
     if (!committee || !date) throw std::runtime_error("no meeting '" + meeting_id + "': meeting ids are the committee's folder and the date, like children-and-families-2024-09-26");
     const std::string dir = join_path(join_path(paths.content, committee->slug), iso(*date));
     const std::string meeting_yaml = join_path(dir, "meeting.yaml");
@@ -61,7 +63,12 @@ Written new_report(OutputFileSystem& fs, const load::ContentPaths& paths, const 
                                  "…: add the item with its report first, like\n  - title: THE ITEM'S TITLE\n    documents: [" + number +
                                  "the-report.md]");
 
-    const model::CoverForm& form = compose::cover_form_in_force(site.cover_forms, *date);
+    // The form its reports would print: the committee's own when it names one, else the one in force.
+    const model::CoverForm* named =
+        committee->cover_form.empty() ? nullptr : compose::cover_form_named(site.cover_forms, committee->cover_form);
+    if (!committee->cover_form.empty() && !named)
+        throw std::runtime_error("the committee's cover_sheet '" + committee->cover_form + "' is not in content/cover-sheets.yaml");
+    const model::CoverForm& form = named ? *named : compose::cover_form_in_force(site.cover_forms, *date);
     std::string out = "---\ndocument: report\n";
     out += "report_of: \"\"                # WHO REPORTS, AND THEIR POST, in capitals as printed\n";
     out += "contact_details:\n  author: {name: \"\", title: \"\", email: \"\"}   # or person: an id from people.yaml\n";
@@ -78,7 +85,7 @@ Written new_report(OutputFileSystem& fs, const load::ContentPaths& paths, const 
     fs.write(path, out);
     Written written;
     written.files.push_back(path);
-    written.notes.push_back("its sections are those of the cover-sheet form '" + form.name + "' in force on " + iso(*date) +
+    written.notes.push_back("its sections are those of the cover-sheet form '" + form.name + "', as the meeting of " + iso(*date) + " prints it" +
                             ": write each, and the contact details and recommendations above them");
     return written;
 }

@@ -34,6 +34,14 @@ done
 "$agendapack" new report --meeting children-and-families-2024-11-14 --item 7 > out.txt 2> err.txt && fail "new report wrote over a report"
 grep -q "lists no missing Markdown file numbered 07-" err.txt || fail "no message when the report exists: $(cat err.txt)"
 
+# A committee that names its form gets that form's sections, whatever the date ("older" has no risk section).
+printf 'cover_sheet: older\n' >> content/children-and-families/committee.yaml
+printf '  - title: SCHOOL MEALS\n    documents: [08-school-meals.md]\n' >> "$dir/meeting.yaml"
+"$agendapack" new report --meeting children-and-families-2024-11-14 --item 8 > out.txt 2> err.txt || fail "new report (named form) exited $?: $(cat err.txt)"
+grep -q "^## Risk management implications" "$dir/08-school-meals.md" && fail "the committee's named form was not used"
+grep -q "^## Legal implications" "$dir/08-school-meals.md" || fail "the named form's sections are missing"
+sed -i '$d' content/children-and-families/committee.yaml
+
 cp content/children-and-families/2024-25.yaml before.yaml
 "$agendapack" new meeting --committee children-and-families --date 2024-11-14 > out.txt 2> err.txt && fail "wrote over an existing meeting"
 grep -q "exists already" err.txt || fail "no message for an existing folder: $(cat err.txt)"
