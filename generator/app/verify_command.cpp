@@ -5,12 +5,13 @@
 
 #include <fstream>
 #include <iostream>
-#include <map>
 #include <sstream>
-#include <utility>
+
+#include <yaml-cpp/yaml.h>
 
 #include "command.hpp"
 #include "../support/sha256.hpp"
+#include "../support/site_paths.hpp"
 
 namespace agendapack::app {
 
@@ -28,44 +29,6 @@ std::optional<std::string> read_file(const std::string& path) {
     std::ostringstream bytes;
     bytes << in.rdbuf();
     return bytes.str();
-}
-
-// The JSON string starting at text[at] ('"'), decoded; `at` moves past it.
-std::string json_value(const std::string& text, size_t& at) {
-    std::string out;
-    for (++at; at < text.size() && text[at] != '"'; ++at) {
-        if (text[at] != '\\' || at + 1 >= text.size()) {
-            out += text[at];
-            continue;
-        }
-        const char e = text[++at];
-        if (e == 'n') out += '\n';
-        else if (e == 't') out += '\t';
-        else if (e == 'u' && at + 4 < text.size()) {
-            out += static_cast<char>(std::stoi(text.substr(at + 1, 4), nullptr, 16));  // the manifest escapes only control characters
-            at += 4;
-        } else out += e;
-    }
-    ++at;
-    return out;
-}
-
-// "key": "value" pairs of the manifest agendapack writes, in order.
-std::vector<std::pair<std::string, std::string>> pairs_of(const std::string& text) {
-    std::vector<std::pair<std::string, std::string>> pairs;
-    for (size_t at = text.find('"'); at != std::string::npos; at = text.find('"', at)) {
-        std::string key = json_value(text, at);
-        const size_t colon = text.find_first_not_of(" \n", at);
-        if (colon == std::string::npos || text[colon] != ':') continue;
-        const size_t value = text.find_first_not_of(" \n", colon + 1);
-        if (value == std::string::npos || text[value] != '"') {
-            at = value == std::string::npos ? text.size() : value;
-            continue;
-        }
-        at = value;
-        pairs.emplace_back(std::move(key), json_value(text, at));
-    }
-    return pairs;
 }
 
 }  // namespace
@@ -102,20 +65,18 @@ int run_verify(const std::vector<std::string>& args) {
         std::cerr << "agendapack: cannot read " << (!pack ? pack_path : manifest_path) << "\n";
         return 1;
     }
+    // JSON is YAML: yaml-cpp reads the manifest agendapack wrote.
     std::string meeting, recorded_sha, generator, audience;
     std::vector<std::pair<std::string, std::string>> sources;
-    std::string path;
-    for (const auto& [key, value] : pairs_of(*manifest)) {
-        if (key == "meeting") meeting = value;
-        else if (key == "sha256" && path.empty() && recorded_sha.empty()) recorded_sha = value;
-        else if (key == "generator") generator = value;
-        else if (key == "audience") audience = value;
-        else if (key == "path") path = value;
-        else if (key == "sha256") sources.emplace_back(std::exchange(path, ""), value);
-    }
-    if (meeting.empty() || recorded_sha.empty()) {
-        std::cerr << "agendapack: " << manifest_path << " is not a provenance manifest agendapack wrote\n";
-        return 1;
+    try {
+        const YAML::Node root = YAML::Load(*manifest);
+        meeting = root["meeting"].as<std::string>("");
+        recorded_sha = root["sha256"].as<std::string>("");
+        generator = root["generator"].as<std::string>("");
+        audience = root["audience"].as<std::string>("");
+        for (const auto& source : root["sources"]) sources.emplace_back(source["path"].as<std::string>(), source["sha256"].as<std::string>());
+    } catch (const YAML::Exception&) {
+        meeting.clear();
     }
     int problems = 0;
     if (sha256_hex(*pack) != recorded_sha) {
@@ -145,7 +106,7 @@ int run_verify(const std::vector<std::string>& args) {
         const build::MeetingOutput rebuilt = site.build_meeting(meeting, site.worker(1));
         std::string rebuilt_pack;
         for (const auto& file : rebuilt.files)
-            if (file.path.size() >= 4 && file.path.substr(file.path.size() - 9) == "-pack.pdf") rebuilt_pack = file.bytes;
+            if (file.path == paths::pack_file(meeting)) rebuilt_pack = file.bytes;
         if (rebuilt_pack == *pack && problems == 0) {
             std::cout << "identical: " << pack_path << " is what the sources make (" << sources.size() << " sources, SHA-256 "
                       << recorded_sha.substr(0, 16) << "…)\n";
