@@ -54,19 +54,6 @@ const char* kReloadScript =
     "  ask();\n"
     "})();\n";
 
-std::string escape_html(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
 
 std::string content_type(const std::string& path) {
     static const std::map<std::string, std::string> types = {
@@ -164,7 +151,7 @@ std::string error_page(const std::string& errors) {
            "<style>body{font-family:sans-serif;margin:1.5rem;max-width:60rem}pre{white-space:pre;background:#f3f3f3;padding:1rem;"
            "border-left:4px solid #b00020;overflow-x:auto}</style></head><body><main>"
            "<h1>The sources have errors</h1><p>Nothing was built. Fix these and save: this page reloads itself.</p><pre tabindex=\"0\">" +
-           escape_html(errors) + "</pre></main><script src=\"/__agendapack/reload.js\"></script></body></html>\n";
+           escape_markup(errors) + "</pre></main><script src=\"/__agendapack/reload.js\"></script></body></html>\n";
 }
 
 std::atomic<bool> stopping{false};

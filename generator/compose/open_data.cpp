@@ -42,19 +42,6 @@ std::string ical_line(const std::string& line) {
     return out + "\r\n";
 }
 
-std::string xml(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
 
 // A meeting's one identity in calendars, whatever date it moved to: the
 // committee and the date it was first arranged for.
@@ -135,14 +122,14 @@ std::vector<OpenDataFile> open_data(const Context& context, const std::vector<co
     std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return b.when < a.when; });
     const Date updated = items.empty() ? Date{2000, 1, 1} : items.front().when;
     std::string feed = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n";
-    feed += "<title>" + xml(context.site.council.name + ": committee papers") + "</title>\n";
-    feed += "<id>tag:agendapack,2024:" + xml(slugify(context.site.council.name)) + "/feed</id>\n";
+    feed += "<title>" + escape_markup(context.site.council.name + ": committee papers") + "</title>\n";
+    feed += "<id>tag:agendapack,2024:" + escape_markup(slugify(context.site.council.name)) + "/feed</id>\n";
     feed += "<updated>" + atom_date(updated) + "</updated>\n<link rel=\"self\" href=\"" + paths::feed() + "\"/>\n";
     feed += "<link rel=\"alternate\" type=\"text/html\" href=\"" + paths::index_page() + "\"/>\n";
-    feed += "<author><name>" + xml(context.site.council.name) + "</name></author>\n";
+    feed += "<author><name>" + escape_markup(context.site.council.name) + "</name></author>\n";
     for (const auto& item : items)
-        feed += "<entry>\n<id>" + xml(item.id) + "</id>\n<title>" + xml(item.title) + "</title>\n<updated>" + atom_date(item.when) +
-                "</updated>\n<link rel=\"alternate\" type=\"text/html\" href=\"" + xml(item.href) + "\"/>\n<summary>" + xml(item.summary) +
+        feed += "<entry>\n<id>" + escape_markup(item.id) + "</id>\n<title>" + escape_markup(item.title) + "</title>\n<updated>" + atom_date(item.when) +
+                "</updated>\n<link rel=\"alternate\" type=\"text/html\" href=\"" + escape_markup(item.href) + "\"/>\n<summary>" + escape_markup(item.summary) +
                 "</summary>\n</entry>\n";
     files.push_back({paths::feed(), feed + "</feed>\n"});
 
@@ -169,7 +156,7 @@ std::vector<OpenDataFile> open_data(const Context& context, const std::vector<co
         }
         for (const auto& [path, _] : context.site.glossaries) pages.push_back(paths::glossary_page(page_name(path)));
         std::string map = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
-        for (const auto& page : pages) map += "<url><loc>" + xml(context.site.council.site_url + page) + "</loc></url>\n";
+        for (const auto& page : pages) map += "<url><loc>" + escape_markup(context.site.council.site_url + page) + "</loc></url>\n";
         files.push_back({paths::sitemap(), map + "</urlset>\n"});
     }
     return files;

@@ -266,6 +266,8 @@ size_t utf8_length(std::string_view text, size_t at);
 // the first bad byte sequence, its line and column (in characters) counted
 // from `start`, where the text begins in its file.
 void check_utf8(std::string_view text, const SourceLocation& start);
+// Text for HTML or XML: & < > " as entities.
+std::string escape_markup(std::string_view text);
 // A JSON string literal, quotes included (control characters escaped).
 std::string json_string(std::string_view text);
 // The candidate closest to `word` when it is a likely typo, else "".

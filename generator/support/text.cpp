@@ -132,6 +132,21 @@ std::string unknown_name(const std::string& what, const std::string& word, const
     return message;
 }
 
+std::string escape_markup(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
 std::string json_string(std::string_view text) {
     std::string out = "\"";
     for (char c : text) {

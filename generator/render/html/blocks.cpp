@@ -181,20 +181,7 @@ void render_block(const Block& block, const LinkResolver& links, std::string& ou
 
 }  // namespace
 
-std::string escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
+std::string escape(std::string_view text) { return escape_markup(text); }
 
 std::string render_inlines(const doc::Inlines& inlines, const LinkResolver& links) {
     std::string out;
