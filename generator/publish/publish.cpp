@@ -202,11 +202,14 @@ Publisher::Summary Publisher::commit(const std::set<std::string>& keep_meetings,
     // The new list: what this build wrote, and what agendapack wrote before
     // in the units it keeps.
     std::set<std::string> published = written_;
-    for (const auto& unit : carried) {
+    if (listed) {  // from the list itself: no walk over the site
+        const std::set<std::string> kept(carried.begin(), carried.end());
+        for (const auto& file : *listed)
+            if (kept.count(paths::unit_of(file))) published.insert(file);
+    } else if (before_lists) {  // once, for a site published before the list
         std::vector<std::string> files;
-        files_under(fs_, out_, unit, files);
-        for (auto& file : files)
-            if (ours(file)) published.insert(std::move(file));
+        for (const auto& unit : carried) files_under(fs_, out_, unit, files);
+        published.insert(files.begin(), files.end());
     }
     published.insert(paths::published_record());
     std::string list;
