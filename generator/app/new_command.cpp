@@ -57,9 +57,11 @@ int run_new(const std::vector<std::string>& args) {
         return 2;
     }
     DiskFileSystem fs;
+    // Sources as `build` reads them: inside their folders, within their limits.
+    const SourceFileSystem sources({paths.content, paths.data, "templates"});
     try {
-        const scaffold::Written written = report ? scaffold::new_report(fs, paths, meeting, static_cast<int>(item))
-                                                 : scaffold::new_meeting(fs, paths, committee, *date);
+        const scaffold::Written written = report ? scaffold::new_report(sources, fs, paths, meeting, static_cast<int>(item))
+                                                 : scaffold::new_meeting(sources, fs, paths, committee, *date);
         for (const auto& file : written.files) std::cout << "wrote " << file << "\n";
         for (const auto& note : written.notes) std::cout << note << "\n";
         if (!report) std::cout << "next: list the items under 'agenda' and write their reports; `agendapack check` says what is missing\n";

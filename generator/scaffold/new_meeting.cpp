@@ -83,9 +83,9 @@ std::optional<std::string> add_meeting_date(const std::string& text, const Date&
     return out;
 }
 
-Written new_meeting(OutputFileSystem& fs, const load::ContentPaths& paths, const std::string& slug, const Date& date) {
+Written new_meeting(const FileSystem& sources, OutputFileSystem& fs, const load::ContentPaths& paths, const std::string& slug, const Date& date) {
     std::vector<InputError> errors;  // the rest of the site may be mid-edit: what is readable is enough
-    const model::Site site = load::load_site(fs, paths, {/*keep_text=*/false, &errors, 1});
+    const model::Site site = load::load_site(sources, paths, {/*keep_text=*/false, &errors, 1});
     const model::Committee* committee = nullptr;
     std::string known;
     for (const auto& c : site.committees) {
@@ -158,7 +158,7 @@ Written new_meeting(OutputFileSystem& fs, const load::ContentPaths& paths, const
     const auto& listed = year->second.meetings;
     const bool add_to_year = !listed.empty() && std::find(listed.begin(), listed.end(), date) == listed.end();
     if (add_to_year) {
-        auto text = fs.read(year_path);
+        auto text = sources.read(year_path);
         if (text) year_text = add_meeting_date(*text, date);
         if (!year_text) throw std::runtime_error("add " + iso(date) + " to the meetings of " + year_path + " first: its list is written in a way agendapack does not edit");
     }

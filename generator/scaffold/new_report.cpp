@@ -27,9 +27,9 @@ std::vector<std::string> listed_files(const YAML::Node& root) {
 
 }  // namespace
 
-Written new_report(OutputFileSystem& fs, const load::ContentPaths& paths, const std::string& meeting_id, int item) {
+Written new_report(const FileSystem& sources, OutputFileSystem& fs, const load::ContentPaths& paths, const std::string& meeting_id, int item) {
     std::vector<InputError> errors;  // the meeting itself does not load while its report is missing: that is expected
-    const model::Site site = load::load_site(fs, paths, {/*keep_text=*/false, &errors, 1});
+    const model::Site site = load::load_site(sources, paths, {/*keep_text=*/false, &errors, 1});
     const model::Committee* committee = nullptr;
     std::optional<Date> date;
     for (const auto& c : site.committees)
@@ -42,7 +42,7 @@ Written new_report(OutputFileSystem& fs, const load::ContentPaths& paths, const 
     if (!committee || !date) throw std::runtime_error("no meeting '" + meeting_id + "': meeting ids are the committee's folder and the date, like children-and-families-2024-09-26");
     const std::string dir = join_path(join_path(paths.content, committee->slug), iso(*date));
     const std::string meeting_yaml = join_path(dir, "meeting.yaml");
-    const auto text = fs.read(meeting_yaml);
+    const auto text = sources.read(meeting_yaml);
     if (!text) throw std::runtime_error("there is no " + meeting_yaml + ": make the meeting first (agendapack new meeting)");
     YAML::Node root;
     try {
