@@ -104,12 +104,10 @@ MeetingOutput Build::build_meeting(const std::string& id, const Worker& worker) 
     // The document pages need nothing of the PDF: with a thread to spare
     // they are made while it is written.
     render::pdf::WrittenPack written;
-    std::vector<render::pdf::ItemPdf> items;
     std::vector<render::html::OutputFile> pages;
     parallel_for(worker.threads, 2, [&](size_t part) {
         if (part == 0) {
             written = render::pdf::write_pack(*laid.pack, laid.composed, worker.threads);
-            items = render::pdf::item_pdfs(*laid.pack, written.bytes);
         } else {
             pages = render::html::render_documents(laid.composed, templates_);
         }
@@ -119,7 +117,7 @@ MeetingOutput Build::build_meeting(const std::string& id, const Worker& worker) 
     MeetingOutput out;
     out.summary.id = id;
     out.summary.pack = {paths::pack_name(id), written.bytes.size(), written.pages, {}};
-    for (auto& item : items) {
+    for (auto& item : written.items) {
         out.summary.pack.items.push_back({item.item, paths::item_pdf_name(id, item.item), item.bytes.size(), item.pages});
         pages.push_back({paths::meeting_folder(id) + "/" + paths::item_pdf_name(id, item.item), std::move(item.bytes)});
     }

@@ -70,36 +70,6 @@ std::string assembled(const std::string& pack, const std::vector<Placement>& pla
 
 }  // namespace
 
-bool extract(const std::string& pack, const std::vector<std::pair<int, int>>& ranges, std::vector<std::string>& out, std::string& error) {
-    try {
-        QPDF in;
-        in.processMemoryFile("pack", pack.data(), pack.size());
-        std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(in).getAllPages();
-        out.clear();
-        for (const auto& [first, last] : ranges) {
-        if (first < 0 || last < first || static_cast<size_t>(last) >= pages.size()) throw std::runtime_error("pages out of range");
-        QPDF part;
-        part.emptyPDF();
-        QPDFPageDocumentHelper helper(part);
-        for (int p = first; p <= last; ++p) helper.addPage(pages[static_cast<size_t>(p)], false);
-        // The pack's document information, so the part says what it is from.
-        QPDFObjectHandle info = in.getTrailer().getKey("/Info");
-        if (info.isDictionary() && info.isIndirect()) part.getTrailer().replaceKey("/Info", part.copyForeignObject(info));
-        QPDFWriter writer(part);
-        writer.setOutputMemory();
-        writer.setDeterministicID(true);
-        writer.setDecodeLevel(qpdf_dl_none);
-        writer.write();
-        std::shared_ptr<Buffer> buffer = writer.getBufferSharedPointer();
-        out.emplace_back(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
-        }
-        return true;
-    } catch (const std::exception& e) {
-        error = e.what();
-        return false;
-    }
-}
-
 bool assemble(const std::string& pack, const std::vector<Placement>& placements, std::string& out, std::string& error) {
     try {
         out = assembled(pack, placements);

@@ -3,6 +3,6 @@
 
 extern "C" __attribute__((visibility("default"))) const agendapack::pdfio::Module* agendapack_pdfio_module() {
     static const agendapack::pdfio::Module module{agendapack::pdfio::kVersion, agendapack::pdfio::inspect, agendapack::pdfio::read,
-                                                 agendapack::pdfio::assemble, agendapack::pdfio::extract};
+                                                 agendapack::pdfio::assemble};
     return &module;
 }

@@ -36,10 +36,8 @@ struct Module {
     bool (*read)(const std::string& bytes, const std::string& name, ReceivedPdf& out, std::string& error);
     // The pack with each placement's page drawn under its sheet's content.
     bool (*assemble)(const std::string& pack, const std::vector<Placement>& placements, std::string& out, std::string& error);
-    // New PDFs, one per range of pages [first, last] (from 0) of `pack`, as they are; deterministic bytes.
-    bool (*extract)(const std::string& pack, const std::vector<std::pair<int, int>>& ranges, std::vector<std::string>& out, std::string& error);
 };
-inline constexpr int kVersion = 2;
+inline constexpr int kVersion = 3;
 
 // The module, loaded once; throws std::runtime_error when it cannot be found.
 const Module& module();

@@ -53,6 +53,7 @@ using Scenes = std::map<const doc::Chart*, std::vector<chart::Shape>>;
 struct PageResources {
     std::array<std::array<std::string, 2>, Fonts::kFaces> fonts;  // [face][slot] → "F1"
     std::map<const doc::Image*, std::string> images;  // → "X1"
+    bool operator==(const PageResources&) const = default;
 };
 
 // The fonts and pictures a sheet draws with, so the writer can name them.

@@ -192,8 +192,11 @@ void replace_stream(HPDF_Dict dict, const std::string& compressed) {
 // every page's glyphs are marked, lets them go through the same compressor.
 // Saving then finds them made and leaves them be. The bytes are taken out
 // of libharu and put back on this thread; only the compressing, which
-// touches nothing of libharu's, runs on `threads` threads.
-void compress_fonts(Writer& writer, int threads) {
+// touches nothing of libharu's, runs on `threads` threads. A file already
+// compressed for another PDF of the meeting (`known`: raw → compressed)
+// is not compressed again; `learn` keeps this one's.
+using CompressedFonts = std::map<std::string, std::string>;
+void compress_fonts(Writer& writer, int threads, const CompressedFonts* known, CompressedFonts* learn) {
     writer.mark_glyphs();
     std::vector<HPDF_Dict> streams;
     for (const auto& [file, font] : writer.fonts_) {
@@ -204,12 +207,18 @@ void compress_fonts(Writer& writer, int threads) {
         if (data && data->stream) streams.push_back(data);
     }
     writer.check("making the font subsets");
-    std::vector<std::string> bytes(streams.size());
-    for (size_t i = 0; i < streams.size(); ++i) bytes[i] = stream_bytes(streams[i]);
+    std::vector<std::string> raw(streams.size()), bytes(streams.size());
+    for (size_t i = 0; i < streams.size(); ++i) raw[i] = stream_bytes(streams[i]);
     parallel_for(
-        threads, bytes.size(), [] { return std::make_unique<Compressor>(); },
-        [&](std::unique_ptr<Compressor>& compressor, size_t i) { bytes[i] = compressor->compress(bytes[i]); });
-    for (size_t i = 0; i < streams.size(); ++i) replace_stream(streams[i], bytes[i]);
+        threads, raw.size(), [] { return std::make_unique<Compressor>(); },
+        [&](std::unique_ptr<Compressor>& compressor, size_t i) {
+            auto found = known ? known->find(raw[i]) : CompressedFonts::const_iterator{};
+            bytes[i] = known && found != known->end() ? found->second : compressor->compress(raw[i]);
+        });
+    for (size_t i = 0; i < streams.size(); ++i) {
+        replace_stream(streams[i], bytes[i]);
+        if (learn) learn->emplace(std::move(raw[i]), std::move(bytes[i]));
+    }
     writer.check("compressing the fonts");
 }
 
@@ -246,6 +255,7 @@ std::string own_number(const LaidOutDocument& laid, size_t p) {
 
 // What the document information says, and the bookmarks the front matter gets.
 const char* kSubject = "Public Document Pack";
+const char* kItemTitle = ", agenda item ";  // an item's own file: the pack's title, then this and its number
 const char* kCreator = "agendapack";
 const std::array<const char*, 3> kFrontBookmarks = {"Front sheet", "Public information", "Agenda"};
 std::string keywords_of(const compose::MeetingFacts& facts) {
@@ -274,6 +284,7 @@ std::set<char32_t> characters_of(const std::vector<Sheet>& sheets, const Scenes&
     };
     add("0123456789- ");  // page numbers (the pack's, and documents' own "- 2 -") and page references
     for (const std::string& text : {facts.heading(), facts.council, keywords_of(facts), std::string(kSubject), std::string(kCreator)}) add(text);
+    add(kItemTitle);
     for (const char* title : kFrontBookmarks) add(title);
     std::function<void(const compose::MeetingFacts::Bookmark&)> add_marks = [&](const auto& mark) {
         add(mark.title);
@@ -297,114 +308,153 @@ std::set<char32_t> characters_of(const std::vector<Sheet>& sheets, const Scenes&
     return found;
 }
 
-}  // namespace
 
-WrittenPack write_pack(const Pack& pack, const compose::ComposedMeeting& meeting, int threads) {
-    const Style& style = *pack.style;
-    const Fonts& fonts = *pack.fonts;
-
-    // Front matter: front sheet, public information, agenda (with the ranges).
-    std::vector<std::vector<Page>> laid_here;  // when lay_out_front has not run
-    if (pack.front.empty())
-        for (const doc::Document* d : {&meeting.front_sheet, &meeting.public_information, &meeting.agenda})
-            laid_here.push_back(paginate(collect(*d, style), style, fonts));
-    const std::vector<std::vector<Page>>& front = pack.front.empty() ? laid_here : pack.front;
-
+// The pack's sheets in print order, and the sheet each document starts on.
+struct SheetList {
+    std::vector<std::vector<Page>> laid_here;  // the front matter, when lay_out_front has not run
     std::vector<Sheet> sheets;
     std::map<std::string, size_t> first_sheet;  // document id → sheet index
+    size_t front_count = 0;
+};
+
+std::unique_ptr<SheetList> list_sheets(const Pack& pack, const compose::ComposedMeeting& meeting) {
+    const Style& style = *pack.style;
+    auto list = std::make_unique<SheetList>();
+    if (pack.front.empty())
+        for (const doc::Document* d : {&meeting.front_sheet, &meeting.public_information, &meeting.agenda})
+            list->laid_here.push_back(paginate(collect(*d, style), style, *pack.fonts));
+    const std::vector<std::vector<Page>>& front = pack.front.empty() ? list->laid_here : pack.front;
     const std::array<std::string, 3> front_ids = {meeting.front_sheet.id, meeting.public_information.id, meeting.agenda.id};
     for (size_t f = 0; f < front.size(); ++f) {
-        first_sheet[front_ids[f]] = sheets.size();
+        list->first_sheet[front_ids[f]] = list->sheets.size();
         for (size_t p = 0; p < front[f].size(); ++p)
-            sheets.push_back({&front[f][p], front[f][p].landscape, 0, f == 0 && p == 0 ? meeting.front_sheet.stamp : ""});
+            list->sheets.push_back({&front[f][p], front[f][p].landscape, 0, f == 0 && p == 0 ? meeting.front_sheet.stamp : ""});
     }
-    const size_t front_count = sheets.size();
+    list->front_count = list->sheets.size();
     for (const auto& laid : pack.documents) {
-        first_sheet[laid.document->id] = sheets.size();
+        list->first_sheet[laid.document->id] = list->sheets.size();
         int number = laid.first_page;
         for (size_t p = 0; p < laid.pages.size(); ++p)
-            sheets.push_back({&laid.pages[p], laid.pages[p].landscape, number++, p == 0 ? laid.document->stamp : "", own_number(laid, p),
-                              laid.document->restriction});
-        if (laid.padding_after) sheets.push_back({nullptr, false, number, ""});
+            list->sheets.push_back({&laid.pages[p], laid.pages[p].landscape, number++, p == 0 ? laid.document->stamp : "",
+                                    own_number(laid, p), laid.document->restriction});
+        if (laid.padding_after) list->sheets.push_back({nullptr, false, number, ""});
     }
+    return list;
+}
 
-    Scenes scenes;
-    for (const auto& sheet : sheets)
-        if (sheet.page)
-            for (const auto& d : sheet.page->draws)
-                if (d.chart && !scenes.count(d.chart.get())) scenes.emplace(d.chart.get(), chart::scene(*d.chart));
-    const PackEncoding encoding(characters_of(sheets, scenes, style, meeting.facts));
-    Writer writer(style, encoding);
+// What every file of the meeting shares: the sheets, the charts' scenes, the
+// encoding (one for the pack and its items, so a page's stream is the same
+// bytes in each), and each sheet's stream once drawn for the pack.
+struct Drawn {
+    const Pack& pack;
+    const compose::ComposedMeeting& meeting;
+    const SheetList& list;
+    const Scenes& scenes;
+    const PackEncoding& encoding;
+    std::vector<PageResources> names;
+    std::vector<SheetContent> contents;  // compressed
+    CompressedFonts fonts;               // the pack's font files, raw → compressed
+};
+
+// One PDF file: the whole pack (`item` 0), or the sheets [first, end) of one
+// agenda item, which keep the pack's page numbers. The pack draws its
+// sheets and keeps them in `drawn`; an item takes each sheet's stream from
+// there when its page names its fonts and pictures the same way.
+std::string write_file(Drawn& drawn, size_t first, size_t end, int item, int threads) {
+    const Style& style = *drawn.pack.style;
+    const Fonts& fonts = *drawn.pack.fonts;
+    const std::vector<Sheet>& sheets = drawn.list.sheets;
+    const bool whole = item == 0;
+    Writer writer(style, drawn.encoding);
 
     // Every page exists before any is drawn, so links can point forwards.
     std::vector<HPDF_Page> pages;
-    for (const auto& sheet : sheets) {
+    for (size_t i = first; i < end; ++i) {
         HPDF_Page page = HPDF_AddPage(writer.pdf_);
-        HPDF_Page_SetWidth(page, sheet.landscape ? style.page_height : style.page_width);
-        HPDF_Page_SetHeight(page, sheet.landscape ? style.page_width : style.page_height);
+        HPDF_Page_SetWidth(page, sheets[i].landscape ? style.page_height : style.page_width);
+        HPDF_Page_SetHeight(page, sheets[i].landscape ? style.page_width : style.page_height);
         pages.push_back(page);
     }
     writer.check("adding pages");
-    std::map<std::string, HPDF_Page> targets;
-    for (const auto& [id, index] : first_sheet)
-        if (index < pages.size()) targets[id] = pages[index];
+    auto page_of = [&](size_t sheet) -> HPDF_Page { return sheet >= first && sheet < end ? pages[sheet - first] : nullptr; };
+    std::map<std::string, HPDF_Page> targets;  // links to pages outside an item's file are left out
+    for (const auto& [id, index] : drawn.list.first_sheet)
+        if (HPDF_Page page = page_of(index)) targets[id] = page;
     // Anchors inside documents (agenda items, minutes) link to their own page.
-    for (size_t i = 0; i < sheets.size(); ++i)
+    for (size_t i = first; i < end; ++i)
         if (sheets[i].page)
-            for (const auto& anchor : sheets[i].page->anchors) targets.emplace(anchor, pages[i]);
+            for (const auto& anchor : sheets[i].page->anchors) targets.emplace(anchor, page_of(i));
 
     // Each page names its fonts and pictures, and gets its links (libharu,
     // on this thread); then the pages are drawn and compressed side by side,
     // and their streams put in place.
-    std::vector<PageResources> names(sheets.size());
-    for (size_t i = 0; i < sheets.size(); ++i) {
-        const SheetNeeds needs = needs_of(sheets[i], scenes);
+    std::vector<PageResources> names(end - first);
+    for (size_t i = first; i < end; ++i) {
+        const SheetNeeds needs = needs_of(sheets[i], drawn.scenes);
+        HPDF_Page page = pages[i - first];
         for (int face = 0; face < Fonts::kFaces; ++face)
             for (int slot = 0; slot < 2; ++slot)
                 if (needs.fonts[face][slot])
-                    names[i].fonts[face][slot] = HPDF_Page_GetLocalFontName(pages[i], writer.font(fonts, Fonts::Face(face), slot));
+                    names[i - first].fonts[face][slot] = HPDF_Page_GetLocalFontName(page, writer.font(fonts, Fonts::Face(face), slot));
         for (const doc::Image* image : needs.images)
-            if (HPDF_Image loaded = writer.image(*image)) names[i].images[image] = HPDF_Page_GetXObjectName(pages[i], loaded);
-        if (sheets[i].page) add_links(pages[i], *sheets[i].page, targets);
+            if (HPDF_Image loaded = writer.image(*image)) names[i - first].images[image] = HPDF_Page_GetXObjectName(page, loaded);
+        if (sheets[i].page) add_links(page, *sheets[i].page, targets);
     }
     writer.check("naming the pages' fonts and pictures");
-    const DrawingContext drawing{pack, style, fonts, encoding, scenes};
-    std::vector<SheetContent> contents(sheets.size());
+    const DrawingContext drawing{drawn.pack, style, fonts, drawn.encoding, drawn.scenes};
+    std::vector<SheetContent> own(end - first);
     parallel_for(
-        threads, sheets.size(), [] { return std::make_unique<Compressor>(); },
-        [&](std::unique_ptr<Compressor>& compressor, size_t i) {
-            contents[i] = draw_sheet(drawing, sheets[i], names[i]);
-            contents[i].stream = compressor->compress(contents[i].stream);
+        threads, end - first, [] { return std::make_unique<Compressor>(); },
+        [&](std::unique_ptr<Compressor>& compressor, size_t k) {
+            const size_t i = first + k;
+            if (!whole && drawn.names[i] == names[k]) return;  // the pack's stream serves
+            own[k] = draw_sheet(drawing, sheets[i], names[k]);
+            own[k].stream = compressor->compress(own[k].stream);
         });
-    for (size_t i = 0; i < sheets.size(); ++i) {
-        replace_stream(static_cast<HPDF_PageAttr>(pages[i]->attr)->contents, contents[i].stream);
+    for (size_t i = first; i < end; ++i) {
+        const SheetContent& content = whole || drawn.names[i] != names[i - first] ? own[i - first] : drawn.contents[i];
+        replace_stream(static_cast<HPDF_PageAttr>(pages[i - first]->attr)->contents, content.stream);
         for (int face = 0; face < Fonts::kFaces; ++face)
             for (int slot = 0; slot < 2; ++slot)
-                if (!contents[i].shown[face][slot].empty())
-                    writer.note_codes(writer.font(fonts, Fonts::Face(face), slot), contents[i].shown[face][slot]);
+                if (!content.shown[face][slot].empty())
+                    writer.note_codes(writer.font(fonts, Fonts::Face(face), slot), content.shown[face][slot]);
     }
-    contents.clear();
+    if (whole) {
+        drawn.names = std::move(names);
+        drawn.contents = std::move(own);
+    }
     writer.check("drawing the pages");
 
     // Page labels match what is printed: i, ii … for the front matter, then 1, 2 ….
-    HPDF_AddPageLabel(writer.pdf_, 0, HPDF_PAGE_NUM_STYLE_LOWER_ROMAN, 1, "");
-    if (front_count < sheets.size())
-        HPDF_AddPageLabel(writer.pdf_, static_cast<HPDF_UINT>(front_count), HPDF_PAGE_NUM_STYLE_DECIMAL, 1, "");
+    if (whole) {
+        HPDF_AddPageLabel(writer.pdf_, 0, HPDF_PAGE_NUM_STYLE_LOWER_ROMAN, 1, "");
+        if (drawn.list.front_count < sheets.size())
+            HPDF_AddPageLabel(writer.pdf_, static_cast<HPDF_UINT>(drawn.list.front_count), HPDF_PAGE_NUM_STYLE_DECIMAL, 1, "");
+    } else {
+        HPDF_AddPageLabel(writer.pdf_, 0, HPDF_PAGE_NUM_STYLE_DECIMAL, static_cast<HPDF_UINT>(std::max(1, sheets[first].number)), "");
+    }
 
-    // Bookmarks: the front matter, then each agenda item with its documents.
-    auto outline = [&](HPDF_Outline parent, const std::string& title, size_t sheet) {
+    // Bookmarks: the front matter, then each agenda item with its documents;
+    // an item's file has the bookmarks of its own pages.
+    auto outline = [&](HPDF_Outline parent, const std::string& title, size_t sheet) -> HPDF_Outline {
+        HPDF_Page page = page_of(sheet);
+        if (!page) return parent;
         HPDF_Outline o = HPDF_CreateOutline(writer.pdf_, parent, writer.codes(title).c_str(), HPDF_GetEncoder(writer.pdf_, kPackEncoding));
-        HPDF_Outline_SetDestination(o, HPDF_Page_CreateDestination(pages[sheet]));
+        HPDF_Outline_SetDestination(o, HPDF_Page_CreateDestination(page));
         HPDF_Outline_SetOpened(o, HPDF_FALSE);
         return o;
     };
-    outline(nullptr, kFrontBookmarks[0], first_sheet[meeting.front_sheet.id]);
-    outline(nullptr, kFrontBookmarks[1], first_sheet[meeting.public_information.id]);
-    outline(nullptr, kFrontBookmarks[2], first_sheet[meeting.agenda.id]);
-    const compose::MeetingFacts& facts = meeting.facts;
+    const compose::MeetingFacts& facts = drawn.meeting.facts;
+    const auto& first_sheet = drawn.list.first_sheet;
+    if (whole) {
+        outline(nullptr, kFrontBookmarks[0], first_sheet.at(drawn.meeting.front_sheet.id));
+        outline(nullptr, kFrontBookmarks[1], first_sheet.at(drawn.meeting.public_information.id));
+        outline(nullptr, kFrontBookmarks[2], first_sheet.at(drawn.meeting.agenda.id));
+    }
     std::function<void(HPDF_Outline, const compose::MeetingFacts::Bookmark&)> add_mark = [&](HPDF_Outline parent, const auto& mark) {
-        if (!first_sheet.count(mark.document_id)) return;
-        HPDF_Outline o = outline(parent, mark.title, first_sheet[mark.document_id] + static_cast<size_t>(mark.page));
+        auto found = first_sheet.find(mark.document_id);
+        if (found == first_sheet.end()) return;
+        HPDF_Outline o = outline(parent, mark.title, found->second + static_cast<size_t>(mark.page));
         for (const auto& child : mark.children) add_mark(o, child);
     };
     for (const auto& mark : facts.bookmarks) add_mark(nullptr, mark);
@@ -414,6 +464,7 @@ WrittenPack write_pack(const Pack& pack, const compose::ComposedMeeting& meeting
     const Date issued = facts.issued;
     HPDF_Date date{issued.year, issued.month, issued.day, 0, 0, 0, '+', 0, 0};
     std::string title = facts.heading();
+    if (!whole) title += kItemTitle + std::to_string(item);
     HPDF_SetInfoAttr(writer.pdf_, HPDF_INFO_TITLE, writer.codes(title).c_str());
     HPDF_SetInfoAttr(writer.pdf_, HPDF_INFO_SUBJECT, writer.codes(kSubject).c_str());
     HPDF_SetInfoAttr(writer.pdf_, HPDF_INFO_AUTHOR, writer.codes(facts.council).c_str());
@@ -428,9 +479,17 @@ WrittenPack write_pack(const Pack& pack, const compose::ComposedMeeting& meeting
     HPDF_Dict_Add(writer.pdf_->catalog, "ViewerPreferences", preferences);
     writer.check("writing document information");
 
-    compress_fonts(writer, threads);
+    // An item's fonts keep every glyph the pack's keep: the same font files,
+    // compressed once for the whole meeting.
+    if (!whole)
+        for (const SheetContent& content : drawn.contents)
+            for (int face = 0; face < Fonts::kFaces; ++face)
+                for (int slot = 0; slot < 2; ++slot)
+                    if (!content.shown[face][slot].empty())
+                        writer.note_codes(writer.font(fonts, Fonts::Face(face), slot), content.shown[face][slot]);
+    compress_fonts(writer, threads, whole ? nullptr : &drawn.fonts, whole ? &drawn.fonts : nullptr);
     HPDF_SaveToStream(writer.pdf_);
-    writer.check("saving the pack");
+    writer.check(whole ? "saving the pack" : "saving agenda item " + std::to_string(item));
     HPDF_ResetStream(writer.pdf_);
     std::string bytes;
     for (;;) {
@@ -443,20 +502,47 @@ WrittenPack write_pack(const Pack& pack, const compose::ComposedMeeting& meeting
 
     // Received PDFs' pages go on the sheets kept for them.
     std::vector<ReceivedPlacement> placements;
-    for (size_t i = 0; i < sheets.size(); ++i) {
+    for (size_t i = first; i < end; ++i) {
         const Page* page = sheets[i].page;
         if (!page || !page->received) continue;
         const double width = sheets[i].landscape ? style.page_height : style.page_width;
         const double height = sheets[i].landscape ? style.page_width : style.page_height;
         ReceivedPlacement at = place_on_sheet(page->received->pages[static_cast<size_t>(page->received_page)], width, height,
                                               furniture_of(sheets[i], style, fonts), page->fit);
-        at.sheet = i;
+        at.sheet = i - first;
         at.pdf = page->received.get();
         at.page = page->received_page;
         placements.push_back(at);
     }
     if (!placements.empty()) bytes = add_received_pages(bytes, placements);
-    return {bytes, static_cast<int>(sheets.size())};
+    return bytes;
+}
+
+}  // namespace
+
+WrittenPack write_pack(const Pack& pack, const compose::ComposedMeeting& meeting, int threads) {
+    const std::unique_ptr<SheetList> list = list_sheets(pack, meeting);
+    Scenes scenes;
+    for (const auto& sheet : list->sheets)
+        if (sheet.page)
+            for (const auto& d : sheet.page->draws)
+                if (d.chart && !scenes.count(d.chart.get())) scenes.emplace(d.chart.get(), chart::scene(*d.chart));
+    const PackEncoding encoding(characters_of(list->sheets, scenes, *pack.style, meeting.facts));
+    Drawn drawn{pack, meeting, *list, scenes, encoding, {}, {}};
+
+    WrittenPack written;
+    written.bytes = write_file(drawn, 0, list->sheets.size(), 0, threads);
+    written.pages = static_cast<int>(list->sheets.size());
+    // Each agenda item's own file: its pages, N of the pack being sheet front + N.
+    written.items.resize(pack.ranges.size());
+    std::vector<std::pair<int, std::pair<int, int>>> ranges(pack.ranges.begin(), pack.ranges.end());
+    parallel_for(threads, ranges.size(), [&](size_t k) {
+        const auto& [item, range] = ranges[k];
+        const size_t from = list->front_count + static_cast<size_t>(range.first) - 1;
+        const size_t to = std::min(list->sheets.size(), list->front_count + static_cast<size_t>(range.second));
+        written.items[k] = {item, write_file(drawn, from, to, item, 1), static_cast<int>(to - from)};
+    });
+    return written;
 }
 
 }  // namespace agendapack::render::pdf

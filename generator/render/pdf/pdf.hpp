@@ -92,22 +92,23 @@ void lay_out_front(Pack& pack, const compose::ComposedMeeting& meeting);
 // its printed pages, and the PDF file's page for links (#page=N).
 void place_in_pack(compose::ComposedMeeting& meeting, const Pack& pack);
 
-struct WrittenPack {
-    std::string bytes;
-    int pages = 0;
-};
-
-// The finished PDF. `meeting.agenda` must already carry the page ranges.
-// `threads` > 1 compresses its streams side by side (the same bytes).
-WrittenPack write_pack(const Pack& pack, const compose::ComposedMeeting& meeting, int threads = 1);
-
-// Each agenda item's pages cut from the written pack (with the pack's page
+// Each agenda item's pages as a file of their own (with the pack's page
 // numbers printed on them), for readers who want one item.
 struct ItemPdf {
     int item = 0;
     std::string bytes;
     int pages = 0;
 };
-std::vector<ItemPdf> item_pdfs(const Pack& pack, const std::string& written);
+
+struct WrittenPack {
+    std::string bytes;
+    int pages = 0;
+    std::vector<ItemPdf> items;  // agenda order
+};
+
+// The finished PDF and each item's. `meeting.agenda` must already carry the
+// page ranges. `threads` > 1 draws and compresses pages, and writes the
+// items' files, side by side (the same bytes).
+WrittenPack write_pack(const Pack& pack, const compose::ComposedMeeting& meeting, int threads = 1);
 
 }  // namespace agendapack::render::pdf

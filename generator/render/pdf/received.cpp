@@ -42,20 +42,4 @@ std::string add_received_pages(const std::string& pack, const std::vector<Receiv
     return out;
 }
 
-std::vector<ItemPdf> item_pdfs(const Pack& pack, const std::string& written) {
-    std::vector<ItemPdf> items;
-    if (pack.ranges.empty()) return items;
-    int front = 0;
-    for (const auto& pages : pack.front) front += static_cast<int>(pages.size());
-    // Page N of the pack is the file's page front + N (from 1).
-    std::vector<std::pair<int, int>> ranges;
-    for (const auto& [item, range] : pack.ranges) ranges.push_back({front + range.first - 1, front + range.second - 1});
-    std::vector<std::string> parts;
-    std::string error;
-    if (!pdfio::module().extract(written, ranges, parts, error)) throw std::runtime_error("cutting the agenda items from the pack failed: " + error);
-    size_t k = 0;
-    for (const auto& [item, range] : pack.ranges) items.push_back({item, std::move(parts[k++]), range.second - range.first + 1});
-    return items;
-}
-
 }  // namespace agendapack::render::pdf
