@@ -3,12 +3,59 @@
 // role. Roles that only make sense on screen (the per-item document links)
 // are left out.
 #include <algorithm>
+#include <array>
+#include <charconv>
 
 #include "layout.hpp"
 
 namespace agendapack::render::pdf {
 
+const char* role_name(StructNode::Role role) {
+    static constexpr std::array<const char*, 21> kNames = {"Sect", "H1", "H2", "H3", "H4", "H5", "H6", "P", "L", "LI", "Lbl",
+                                                           "LBody", "Table", "TR", "TH", "TD", "Figure", "Caption", "BlockQuote", "Link", "Code"};
+    return kNames[static_cast<size_t>(role)];
+}
+
+bool holds_text(StructNode::Role role) {
+    using R = StructNode::Role;
+    switch (role) {
+        case R::Sect: case R::L: case R::LI: case R::LBody: case R::Table: case R::TR: case R::BlockQuote: return false;
+        default: return true;
+    }
+}
+
 namespace {
+
+// A chart in words, for its Figure's alternative text: its title, what it
+// plots, and its figures (the first forty), as a listener would want them.
+std::string chart_summary(const doc::Chart& chart) {
+    static constexpr std::array<const char*, 6> kKinds = {"line chart", "bar chart", "bar chart", "stacked bar chart", "pie chart", "donut chart"};
+    std::string out = chart.title.empty() ? "Chart" : chart.title;
+    out += std::string(": ") + kKinds[static_cast<size_t>(chart.type)];
+    if (!chart.x_label.empty()) out += " by " + chart.x_label;
+    if (!chart.y_label.empty()) out += ", " + chart.y_label;
+    out += ".";
+    int told = 0;
+    for (const auto& series : chart.series) {
+        out += " " + (series.name.empty() ? std::string("Values") : series.name) + ":";
+        bool first = true;
+        for (size_t i = 0; i < chart.categories.size() && i < series.values.size(); ++i) {
+            if (told++ == 40) return out + " …";
+            out += std::string(first ? " " : "; ") + chart.categories[i] + " ";
+            first = false;
+            if (!series.values[i]) {
+                out += "no figure";
+                continue;
+            }
+            char buffer[64];
+            auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, *series.values[i], std::chars_format::fixed, chart.decimals);
+            out += error == std::errc() ? std::string(buffer, end) : "?";
+            out += chart.suffix;
+        }
+        out += ".";
+    }
+    return out;
+}
 
 using doc::Block;
 using doc::Inline;
@@ -20,11 +67,28 @@ struct Context {
     bool in_table = false;
 };
 
+// Where a paragraph's links and shapes get elements of their own: under the
+// paragraph's element, in the structure being built.
+struct Elements {
+    Structure* structure = nullptr;
+    int parent = kArtifact;
+    int add(StructNode::Role role, std::string alt = "") const {
+        if (!structure || parent == kArtifact) return kArtifact;
+        StructNode n;
+        n.role = role;
+        n.parent = parent;
+        n.alt = std::move(alt);
+        structure->nodes.push_back(std::move(n));
+        return static_cast<int>(structure->nodes.size()) - 1;
+    }
+};
+
 void add_spans(const doc::Inlines& inlines, Fonts::Face face, const std::string& url, const std::string& target,
-               std::vector<Span>& out, bool strike = false) {
+               std::vector<Span>& out, const Elements& elements, bool strike = false, int node = kInherit) {
     auto span = [&](const std::string& text, Fonts::Face f = Fonts::Regular, bool own_face = false) {
         Span s{text, own_face ? f : face, url, target};
         s.strike = strike;
+        s.node = node;
         return s;
     };
     for (const auto& i : inlines) {
@@ -36,17 +100,22 @@ void add_spans(const doc::Inlines& inlines, Fonts::Face face, const std::string&
             case Inline::Kind::LineBreak: out.push_back(span("\n")); break;
             case Inline::Kind::Emphasis:
                 add_spans(i.children, face == Fonts::Bold || face == Fonts::BoldItalic ? Fonts::BoldItalic : Fonts::Italic, url,
-                          target, out, strike);
+                          target, out, elements, strike, node);
                 break;
             case Inline::Kind::Strong:
                 add_spans(i.children, face == Fonts::Italic || face == Fonts::BoldItalic ? Fonts::BoldItalic : Fonts::Bold, url,
-                          target, out, strike);
+                          target, out, elements, strike, node);
                 break;
-            case Inline::Kind::Strikethrough: add_spans(i.children, face, url, target, out, true); break;
-            case Inline::Kind::Link: add_spans(i.children, face, i.url, i.target, out, strike); break;
+            case Inline::Kind::Strikethrough: add_spans(i.children, face, url, target, out, elements, true, node); break;
+            case Inline::Kind::Link:
+                add_spans(i.children, face, i.url, i.target, out, elements, strike, elements.add(StructNode::Role::Link));
+                break;
             case Inline::Kind::Symbol: {
+                // A shape says its word to a screen reader ("Green",
+                // "Improving"); one beside words that say it is decoration.
                 Span s = span("");
                 s.symbol = i.symbol;
+                s.node = i.text.empty() ? kArtifact : elements.add(StructNode::Role::Figure, i.text);
                 out.push_back(s);
                 break;
             }
@@ -63,17 +132,19 @@ void add_spans(const doc::Inlines& inlines, Fonts::Face face, const std::string&
 
 class Collector {
 public:
-    Collector(const Style& style, std::string document_id) : style_(style), document_id_(std::move(document_id)) {}
+    Collector(const Style& style, std::string document_id, Structure& structure)
+        : style_(style), document_id_(std::move(document_id)), structure_(structure) {}
 
     void blocks(const doc::Blocks& list, const Context& context, std::vector<Item>& out) const {
         for (const auto& b : list) block(b, context, out);
     }
 
     Para paragraph(const doc::Inlines& inlines, const Context& context, Fonts::Face face = Fonts::Regular,
-                   const SourceLocation& origin = {}) const {
+                   const SourceLocation& origin = {}, StructNode::Role role = StructNode::Role::P) const {
         Para p;
         p.origin = origin;
-        add_spans(inlines, face, "", "", p.spans);
+        p.node = node(role);
+        add_spans(inlines, face, "", "", p.spans, Elements{&structure_, p.node});
         p.size = context.size;
         p.leading = style_.leading;
         p.indent = context.indent;
@@ -82,6 +153,24 @@ public:
     }
 
 private:
+    // A new element under the one being filled.
+    int node(StructNode::Role role, int parent) const {
+        StructNode n;
+        n.role = role;
+        n.parent = parent;
+        structure_.nodes.push_back(std::move(n));
+        return static_cast<int>(structure_.nodes.size()) - 1;
+    }
+    int node(StructNode::Role role) const { return node(role, parent_); }
+    // Collects `f`'s items as children of `element`.
+    template <typename F>
+    void inside(int element, F&& f) const {
+        const int outer = parent_;
+        parent_ = element;
+        f();
+        parent_ = outer;
+    }
+
     void push(Para p, std::vector<Item>& out) const {
         Item item;
         item.para = std::move(p);
@@ -95,13 +184,16 @@ private:
         const Fonts::Face face = b.level == 5 ? Fonts::BoldItalic : b.level >= 6 ? Fonts::Italic : Fonts::Bold;
         Context c = context;
         c.size = context.in_table ? context.size : size;
-        Para p = paragraph(b.inlines, c, face, b.origin);
+        static constexpr std::array<StructNode::Role, 6> kLevels = {StructNode::Role::H1, StructNode::Role::H2, StructNode::Role::H3,
+                                                                    StructNode::Role::H4, StructNode::Role::H5, StructNode::Role::H6};
+        Para p = paragraph(b.inlines, c, face, b.origin, kLevels[static_cast<size_t>(std::clamp(b.level, 1, 6) - 1)]);
         p.space_before = context.in_table ? 0 : style_.heading_space_before;
         p.space_after = context.in_table ? 2 : style_.heading_space_after;
         p.keep_with_next = true;
         p.anchor = anchor(b.id);
         if (!b.label.empty()) {
             p.label = b.label;
+            p.label_node = p.node;  // "3." reads as part of its heading
             p.label_face = Fonts::Bold;
             p.label_x = context.indent;
             p.indent = context.indent + style_.label_width;
@@ -116,11 +208,14 @@ private:
         if (b.role == doc::role::kScorecardCards) return;  // a narrow screen's view; the printed table has it all
         const bool plain = b.role == doc::role::kPeople;  // one name a line, as the front sheet prints them
         size_t list_start = out.size();
+        const int list_node = node(StructNode::Role::L);
         for (const auto& item : b.children) {
             Context inner = context;
             if (!plain) inner.indent = context.indent + style_.label_width;
             std::vector<Item> content;
-            blocks(item.children, inner, content);
+            const int item_node = node(StructNode::Role::LI, list_node);
+            const int label_node = plain ? kArtifact : node(StructNode::Role::Lbl, item_node);
+            inside(node(StructNode::Role::LBody, item_node), [&] { blocks(item.children, inner, content); });
             if (plain) {
                 for (auto& c : content) {
                     if (c.kind == Item::Paragraph) c.para.space_after = 1;
@@ -133,6 +228,7 @@ private:
             for (auto& c : content)
                 if (c.kind == Item::Paragraph) {
                     c.para.label = label;
+                    c.para.label_node = label_node;
                     c.para.label_x = context.indent;
                     c.para.label_face = b.role == doc::role::kAgenda ? Fonts::Bold : Fonts::Regular;
                     break;
@@ -150,10 +246,14 @@ private:
         Context inner = context;
         inner.indent = context.indent + style_.label_width;
         std::vector<Item> content;
-        blocks(b.children, inner, content);
+        // A numbered paragraph ("3.2") is tagged as a list of one: its number the label.
+        const int item_node = node(StructNode::Role::LI, node(StructNode::Role::L));
+        const int label_node = node(StructNode::Role::Lbl, item_node);
+        inside(node(StructNode::Role::LBody, item_node), [&] { blocks(b.children, inner, content); });
         for (auto& c : content)
             if (c.kind == Item::Paragraph) {
                 c.para.label = b.label;
+                c.para.label_node = label_node;
                 c.para.label_x = context.indent;
                 break;
             }
@@ -171,10 +271,12 @@ private:
         t.padding = dense ? style_.dense_padding : style_.cell_padding;
         t.header_rows = b.header_rows;
         t.landscape = b.landscape;
+        const int table_node = node(StructNode::Role::Table);
         if (!b.caption.empty()) {
             Context c = context;
             c.size = style_.table_size + 0.5;
-            Para caption = paragraph(b.caption, c, Fonts::Bold);
+            Para caption;
+            inside(table_node, [&] { caption = paragraph(b.caption, c, Fonts::Bold, {}, StructNode::Role::Caption); });
             caption.space_after = 3;
             caption.keep_with_next = true;
             t.caption = caption;
@@ -184,14 +286,27 @@ private:
         cell_context.in_table = true;
         for (size_t r = 0; r < b.rows.size(); ++r) {
             std::vector<TableCell> row;
+            const int row_node = node(StructNode::Role::TR, table_node);
+            t.row_nodes.push_back(row_node);
             for (const auto& cell : b.rows[r].cells) {
                 TableCell out_cell;
                 out_cell.header = cell.header || static_cast<int>(r) < b.header_rows;
+                // A cell a rowspan covers is part of the one above: no element of its own.
+                if (!cell.continued) {
+                    out_cell.node = node(out_cell.header ? StructNode::Role::TH : StructNode::Role::TD, row_node);
+                    StructNode& element = structure_.nodes[static_cast<size_t>(out_cell.node)];
+                    if (out_cell.header)
+                        element.scope = cell.scope == "row" ? StructNode::Scope::Row
+                                        : cell.scope == "col" || static_cast<int>(r) < b.header_rows ? StructNode::Scope::Column
+                                                                                                      : StructNode::Scope::Row;
+                    element.colspan = cell.colspan;
+                    element.rowspan = cell.rowspan;
+                }
                 if (cell.tone == "red") out_cell.shading = style_.tint_red;
                 else if (cell.tone == "amber") out_cell.shading = style_.tint_amber;
                 else if (cell.tone == "green") out_cell.shading = style_.tint_green;
                 std::vector<Item> content;
-                blocks(cell.content, cell_context, content);
+                inside(out_cell.node, [&] { blocks(cell.content, cell_context, content); });
                 for (auto& c : content) {
                     if (c.kind != Item::Paragraph) continue;  // no tables inside cells
                     if (out_cell.header)
@@ -249,7 +364,7 @@ private:
                 Context inner = context;
                 inner.section_role = b.role;
                 size_t first = out.size();
-                blocks(b.children, inner, out);
+                inside(node(StructNode::Role::Sect), [&] { blocks(b.children, inner, out); });
                 if (b.role == doc::role::kContact && out.size() > first && out.back().kind == Item::Paragraph)
                     out.back().para.space_after = style_.paragraph_space;
                 if (!b.id.empty() && first < out.size() && out[first].kind == Item::Paragraph && out[first].para.anchor.empty())
@@ -259,7 +374,7 @@ private:
             case Block::Kind::Quote: {
                 Context inner = context;
                 inner.indent += style_.label_width;
-                blocks(b.children, inner, out);
+                inside(node(StructNode::Role::BlockQuote), [&] { blocks(b.children, inner, out); });
                 break;
             }
             case Block::Kind::Code: {
@@ -271,6 +386,7 @@ private:
                 p.indent = context.indent;
                 p.space_after = style_.paragraph_space;
                 p.origin = b.origin;
+                p.node = node(StructNode::Role::P);
                 push(std::move(p), out);
                 break;
             }
@@ -287,6 +403,8 @@ private:
                 Item item;
                 item.kind = Item::FigureItem;
                 item.figure.chart = b.chart;
+                item.figure.node = node(StructNode::Role::Figure);
+                structure_.nodes.back().alt = chart_summary(*b.chart);
                 item.figure.indent = context.indent;
                 item.figure.space_after = 2;
                 out.push_back(std::move(item));
@@ -296,6 +414,10 @@ private:
                 Item item;
                 item.kind = Item::FigureItem;
                 item.figure.image = b.image;
+                if (!b.text.empty()) {  // a picture with no words is decoration
+                    item.figure.node = node(StructNode::Role::Figure);
+                    structure_.nodes.back().alt = b.text;
+                }
                 item.figure.indent = context.indent;
                 item.figure.space_after = style_.paragraph_space;
                 out.push_back(std::move(item));
@@ -308,6 +430,8 @@ private:
 
     const Style& style_;
     std::string document_id_;
+    Structure& structure_;
+    mutable int parent_ = kArtifact;  // the element being filled: the document's own
 };
 
 }  // namespace
@@ -318,7 +442,10 @@ Collected collect(const doc::Document& document, const Style& style) {
     if (document.kind == doc::Document::Kind::PublicInformation) collected.columns = std::max(1, style.public_information_columns);
     Context context;
     context.size = style.body_size;
-    Collector(style, document.id).blocks(document.body, context, collected.items);
+    auto structure = std::make_shared<Structure>();
+    structure->title = document.title;
+    Collector(style, document.id, *structure).blocks(document.body, context, collected.items);
+    collected.structure = std::move(structure);
     return collected;
 }
 

@@ -98,6 +98,17 @@ public:
         }
         out_ += ")Tj\012";
     }
+    // Marked content: an element's part (its MCID), or an artifact.
+    void begin_marked(const char* role, size_t mcid) {
+        out_ += '/';
+        out_ += role;
+        out_ += " <</MCID ";
+        out_ += std::to_string(mcid);
+        out_ += ">> BDC\012";
+    }
+    void begin_artifact(bool pagination) { out_ += pagination ? "/Artifact <</Type /Pagination>> BDC\012" : "/Artifact BMC\012"; }
+    void end_marked() { out_ += "EMC\012"; }
+
     void image(const std::string& name, double x, double y, double w, double h) {
         out_ += "q\012";
         numbers({w, 0, 0, h, x, y}, "cm");
@@ -127,8 +138,12 @@ public:
 
     // Runs of text share one text object, and font and colour are set only
     // when they change: the page's content stream stays small and quick to write.
+    // Each stretch of draws of one element is marked as that element's (an
+    // MCID the writer links to the structure tree); the rest is an artifact.
     void content(const Page& page) {
         for (const auto& d : page.draws) {
+            if (d.kind == Draw::Link) continue;  // an annotation, made by the writer
+            mark(page, d.node);
             if (d.kind != Draw::Text || !d.run.symbol.empty()) end_text();
             switch (d.kind) {
                 case Draw::Text:
@@ -150,14 +165,16 @@ public:
                     if (d.chart) chart(c_.scenes.at(d.chart.get()), d.x, d.y, d.w, d.h);
                     else if (d.image) ops_.image(names_.images.at(d.image.get()), d.x, d.y, d.w, d.h);
                     break;
-                case Draw::Link: break;  // an annotation, made by the writer
+                case Draw::Link: break;
             }
         }
         end_text();
+        end_mark();
     }
 
     // Page furniture: plain text the primary faces always have, in a text object of its own.
     void furniture(const std::string& utf8, Fonts::Face face, double size, double x, double y) {
+        pagination_mark();
         ops_.begin_text();
         ops_.font(names_.fonts[face][0], size);
         ops_.colour(c_.style.text, true);
@@ -167,13 +184,42 @@ public:
     }
 
     void stamp_box(double x, double y, double w, double h) {
+        pagination_mark();
         ops_.colour(c_.style.text, false);
         ops_.line_width(1);
         ops_.rectangle(x, y, w, h);
         ops_.stroke();
     }
 
+    void end_mark() {
+        if (marked_ == kNone) return;
+        end_text();
+        ops_.end_marked();
+        marked_ = kNone;
+    }
+
 private:
+    static constexpr int kNone = -3, kPagination = -4;
+
+    void mark(const Page& page, int node) {
+        if (node >= 0 && (!page.structure || static_cast<size_t>(node) >= page.structure->nodes.size())) node = kArtifact;
+        if (node == marked_) return;
+        end_mark();
+        if (node == kArtifact) {
+            ops_.begin_artifact(false);
+        } else {
+            ops_.begin_marked(role_name(page.structure->nodes[static_cast<size_t>(node)].role), out_.marks.size());
+            out_.marks.push_back(node);
+        }
+        marked_ = node;
+    }
+    void pagination_mark() {
+        if (marked_ == kPagination) return;
+        end_mark();
+        ops_.begin_artifact(true);
+        marked_ = kPagination;
+    }
+
     void run(const Draw& d) {
         const std::string& text = d.run.page_ref.empty() ? d.run.text : (reference_ = c_.pack.page_number(d.run.page_ref, d.run.relative_to));
         if (text.empty()) return;
@@ -321,6 +367,7 @@ private:
     double size_ = 0;
     const Colour* colour_ = nullptr;
     std::string codes_, reference_;
+    int marked_ = kNone;  // the element whose marked content is open
 };
 
 std::string replace_page(std::string format, int number) {
@@ -393,6 +440,7 @@ SheetContent draw_sheet(const DrawingContext& context, const Sheet& sheet, const
         }
         drawer.furniture(item.text, item.face, item.size, item.x, item.y);
     }
+    drawer.end_mark();
     return out;
 }
 

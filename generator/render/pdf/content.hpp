@@ -68,6 +68,7 @@ SheetNeeds needs_of(const Sheet& sheet, const Scenes& scenes);
 struct SheetContent {
     std::string stream;
     std::array<std::array<std::string, 2>, Fonts::kFaces> shown;  // [face][slot] → codes, two bytes each
+    std::vector<int> marks;  // each MCID's element, in the page's structure
 };
 
 // Everything a sheet's drawing reads; all of it is read-only while sheets

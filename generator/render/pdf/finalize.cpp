@@ -26,6 +26,7 @@
 #include "encoding.hpp"
 #include "pack.hpp"
 #include "received.hpp"
+#include "tags.hpp"
 
 namespace agendapack::render::pdf {
 
@@ -222,8 +223,10 @@ void compress_fonts(Writer& writer, int threads, const CompressedFonts* known, C
     writer.check("compressing the fonts");
 }
 
-// Each page's links: annotations to a page of the pack, or to an address.
-void add_links(HPDF_Page page, const Page& content, const std::map<std::string, HPDF_Page>& targets) {
+// Each page's links: annotations to a page of the pack, or to an address;
+// each with the element of its words, for the structure tree.
+std::vector<std::pair<HPDF_Annotation, int>> add_links(HPDF_Page page, const Page& content, const std::map<std::string, HPDF_Page>& targets) {
+    std::vector<std::pair<HPDF_Annotation, int>> made;
     for (const auto& d : content.draws) {
         if (d.kind != Draw::Link) continue;
         HPDF_Rect rect{static_cast<HPDF_REAL>(d.x), static_cast<HPDF_REAL>(d.y), static_cast<HPDF_REAL>(d.x + d.w),
@@ -236,8 +239,11 @@ void add_links(HPDF_Page page, const Page& content, const std::map<std::string, 
         } else if (d.url.find('"') == std::string::npos) {
             annotation = HPDF_Page_CreateURILinkAnnot(page, rect, d.url.c_str());
         }
-        if (annotation) HPDF_LinkAnnot_SetBorderStyle(annotation, 0, 0, 0);
+        if (!annotation) continue;
+        HPDF_LinkAnnot_SetBorderStyle(annotation, 0, 0, 0);
+        made.emplace_back(annotation, d.node);
     }
+    return made;
 }
 
 // A document's own number on its page `p` (from 0), from its second page:
@@ -389,6 +395,7 @@ std::string write_file(Drawn& drawn, size_t first, size_t end, int item, int thr
     // on this thread); then the pages are drawn and compressed side by side,
     // and their streams put in place.
     std::vector<PageResources> names(end - first);
+    std::vector<TaggedPage> tagged(end - first);
     for (size_t i = first; i < end; ++i) {
         const SheetNeeds needs = needs_of(sheets[i], drawn.scenes);
         HPDF_Page page = pages[i - first];
@@ -398,7 +405,10 @@ std::string write_file(Drawn& drawn, size_t first, size_t end, int item, int thr
                     names[i - first].fonts[face][slot] = HPDF_Page_GetLocalFontName(page, writer.font(fonts, Fonts::Face(face), slot));
         for (const doc::Image* image : needs.images)
             if (HPDF_Image loaded = writer.image(*image)) names[i - first].images[image] = HPDF_Page_GetXObjectName(page, loaded);
-        if (sheets[i].page) add_links(page, *sheets[i].page, targets);
+        tagged[i - first].page = page;
+        if (!sheets[i].page) continue;
+        tagged[i - first].structure = sheets[i].page->structure.get();
+        tagged[i - first].links = add_links(page, *sheets[i].page, targets);
     }
     writer.check("naming the pages' fonts and pictures");
     const DrawingContext drawing{drawn.pack, style, fonts, drawn.encoding, drawn.scenes};
@@ -414,16 +424,21 @@ std::string write_file(Drawn& drawn, size_t first, size_t end, int item, int thr
     for (size_t i = first; i < end; ++i) {
         const SheetContent& content = whole || drawn.names[i] != names[i - first] ? own[i - first] : drawn.contents[i];
         replace_stream(static_cast<HPDF_PageAttr>(pages[i - first]->attr)->contents, content.stream);
+        tagged[i - first].marks = &content.marks;
         for (int face = 0; face < Fonts::kFaces; ++face)
             for (int slot = 0; slot < 2; ++slot)
                 if (!content.shown[face][slot].empty())
                     writer.note_codes(writer.font(fonts, Fonts::Face(face), slot), content.shown[face][slot]);
     }
+    writer.check("drawing the pages");
+    std::string title = drawn.meeting.facts.heading();
+    if (!whole) title += kItemTitle + std::to_string(item);
+    add_structure_tree(writer.pdf_, title, tagged);
+    writer.check("tagging the pages");
     if (whole) {
         drawn.names = std::move(names);
         drawn.contents = std::move(own);
     }
-    writer.check("drawing the pages");
 
     // Page labels match what is printed: i, ii … for the front matter, then 1, 2 ….
     if (whole) {
@@ -463,8 +478,6 @@ std::string write_file(Drawn& drawn, size_t first, size_t end, int item, int thr
     // Document information; dates come from the meeting, never the clock.
     const Date issued = facts.issued;
     HPDF_Date date{issued.year, issued.month, issued.day, 0, 0, 0, '+', 0, 0};
-    std::string title = facts.heading();
-    if (!whole) title += kItemTitle + std::to_string(item);
     HPDF_SetInfoAttr(writer.pdf_, HPDF_INFO_TITLE, writer.codes(title).c_str());
     HPDF_SetInfoAttr(writer.pdf_, HPDF_INFO_SUBJECT, writer.codes(kSubject).c_str());
     HPDF_SetInfoAttr(writer.pdf_, HPDF_INFO_AUTHOR, writer.codes(facts.council).c_str());

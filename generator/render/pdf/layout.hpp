@@ -7,6 +7,35 @@
 
 namespace agendapack::render::pdf {
 
+// ---- structure: what each thing printed is, for the PDF's tags --------------
+
+// One element of a document's structure tree (PDF 1.7, 14.8.4: the standard
+// structure types), made by collect from the document tree in reading
+// order, parents before children. What is drawn names its element by index;
+// what names none (rules, borders, shading, repeated table headers) is page
+// furniture: an artifact.
+struct StructNode {
+    enum class Role : uint8_t { Sect, H1, H2, H3, H4, H5, H6, P, L, LI, Lbl, LBody, Table, TR, TH, TD, Figure, Caption, BlockQuote, Link, Code };
+    Role role = Role::P;
+    int parent = -1;  // -1: the document itself
+    std::string alt;  // Figure: what it shows, in words
+    enum class Scope : uint8_t { None, Column, Row } scope = Scope::None;  // TH
+    int colspan = 1, rowspan = 1;  // TH, TD
+};
+const char* role_name(StructNode::Role role);
+// Elements that hold text of their own (a paragraph, a cell); an element
+// inside one (a link, a label, a shape's word) comes where its text comes.
+bool holds_text(StructNode::Role role);
+
+struct Structure {
+    std::string title;  // the document's
+    std::vector<StructNode> nodes;
+};
+// A draw that is no element's: an artifact. A run with no element of its own
+// belongs to its paragraph's.
+constexpr int kArtifact = -1;
+constexpr int kInherit = -2;
+
 // ---- collect: the document tree as paragraphs and tables --------------------
 
 struct Span {
@@ -17,6 +46,7 @@ struct Span {
     std::string page_ref, relative_to;  // a page number, known only when the pack is written
     std::string symbol;                 // a drawn shape (doc::Inline::symbol)
     bool strike = false;                // struck through
+    int node = kInherit;                // a link's or a shape's own element
 };
 
 struct Para {
@@ -36,6 +66,8 @@ struct Para {
     std::optional<Colour> shading;  // a banner behind the paragraph (cover-sheet section headings)
     std::string anchor;             // id whose page is recorded
     SourceLocation origin;          // for "no font has this character"
+    int node = kArtifact;           // the element its text belongs to
+    int label_node = kArtifact;     // its label's (Lbl)
 };
 
 struct TableCell {
@@ -48,6 +80,7 @@ struct TableCell {
     // between them), its value printed again only where a page starts.
     bool continued = false;
     std::vector<Para> repeat;
+    int node = kArtifact;  // TH or TD
 };
 
 struct Table {
@@ -58,6 +91,7 @@ struct Table {
     double padding = 4;
     double space_after = 8;
     bool landscape = false;
+    std::vector<int> row_nodes;  // each row's TR
 };
 
 struct Figure {
@@ -65,6 +99,7 @@ struct Figure {
     std::shared_ptr<const doc::Chart> chart;  // a chart drawn as vectors
     double indent = 0;
     double space_after = 6;
+    int node = kArtifact;  // Figure
 };
 
 struct Item {
@@ -80,6 +115,7 @@ struct Collected {
     std::vector<Item> items;
     bool landscape = false;  // the whole document on landscape pages
     int columns = 1;         // text set in this many columns (public information: two)
+    std::shared_ptr<const Structure> structure;
 };
 // Anchors are named "document-id#id" so they are unique in the pack.
 Collected collect(const doc::Document& document, const Style& style);
@@ -97,12 +133,16 @@ struct Run {
     std::string page_ref, relative_to;  // text is replaced by the page number when drawn
     std::string symbol;                 // drawn as a vector shape in its box
     bool strike = false;                // a line drawn through it
+    int node = kInherit;                // its own element (a link, a shape's word)
 };
 
 struct Line {
     std::vector<Run> runs;
     double width = 0;
     double height = 0;  // baseline-to-baseline
+    // It ended at a space: the space is kept in the text (not drawn wider),
+    // so words either side of the break stay two words to whatever reads it.
+    bool space_at_end = false;
 };
 
 // Breaks a paragraph into lines no wider than `width` (greedy, on measured
@@ -121,6 +161,7 @@ struct Draw {
     Run run;                            // Text: the run, drawn at (x, y) baseline
     Colour colour;
     std::string url, target;            // Link
+    int node = kArtifact;               // its element in the page's structure
 };
 
 struct Page {
@@ -131,6 +172,7 @@ struct Page {
     std::shared_ptr<const ReceivedPdf> received;
     int received_page = -1;
     bool fit = true;  // shrunk clear of the furniture where its print would meet it
+    std::shared_ptr<const Structure> structure;  // its document's, which draws' nodes index
 };
 
 // Flows the items onto pages. Widow/orphan control keeps at least two lines

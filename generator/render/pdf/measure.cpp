@@ -39,6 +39,7 @@ struct Piece {  // a run of characters that share face, font file, link and stri
     std::string page_ref, relative_to;
     std::string symbol;
     bool strike = false;
+    int node = kInherit;
 };
 
 struct Word {
@@ -92,6 +93,7 @@ public:
                 // A drawn shape: a square box about the height of capitals.
                 double width = para_.size * 0.95;
                 Piece piece{"", span.face, 0, width, span.url, span.target, "", "", span.symbol};
+                piece.node = span.node;
                 current_.pieces.push_back(piece);
                 current_.width += width;
                 continue;
@@ -100,6 +102,7 @@ public:
                 // A page number: a piece of its own, as wide as the placeholder.
                 double width = text_width(kPageRefPlaceholder, span.face, para_.size, fonts_);
                 Piece piece{kPageRefPlaceholder, span.face, 0, width, span.url, span.target, span.page_ref, span.relative_to, ""};
+                piece.node = span.node;
                 current_.pieces.push_back(piece);
                 current_.width += width;
                 continue;
@@ -136,8 +139,8 @@ private:
         auto& pieces = current_.pieces;
         if (pieces.empty() || pieces.back().face != span.face || pieces.back().slot != slot ||
             pieces.back().url != span.url || pieces.back().target != span.target || !pieces.back().page_ref.empty() ||
-            !pieces.back().symbol.empty() || pieces.back().strike != span.strike)
-            pieces.push_back({"", span.face, slot, 0, span.url, span.target, "", "", "", span.strike});
+            !pieces.back().symbol.empty() || pieces.back().strike != span.strike || pieces.back().node != span.node)
+            pieces.push_back({"", span.face, slot, 0, span.url, span.target, "", "", "", span.strike, span.node});
         pieces.back().text += bytes;
         pieces.back().width += width;
         current_.width += width;
@@ -248,7 +251,7 @@ std::vector<Word> split_word(const Word& word, double width, const Fonts& fonts,
             const Piece& piece = *units[u].piece;
             if (part.pieces.empty() || part.pieces.back().face != piece.face || part.pieces.back().slot != piece.slot ||
                 &piece != units[u - (u > a ? 1 : 0)].piece)
-                part.pieces.push_back({"", piece.face, piece.slot, 0, piece.url, piece.target, piece.page_ref, piece.relative_to, piece.symbol, piece.strike});
+                part.pieces.push_back({"", piece.face, piece.slot, 0, piece.url, piece.target, piece.page_ref, piece.relative_to, piece.symbol, piece.strike, piece.node});
             part.pieces.back().text += units[u].bytes;
             part.pieces.back().width += units[u].width;
             part.width += units[u].width;
@@ -271,7 +274,8 @@ void append(Line& line, const Piece& piece, double size) {
     if (!line.runs.empty()) {
         Run& last = line.runs.back();
         if (last.face == piece.face && last.slot == piece.slot && last.url == piece.url && last.target == piece.target &&
-            last.page_ref.empty() && piece.page_ref.empty() && last.symbol.empty() && piece.symbol.empty() && last.strike == piece.strike) {
+            last.page_ref.empty() && piece.page_ref.empty() && last.symbol.empty() && piece.symbol.empty() && last.strike == piece.strike &&
+            last.node == piece.node) {
             last.text += piece.text;
             last.width += piece.width;
             line.width += piece.width;
@@ -291,6 +295,7 @@ void append(Line& line, const Piece& piece, double size) {
     run.relative_to = piece.relative_to;
     run.symbol = piece.symbol;
     run.strike = piece.strike;
+    run.node = piece.node;
     line.runs.push_back(std::move(run));
     line.width += piece.width;
 }
@@ -364,6 +369,7 @@ std::vector<Line> break_lines(const Para& para, double width, const Fonts& fonts
     bool pending_space = false;
     Fonts::Face space_face = Fonts::Regular;
     auto finish = [&] {
+        line.space_at_end = pending_space;
         lines.push_back(std::move(line));
         line = Line{};
         line.height = height;
@@ -376,7 +382,9 @@ std::vector<Line> break_lines(const Para& para, double width, const Fonts& fonts
             if (!line.runs.empty() && line.width + space + word.width > width) finish();
             else if (pending_space && !line.runs.empty())
                 append(line, {" ", space_face, 0, space, line.runs.back().url, line.runs.back().target, "", "", "",
-                              line.runs.back().strike && !word.pieces.empty() && word.pieces.front().strike},
+                              line.runs.back().strike && !word.pieces.empty() && word.pieces.front().strike,
+                              // A space inside a link belongs to it; between a link and text, to the paragraph.
+                              !word.pieces.empty() && word.pieces.front().node == line.runs.back().node ? line.runs.back().node : kInherit},
                        para.size);
             for (const auto& piece : word.pieces) append(line, piece, para.size);
             pending_space = word.space_after;

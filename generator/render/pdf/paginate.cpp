@@ -46,6 +46,7 @@ struct CellLines {
         std::string label;
         double label_x;
         Fonts::Face label_face;
+        int node = kArtifact, label_node = kArtifact;  // elements of its text and label
     };
     std::vector<Placed> lines;
     std::vector<std::vector<Line>> storage;
@@ -66,6 +67,7 @@ public:
     Paginator(const Style& style, const Fonts& fonts) : style_(style), fonts_(fonts) {}
 
     std::vector<Page> run(const Collected& collected) {
+        structure_ = collected.structure;
         base_landscape_ = collected.landscape;
         columns_ = collected.columns;
         new_page(collected.landscape);
@@ -135,6 +137,7 @@ private:
         }
         Page page;
         page.landscape = landscape;
+        page.structure = structure_;
         pages_.push_back(std::move(page));
         cursor_ = 0;
     }
@@ -167,7 +170,8 @@ private:
     }
 
     // ---- drawing verbs ----
-    void draw_line(const Line& line, double left, double top) {
+    // `node`: the element the line's text belongs to (kArtifact: none).
+    void draw_line(const Line& line, double left, double top, int node) {
         double baseline = y_of(top + line.height * 0.78);
         for (const auto& run : line.runs) {
             Draw d;
@@ -175,6 +179,8 @@ private:
             d.x = left + run.x;
             d.y = baseline;
             d.run = run;
+            if (line.space_at_end && &run == &line.runs.back() && run.symbol.empty() && run.page_ref.empty()) d.run.text += ' ';
+            d.node = node == kArtifact || run.node == kInherit ? node : run.node;
             d.colour = run.url.empty() && run.target.empty() ? style_.text : style_.link;
             page().draws.push_back(std::move(d));
             // Struck-through text: a line at about the height of a lower-case letter's middle.
@@ -188,15 +194,17 @@ private:
                 link.h = line.height;
                 link.url = run.url;
                 link.target = run.target;
+                link.node = node == kArtifact || run.node < 0 ? kArtifact : run.node;  // its annotation goes in the Link element
                 page().draws.push_back(std::move(link));
             }
         }
     }
 
-    void draw_label(const std::string& label, Fonts::Face face, double size, double x, double top, double line_height) {
+    void draw_label(const std::string& label, Fonts::Face face, double size, double x, double top, double line_height, int node) {
         if (label.empty()) return;
         Draw d;
         d.kind = Draw::Text;
+        d.node = node;
         d.x = x;
         d.y = y_of(top + line_height * 0.78);
         d.run.text = label;
@@ -262,10 +270,10 @@ private:
             size_t segment_start = page().draws.size();
             double top = cursor_;
             for (size_t m = k; m < k + take; ++m) {
-                if (m == 0) draw_label(p.label, p.label_face, p.size, frame_left() + p.label_x, cursor_, lines[m].height);
+                if (m == 0) draw_label(p.label, p.label_face, p.size, frame_left() + p.label_x, cursor_, lines[m].height, p.label_node);
                 double left_x = frame_left() + p.indent;
                 if (p.centred) left_x += (text_width_of(p) - lines[m].width) / 2;
-                draw_line(lines[m], left_x, cursor_);
+                draw_line(lines[m], left_x, cursor_, p.node);
                 cursor_ += lines[m].height;
             }
             shade(p, top, cursor_ - top, segment_start);
@@ -333,6 +341,7 @@ private:
         d.kind = Draw::Picture;
         d.image = f.image;
         d.chart = f.chart;
+        d.node = f.node;
         d.x = frame_left() + f.indent;
         d.y = y_of(cursor_ + height);
         d.w = width;
@@ -459,7 +468,10 @@ private:
                         double x = text_left;
                         if (p.centred) x += (width - lines[k].width) / 2;
                         else if (p.right_aligned) x += width - lines[k].width;
-                        cell.lines.push_back({&lines[k], x, top, k == 0 ? p.label : "", p.label_x, p.label_face});
+                        // A merged cell's value printed again at a page's top is furniture.
+                        const bool again = repeat && row[c].continued;
+                        cell.lines.push_back({&lines[k], x, top, k == 0 ? p.label : "", p.label_x, p.label_face, again ? kArtifact : p.node,
+                                              again ? kArtifact : p.label_node});
                         top += lines[k].height;
                     }
                     top += p.space_after;
@@ -476,8 +488,9 @@ private:
         return layout;
     }
 
-    // Draws the part of a row whose lines fall in [from, to) of its content.
-    void draw_row(const RowLayout& row, const std::vector<double>& widths, double from, double to, bool header) {
+    // Draws the part of a row whose lines fall in [from, to) of its content;
+    // a header row drawn again on a later page is not `tagged` (furniture).
+    void draw_row(const RowLayout& row, const std::vector<double>& widths, double from, double to, bool header, bool tagged = true) {
         double height = to - from + 2 * padding_;
         double x = frame_left();
         for (size_t c = 0; c < widths.size(); ++c) {
@@ -503,8 +516,8 @@ private:
                 double left = x + padding_;
                 if (!placed.label.empty())
                     draw_label(placed.label, placed.label_face, placed.line->runs.empty() ? style_.table_size : placed.line->runs[0].size,
-                               left + placed.label_x, top, placed.line->height);
-                draw_line(*placed.line, left + placed.x, top);
+                               left + placed.label_x, top, placed.line->height, tagged ? placed.label_node : kArtifact);
+                draw_line(*placed.line, left + placed.x, top, tagged ? placed.node : kArtifact);
             }
             x += widths[c];
         }
@@ -559,8 +572,9 @@ private:
         flush_anchors();
         double table_width = 0;
         for (double w : widths) table_width += w;
-        auto draw_header = [&] {
-            for (int r = 0; r < tb.header_rows && r < static_cast<int>(rows.size()); ++r) draw_row(rows[r], widths, 0, rows[r].height, true);
+        auto draw_header = [&](bool again) {
+            for (int r = 0; r < tb.header_rows && r < static_cast<int>(rows.size()); ++r)
+                draw_row(rows[r], widths, 0, rows[r].height, true, !again);
         };
         // The rule under the last row on a page (each row rules only its top).
         auto close = [&] {
@@ -573,7 +587,7 @@ private:
         auto page_break = [&] {
             close();
             next_frame();
-            draw_header();
+            draw_header(true);
             page_top = true;
             mid_page = false;
         };
@@ -583,7 +597,7 @@ private:
             if (page_top && std::find(cont.begin(), cont.end(), true) != cont.end()) return lay_out_row(tb.rows[r], widths, true);
             return rows[r];
         };
-        draw_header();
+        draw_header(false);
         size_t on_page = 0;  // body rows drawn on this page
         const size_t body_end = rows.size();
         auto height_of = [&](size_t r) { return rows[r].height + 2 * padding_; };
@@ -702,6 +716,7 @@ private:
     std::vector<std::string> pending_anchors_;
     std::map<const Para*, std::pair<double, std::vector<Line>>> broken_;
     double padding_ = 4;  // cell padding of the table being placed
+    std::shared_ptr<const Structure> structure_;  // the document's, given to each page
     bool base_landscape_ = false;  // the document's own orientation
     double cursor_ = 0;
     bool landscape_ = false;
