@@ -3,6 +3,7 @@
 #include <hpdf_objects.h>
 #include <hpdf_doc.h>
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <tuple>
@@ -47,7 +48,12 @@ public:
         return e;
     }
 
+    // Plain ASCII as it is (every reader shows it), anything else as UTF-16.
     void text(HPDF_Dict e, const char* key, const std::string& utf8) {
+        if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return c >= 0x20 && c < 0x7F; })) {
+            HPDF_Dict_Add(e, key, HPDF_String_New(mmgr_, utf8.c_str(), nullptr));
+            return;
+        }
         const std::string bytes = utf16_text(utf8);
         HPDF_Dict_Add(e, key, HPDF_Binary_New(mmgr_, reinterpret_cast<HPDF_BYTE*>(const_cast<char*>(bytes.data())), static_cast<HPDF_UINT>(bytes.size())));
     }
