@@ -18,11 +18,16 @@ SitePage accessibility_statement(const Context& context, const std::vector<compu
     para("Each time the site is built, every page is read by the Nu HTML Checker and opened in a web browser at 320 and 1280 pixels "
          "wide, where axe-core tests it against WCAG 2.2 level A and AA; links are followed to check each one leads somewhere. "
          "Red, amber and green ratings are always given in words and shapes as well as colours.");
+    d.body.push_back(doc::heading(2, {doc::text("The printed pack (PDF)")}, "pdf"));
+    para("The Public Document Pack, and each agenda item's own PDF, is a tagged PDF: a screen reader finds its headings, paragraphs, "
+         "lists and tables (with their header cells) in reading order, hears each picture and chart described in words and each "
+         "arrow's change of direction, and skips page numbers, stamps and blank pages, which are marked as decoration. The pack "
+         "says it is in British English and shows its title, not its file name. Every document in it is also a web page here.");
     d.body.push_back(doc::heading(2, {doc::text("What is not yet accessible")}, "limits"));
     doc::Block limits = doc::list(false, {});
     auto limit = [&](const std::string& text) { limits.children.push_back(doc::list_item("", {doc::paragraph({doc::text(text)})})); };
-    limit("The printed Public Document Pack (PDF) is not tagged for screen readers. Every document in it is also published as a web "
-          "page here, and each page says where it is in the pack.");
+    limit("Pages of a PDF received from a partner are printed in the pack as they came, without the tags the partner's file may have "
+          "had, so a screen reader finds nothing on those pages but the pack's bookmarks. The appendix's text is on its own web page.");
     limit("Some appendices arrive from partners as PDF files and are published as received. Their text is given on a web page too, "
           "but their tables, charts and pictures may not be described.");
     for (const auto& known : council.website.known_limits) limit(known);
