@@ -236,7 +236,9 @@ void add_links(HPDF_Page page, const Page& content, const std::map<std::string, 
         } else if (d.url.find('"') == std::string::npos) {
             annotation = HPDF_Page_CreateURILinkAnnot(page, rect, d.url.c_str());
         }
-        if (annotation) HPDF_LinkAnnot_SetBorderStyle(annotation, 0, 0, 0);
+        if (!annotation) continue;
+        HPDF_LinkAnnot_SetBorderStyle(annotation, 0, 0, 0);
+        HPDF_Dict_AddNumber(annotation, "F", 4);  // printed with the page, as PDF/A requires
     }
 }
 
