@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   cmake ninja-build g++ pkg-config
   libyaml-cpp-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libkainjow-mustache-dev catch2
-  libhpdf-dev libpng-dev libjpeg-dev libssl-dev libdeflate-dev libunibreak-dev libhyphen-dev hyphen-en-gb libfreetype-dev fonts-liberation2 fonts-dejavu-core wbritish
+  libhpdf-dev icc-profiles-free libpng-dev libjpeg-dev libssl-dev libdeflate-dev libunibreak-dev libhyphen-dev hyphen-en-gb libfreetype-dev fonts-liberation2 fonts-dejavu-core wbritish
   libcpp-httplib-dev libqpdf-dev libpoppler-cpp-dev poppler-utils qpdf python3-fitz python3-icalendar python3-feedparser python3-jsonschema
   default-jre-headless nodejs npm chromium strace
   clang libclang-rt-14-dev

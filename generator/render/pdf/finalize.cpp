@@ -22,6 +22,7 @@
 
 #include "../../support/parallel.hpp"
 #include "../chart/chart.hpp"
+#include "archival.hpp"
 #include "content.hpp"
 #include "encoding.hpp"
 #include "pack.hpp"
@@ -241,6 +242,7 @@ std::vector<std::pair<HPDF_Annotation, int>> add_links(HPDF_Page page, const Pag
         }
         if (!annotation) continue;
         HPDF_LinkAnnot_SetBorderStyle(annotation, 0, 0, 0);
+        HPDF_Dict_AddNumber(annotation, "F", 4);  // printed with the page, as PDF/A requires
         made.emplace_back(annotation, d.node);
     }
     return made;
@@ -475,15 +477,15 @@ std::string write_file(Drawn& drawn, size_t first, size_t end, int item, int thr
     for (const auto& mark : facts.bookmarks) add_mark(nullptr, mark);
     writer.check("adding bookmarks");
 
-    // Document information; dates come from the meeting, never the clock.
-    const Date issued = facts.issued;
-    HPDF_Date date{issued.year, issued.month, issued.day, 0, 0, 0, '+', 0, 0};
-    HPDF_SetInfoAttr(writer.pdf_, HPDF_INFO_TITLE, writer.codes(title).c_str());
-    HPDF_SetInfoAttr(writer.pdf_, HPDF_INFO_SUBJECT, writer.codes(kSubject).c_str());
-    HPDF_SetInfoAttr(writer.pdf_, HPDF_INFO_AUTHOR, writer.codes(facts.council).c_str());
-    HPDF_SetInfoAttr(writer.pdf_, HPDF_INFO_KEYWORDS, writer.codes(keywords_of(facts)).c_str());
-    HPDF_SetInfoAttr(writer.pdf_, HPDF_INFO_CREATOR, writer.codes(kCreator).c_str());
-    HPDF_SetInfoDateAttr(writer.pdf_, HPDF_INFO_CREATION_DATE, date);
+    // Document information; its dates (make_archival's) come from the
+    // meeting, never the clock.
+    const ArchivalFacts about{title, facts.council, kSubject, keywords_of(facts), kCreator, facts.issued,
+                              title + "\n" + std::to_string(item)};
+    HPDF_SetInfoAttr(writer.pdf_, HPDF_INFO_TITLE, writer.codes(about.title).c_str());
+    HPDF_SetInfoAttr(writer.pdf_, HPDF_INFO_SUBJECT, writer.codes(about.subject).c_str());
+    HPDF_SetInfoAttr(writer.pdf_, HPDF_INFO_AUTHOR, writer.codes(about.author).c_str());
+    HPDF_SetInfoAttr(writer.pdf_, HPDF_INFO_KEYWORDS, writer.codes(about.keywords).c_str());
+    HPDF_SetInfoAttr(writer.pdf_, HPDF_INFO_CREATOR, writer.codes(about.creator).c_str());
     // The language a screen reader speaks it in, and its title — not the
     // file's name — in the viewer's title bar.
     HPDF_Dict_Add(writer.pdf_->catalog, "Lang", HPDF_String_New(writer.pdf_->mmgr, "en-GB", nullptr));
@@ -500,6 +502,8 @@ std::string write_file(Drawn& drawn, size_t first, size_t end, int item, int thr
                 for (int slot = 0; slot < 2; ++slot)
                     if (!content.shown[face][slot].empty())
                         writer.note_codes(writer.font(fonts, Fonts::Face(face), slot), content.shown[face][slot]);
+    make_archival(writer.pdf_, about);  // PDF/A-2u: XMP, output intent, file identifier
+    writer.check("making the file archival (PDF/A-2u)");
     compress_fonts(writer, threads, whole ? nullptr : &drawn.fonts, whole ? &drawn.fonts : nullptr);
     HPDF_SaveToStream(writer.pdf_);
     writer.check(whole ? "saving the pack" : "saving agenda item " + std::to_string(item));
