@@ -50,7 +50,8 @@ def figures(pdf):
     document = fitz.open(str(pdf))
     alts = []
     for xref in range(1, document.xref_length()):
-        if document.xref_get_key(xref, "Type") == ("name", "/StructElem") and document.xref_get_key(xref, "S") == ("name", "/Figure"):
+        # A structure element (its /Type is optional): a Figure with a parent.
+        if document.xref_get_key(xref, "S") == ("name", "/Figure") and document.xref_get_key(xref, "P")[0] == "xref":
             kind, value = document.xref_get_key(xref, "Alt")
             alts.append(value if kind == "string" else "")
     return alts

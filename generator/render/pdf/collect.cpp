@@ -171,6 +171,18 @@ private:
         parent_ = outer;
     }
 
+    // A cell or list item of one paragraph holds its text itself (TD, not
+    // TD › P): a scorecard's tree is half the size, and reads the same.
+    void fold(int container, std::vector<Item>& content) const {
+        if (container < 0 || content.size() != 1 || content[0].kind != Item::Paragraph) return;
+        const int paragraph = content[0].para.node;
+        if (paragraph < 0 || structure_.nodes[static_cast<size_t>(paragraph)].parent != container) return;
+        for (size_t n = static_cast<size_t>(paragraph) + 1; n < structure_.nodes.size(); ++n)
+            if (structure_.nodes[n].parent == paragraph) structure_.nodes[n].parent = container;
+        structure_.nodes[static_cast<size_t>(paragraph)].parent = kUnused;
+        content[0].para.node = container;
+    }
+
     void push(Para p, std::vector<Item>& out) const {
         Item item;
         item.para = std::move(p);
@@ -215,7 +227,9 @@ private:
             std::vector<Item> content;
             const int item_node = node(StructNode::Role::LI, list_node);
             const int label_node = plain ? kArtifact : node(StructNode::Role::Lbl, item_node);
-            inside(node(StructNode::Role::LBody, item_node), [&] { blocks(item.children, inner, content); });
+            const int body = node(StructNode::Role::LBody, item_node);
+            inside(body, [&] { blocks(item.children, inner, content); });
+            fold(body, content);
             if (plain) {
                 for (auto& c : content) {
                     if (c.kind == Item::Paragraph) c.para.space_after = 1;
@@ -249,7 +263,9 @@ private:
         // A numbered paragraph ("3.2") is tagged as a list of one: its number the label.
         const int item_node = node(StructNode::Role::LI, node(StructNode::Role::L));
         const int label_node = node(StructNode::Role::Lbl, item_node);
-        inside(node(StructNode::Role::LBody, item_node), [&] { blocks(b.children, inner, content); });
+        const int body = node(StructNode::Role::LBody, item_node);
+        inside(body, [&] { blocks(b.children, inner, content); });
+        fold(body, content);
         for (auto& c : content)
             if (c.kind == Item::Paragraph) {
                 c.para.label = b.label;
@@ -307,6 +323,7 @@ private:
                 else if (cell.tone == "green") out_cell.shading = style_.tint_green;
                 std::vector<Item> content;
                 inside(out_cell.node, [&] { blocks(cell.content, cell_context, content); });
+                fold(out_cell.node, content);
                 for (auto& c : content) {
                     if (c.kind != Item::Paragraph) continue;  // no tables inside cells
                     if (out_cell.header)

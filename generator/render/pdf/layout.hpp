@@ -17,7 +17,7 @@ namespace agendapack::render::pdf {
 struct StructNode {
     enum class Role : uint8_t { Sect, H1, H2, H3, H4, H5, H6, P, L, LI, Lbl, LBody, Table, TR, TH, TD, Figure, Caption, BlockQuote, Link, Code };
     Role role = Role::P;
-    int parent = -1;  // -1: the document itself
+    int parent = -1;  // -1: the document itself; kUnused: folded into its parent
     std::string alt;  // Figure: what it shows, in words
     enum class Scope : uint8_t { None, Column, Row } scope = Scope::None;  // TH
     int colspan = 1, rowspan = 1;  // TH, TD
@@ -35,6 +35,7 @@ struct Structure {
 // belongs to its paragraph's.
 constexpr int kArtifact = -1;
 constexpr int kInherit = -2;
+constexpr int kUnused = -3;  // StructNode::parent of an element folded into its parent
 
 // ---- collect: the document tree as paragraphs and tables --------------------
 

@@ -38,7 +38,6 @@ public:
     HPDF_Dict element(const char* role, HPDF_Dict parent, HPDF_Array siblings) {
         HPDF_Dict e = HPDF_Dict_New(mmgr_);
         HPDF_Xref_Add(pdf_->xref, e);
-        HPDF_Dict_AddName(e, "Type", "StructElem");
         HPDF_Dict_AddName(e, "S", role);
         HPDF_Dict_Add(e, "P", parent);
         HPDF_Array kids = HPDF_Array_New(mmgr_);
@@ -92,7 +91,8 @@ public:
         HPDF_Dict e = element(role_name(n.role), parent, kids_.at(parent));
         made = e;
         if (!n.alt.empty()) text(e, "Alt", n.alt);
-        if (n.role == StructNode::Role::TH || n.role == StructNode::Role::TD) {
+        if ((n.role == StructNode::Role::TH || n.role == StructNode::Role::TD) &&
+            (n.scope != StructNode::Scope::None || n.colspan > 1 || n.rowspan > 1)) {
             HPDF_Dict attributes = HPDF_Dict_New(mmgr_);
             HPDF_Dict_AddName(attributes, "O", "Table");
             if (n.scope != StructNode::Scope::None) HPDF_Dict_AddName(attributes, "Scope", n.scope == StructNode::Scope::Column ? "Column" : "Row");
