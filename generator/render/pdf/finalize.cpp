@@ -435,7 +435,7 @@ std::string write_file(Drawn& drawn, size_t first, size_t end, int item, int thr
     writer.check("drawing the pages");
     std::string title = drawn.meeting.facts.heading();
     if (!whole) title += kItemTitle + std::to_string(item);
-    add_structure_tree(writer.pdf_, title, tagged);
+    const StructureTree tree(writer.pdf_, title, tagged);
     writer.check("tagging the pages");
     if (whole) {
         drawn.names = std::move(names);
@@ -516,6 +516,7 @@ std::string write_file(Drawn& drawn, size_t first, size_t end, int item, int thr
         if (size == 0) break;
         bytes.append(reinterpret_cast<const char*>(buffer), size);
     }
+    tree.append_to(bytes, static_cast<uint32_t>(writer.pdf_->xref->entries->count));
 
     // Received PDFs' pages go on the sheets kept for them.
     std::vector<ReceivedPlacement> placements;

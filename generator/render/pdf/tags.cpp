@@ -1,12 +1,13 @@
 #include "tags.hpp"
 
-#include <hpdf_objects.h>
 #include <hpdf_doc.h>
+#include <hpdf_objects.h>
+#include <libdeflate.h>
 
 #include <algorithm>
 #include <map>
-#include <string>
-#include <tuple>
+#include <memory>
+#include <stdexcept>
 
 namespace agendapack::render::pdf {
 
@@ -31,166 +32,278 @@ std::string utf16_text(const std::string& utf8) {
 
 namespace {
 
-class TreeBuilder {
-public:
-    explicit TreeBuilder(HPDF_Doc pdf) : pdf_(pdf), mmgr_(pdf->mmgr) {}
+uint32_t object_of(void* libharu_object) { return static_cast<HPDF_Obj_Header*>(libharu_object)->obj_id & 0x00FFFFFF; }
 
-    HPDF_Dict element(const char* role, HPDF_Dict parent, HPDF_Array siblings) {
-        HPDF_Dict e = HPDF_Dict_New(mmgr_);
-        HPDF_Xref_Add(pdf_->xref, e);
-        HPDF_Dict_AddName(e, "S", role);
-        HPDF_Dict_Add(e, "P", parent);
-        HPDF_Array kids = HPDF_Array_New(mmgr_);
-        HPDF_Dict_Add(e, "K", kids);
-        kids_[e] = kids;
-        if (siblings) HPDF_Array_Add(siblings, e);
-        return e;
-    }
-
-    // Plain ASCII as it is (every reader shows it), anything else as UTF-16.
-    void text(HPDF_Dict e, const char* key, const std::string& utf8) {
-        if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return c >= 0x20 && c < 0x7F; })) {
-            HPDF_Dict_Add(e, key, HPDF_String_New(mmgr_, utf8.c_str(), nullptr));
-            return;
+// A text string: plain ASCII as it is (every reader shows it), anything
+// else as UTF-16 in hex.
+std::string text_string(const std::string& utf8) {
+    if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return c >= 0x20 && c < 0x7F; })) {
+        std::string out = "(";
+        for (char c : utf8) {
+            if (c == '(' || c == ')' || c == '\\') out += '\\';
+            out += c;
         }
-        const std::string bytes = utf16_text(utf8);
-        HPDF_Dict_Add(e, key, HPDF_Binary_New(mmgr_, reinterpret_cast<HPDF_BYTE*>(const_cast<char*>(bytes.data())), static_cast<HPDF_UINT>(bytes.size())));
+        return out + ")";
     }
+    static const char* hex = "0123456789ABCDEF";
+    std::string out = "<";
+    for (unsigned char c : utf16_text(utf8)) {
+        out += hex[c >> 4];
+        out += hex[c & 15];
+    }
+    return out + ">";
+}
 
-    // Everything one document of the file contributes.
+using Tree = StructureTree;
+
+// Makes the elements of one file's pages, each when its first content is
+// met, so the tree takes the order the pages are read in (a paragraph's
+// links among its words). A row makes all its cells at once: an empty cell
+// keeps its column.
+class Builder {
+public:
+    Builder(std::vector<Tree::Element>& elements, int document) : elements_(elements), document_(document) {}
+
     struct Part {
         const Structure* structure = nullptr;
-        HPDF_Dict sect = nullptr;
-        std::vector<HPDF_Dict> elements;
+        int sect = -1;
+        std::vector<int> made;  // node → element, -1 not yet
         std::vector<std::vector<int>> children;
     };
 
-    Part& part(const Structure* structure, HPDF_Dict document) {
+    Part& part(const Structure* structure) {
         auto found = parts_.find(structure);
         if (found != parts_.end()) return found->second;
         Part& p = parts_[structure];
         p.structure = structure;
-        p.sect = element("Sect", document, kids_.at(document));
-        if (!structure->title.empty()) text(p.sect, "T", structure->title);
-        p.elements.assign(structure->nodes.size(), nullptr);
+        p.sect = add("Sect", document_);
+        if (!structure->title.empty()) elements_[static_cast<size_t>(p.sect)].extras = "/T" + text_string(structure->title);
+        p.made.assign(structure->nodes.size(), -1);
         p.children.resize(structure->nodes.size());
         for (size_t n = 0; n < structure->nodes.size(); ++n)
             if (structure->nodes[n].parent >= 0) p.children[static_cast<size_t>(structure->nodes[n].parent)].push_back(static_cast<int>(n));
         return p;
     }
 
-    // An element is made when its first content is marked, so the tree
-    // takes the order the pages are read in (a paragraph's links among its
-    // words). A row makes all its cells at once: an empty cell keeps its column.
-    HPDF_Dict ensure(Part& p, int node) {
-        HPDF_Dict& made = p.elements[static_cast<size_t>(node)];
-        if (made) return made;
+    int ensure(Part& p, int node) {
+        if (p.made[static_cast<size_t>(node)] >= 0) return p.made[static_cast<size_t>(node)];
         const StructNode& n = p.structure->nodes[static_cast<size_t>(node)];
-        HPDF_Dict parent = n.parent < 0 ? p.sect : ensure(p, n.parent);
-        if (made) return made;  // its row made it, with the row's other cells
-        HPDF_Dict e = element(role_name(n.role), parent, kids_.at(parent));
-        made = e;
-        if (!n.alt.empty()) text(e, "Alt", n.alt);
+        const int parent = n.parent < 0 ? p.sect : ensure(p, n.parent);
+        if (p.made[static_cast<size_t>(node)] >= 0) return p.made[static_cast<size_t>(node)];  // its row made it
+        const int e = add(role_name(n.role), parent);
+        p.made[static_cast<size_t>(node)] = e;
+        std::string& extras = elements_[static_cast<size_t>(e)].extras;
+        if (!n.alt.empty()) extras += "/Alt" + text_string(n.alt);
         if ((n.role == StructNode::Role::TH || n.role == StructNode::Role::TD) &&
             (n.scope != StructNode::Scope::None || n.colspan > 1 || n.rowspan > 1)) {
-            HPDF_Dict attributes = HPDF_Dict_New(mmgr_);
-            HPDF_Dict_AddName(attributes, "O", "Table");
-            if (n.scope != StructNode::Scope::None) HPDF_Dict_AddName(attributes, "Scope", n.scope == StructNode::Scope::Column ? "Column" : "Row");
-            if (n.colspan > 1) HPDF_Dict_AddNumber(attributes, "ColSpan", n.colspan);
-            if (n.rowspan > 1) HPDF_Dict_AddNumber(attributes, "RowSpan", n.rowspan);
-            HPDF_Dict_Add(e, "A", attributes);
+            extras += "/A<</O/Table";
+            if (n.scope != StructNode::Scope::None) extras += n.scope == StructNode::Scope::Column ? "/Scope/Column" : "/Scope/Row";
+            if (n.colspan > 1) extras += "/ColSpan " + std::to_string(n.colspan);
+            if (n.rowspan > 1) extras += "/RowSpan " + std::to_string(n.rowspan);
+            extras += ">>";
         }
         if (n.role == StructNode::Role::TR)
             for (int cell : p.children[static_cast<size_t>(node)]) ensure(p, cell);
         return e;
     }
 
-    // The element's page is its first content's; content on other pages
-    // says its page.
-    void add_content(HPDF_Dict e, HPDF_Page page, int mcid) {
-        auto [at, first] = pages_.emplace(e, page);
-        if (first) HPDF_Dict_Add(e, "Pg", page);
-        if (at->second == page) {
-            HPDF_Array_AddNumber(kids_.at(e), mcid);
-            return;
-        }
-        HPDF_Dict reference = HPDF_Dict_New(mmgr_);
-        HPDF_Dict_AddName(reference, "Type", "MCR");
-        HPDF_Dict_Add(reference, "Pg", page);
-        HPDF_Dict_AddNumber(reference, "MCID", mcid);
-        HPDF_Array_Add(kids_.at(e), reference);
+    int add(const char* role, int parent) {
+        Tree::Element e;
+        e.role = role;
+        e.parent = parent;
+        elements_.push_back(std::move(e));
+        const int index = static_cast<int>(elements_.size()) - 1;
+        if (parent >= 0) elements_[static_cast<size_t>(parent)].kids.push_back({Tree::Kid::Element, static_cast<uint32_t>(index), 0});
+        return index;
     }
 
-    void add_annotation(HPDF_Dict e, HPDF_Page page, HPDF_Annotation annotation) {
-        HPDF_Dict reference = HPDF_Dict_New(mmgr_);
-        HPDF_Dict_AddName(reference, "Type", "OBJR");
-        HPDF_Dict_Add(reference, "Pg", page);
-        HPDF_Dict_Add(reference, "Obj", annotation);
-        HPDF_Array_Add(kids_.at(e), reference);
-    }
-
-    HPDF_Doc pdf_;
-    HPDF_MMgr mmgr_;
-    std::map<HPDF_Dict, HPDF_Array> kids_;
-    std::map<HPDF_Dict, HPDF_Page> pages_;
+private:
+    std::vector<Tree::Element>& elements_;
+    int document_;
     std::map<const Structure*, Part> parts_;
 };
 
+class Deflater {
+public:
+    Deflater() : compressor_(libdeflate_alloc_compressor(5), libdeflate_free_compressor) {
+        if (!compressor_) throw std::runtime_error("libdeflate could not start");
+    }
+    std::string zlib(const std::string& raw) const {
+        std::string packed(libdeflate_zlib_compress_bound(compressor_.get(), raw.size()), '\0');
+        const size_t n = libdeflate_zlib_compress(compressor_.get(), raw.data(), raw.size(), packed.data(), packed.size());
+        if (n == 0) throw std::runtime_error("libdeflate could not compress the structure tree");
+        packed.resize(n);
+        return packed;
+    }
+
+private:
+    std::unique_ptr<libdeflate_compressor, void (*)(libdeflate_compressor*)> compressor_;
+};
+
+std::string ref(uint32_t object) { return std::to_string(object) + " 0 R"; }
+
 }  // namespace
 
-void add_structure_tree(HPDF_Doc pdf, const std::string& title, const std::vector<TaggedPage>& pages) {
-    TreeBuilder tree(pdf);
-    HPDF_MMgr mmgr = pdf->mmgr;
-    HPDF_Dict root = HPDF_Dict_New(mmgr);
+StructureTree::StructureTree(HPDF_Doc pdf, const std::string& title, const std::vector<TaggedPage>& pages) {
+    HPDF_Dict root = HPDF_Dict_New(pdf->mmgr);
     HPDF_Xref_Add(pdf->xref, root);
-    HPDF_Dict_AddName(root, "Type", "StructTreeRoot");
-    HPDF_Dict document = tree.element("Document", root, nullptr);
-    HPDF_Dict_Add(root, "K", document);
-    if (!title.empty()) tree.text(document, "T", title);
+    root_ = object_of(root);
+    HPDF_Dict_Add(pdf->catalog, "StructTreeRoot", root);
+    HPDF_Dict mark_info = HPDF_Dict_New(pdf->mmgr);
+    HPDF_Dict_AddBoolean(mark_info, "Marked", HPDF_TRUE);
+    HPDF_Dict_Add(pdf->catalog, "MarkInfo", mark_info);
 
-    // The parent tree: for each page (its StructParents key), the element
-    // of each of its MCIDs; for each link annotation (its StructParent), its element.
-    HPDF_Array nums = HPDF_Array_New(mmgr);
-    int key = 0;
-    std::vector<std::tuple<int, HPDF_Annotation, HPDF_Dict>> annotations;
+    Builder builder(elements_, -1);
+    const int document = builder.add("Document", -1);
+    if (!title.empty()) elements_[static_cast<size_t>(document)].extras = "/T" + text_string(title);
+    Builder parts(elements_, document);
+    auto add_content = [&](int e, uint32_t page, uint32_t mcid) {
+        Element& element = elements_[static_cast<size_t>(e)];
+        if (element.page == 0) element.page = page;
+        // Content on its own page is an MCID; elsewhere it says its page.
+        if (element.page == page) element.kids.push_back({Kid::Mcid, mcid, 0});
+        else element.kids.push_back({Kid::MarkedRef, mcid, page});
+    };
+    std::vector<std::pair<HPDF_Annotation, uint32_t>> annotations;  // and their elements
     for (const TaggedPage& tagged : pages) {
-        // Tab order follows the structure (PDF/UA), every page a key of its own.
+        // Tab order follows the structure (PDF/UA); every page a key of its own.
         HPDF_Dict_AddName(tagged.page, "Tabs", "S");
-        HPDF_Dict_AddNumber(tagged.page, "StructParents", key);
-        HPDF_Array owners = HPDF_Array_New(mmgr);
+        HPDF_Dict_AddNumber(tagged.page, "StructParents", static_cast<HPDF_INT32>(parent_tree_.size()));
+        const uint32_t page = object_of(tagged.page);
+        std::vector<uint32_t> owners;
         if (tagged.structure && tagged.marks) {
-            TreeBuilder::Part& part = tree.part(tagged.structure, document);
+            Builder::Part& part = parts.part(tagged.structure);
             for (size_t mcid = 0; mcid < tagged.marks->size(); ++mcid) {
-                HPDF_Dict e = tree.ensure(part, (*tagged.marks)[mcid]);
-                tree.add_content(e, tagged.page, static_cast<int>(mcid));
-                HPDF_Array_Add(owners, e);
+                const int e = parts.ensure(part, (*tagged.marks)[mcid]);
+                add_content(e, page, static_cast<uint32_t>(mcid));
+                owners.push_back(static_cast<uint32_t>(e));
             }
             for (const auto& [annotation, node] : tagged.links) {
                 if (node < 0 || static_cast<size_t>(node) >= tagged.structure->nodes.size()) continue;
-                HPDF_Dict e = tree.ensure(part, node);
-                tree.add_annotation(e, tagged.page, annotation);
-                annotations.emplace_back(0, annotation, e);
+                const int e = parts.ensure(part, node);
+                elements_[static_cast<size_t>(e)].kids.push_back({Kid::ObjectRef, object_of(annotation), page});
+                annotations.emplace_back(annotation, static_cast<uint32_t>(e));
             }
         }
-        HPDF_Array_AddNumber(nums, key);
-        HPDF_Array_Add(nums, owners);
-        ++key;
+        parent_tree_.push_back(std::move(owners));
     }
-    for (auto& [_, annotation, e] : annotations) {
-        HPDF_Dict_AddNumber(annotation, "StructParent", key);
-        HPDF_Array_AddNumber(nums, key);
-        HPDF_Array_Add(nums, e);
-        ++key;
+    page_keys_ = parent_tree_.size();
+    for (const auto& [annotation, e] : annotations) {
+        HPDF_Dict_AddNumber(annotation, "StructParent", static_cast<HPDF_INT32>(parent_tree_.size()));
+        parent_tree_.push_back({e});
     }
-    HPDF_Dict parent_tree = HPDF_Dict_New(mmgr);
-    HPDF_Xref_Add(pdf->xref, parent_tree);
-    HPDF_Dict_Add(parent_tree, "Nums", nums);
-    HPDF_Dict_Add(root, "ParentTree", parent_tree);
-    HPDF_Dict_AddNumber(root, "ParentTreeNextKey", key);
-    HPDF_Dict_Add(pdf->catalog, "StructTreeRoot", root);
-    HPDF_Dict mark_info = HPDF_Dict_New(mmgr);
-    HPDF_Dict_AddBoolean(mark_info, "Marked", HPDF_TRUE);
-    HPDF_Dict_Add(pdf->catalog, "MarkInfo", mark_info);
+}
+
+void StructureTree::append_to(std::string& file, uint32_t next_object) const {
+    // What the saved file's trailer says (libharu writes it one entry a line).
+    const size_t trailer = file.rfind("trailer");
+    const size_t startxref = file.rfind("startxref");
+    if (trailer == std::string::npos || startxref == std::string::npos || startxref < trailer)
+        throw std::runtime_error("the saved pack has no trailer to update");
+    std::string carried;  // /Root, /Info, /ID, as they are
+    for (size_t at = file.find('\n', trailer) + 1; at < startxref;) {
+        size_t end = file.find('\n', at);
+        if (end == std::string::npos || end > startxref) end = startxref;
+        std::string line = file.substr(at, end - at);
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.rfind("/Root", 0) == 0 || line.rfind("/Info", 0) == 0 || line.rfind("/ID", 0) == 0) carried += line + "\n";
+        at = end + 1;
+    }
+    const std::string previous = std::to_string(std::stoul(file.substr(startxref + 9)));
+
+    // Object numbers: the root keeps its own; elements follow the file's
+    // last object, then the object streams, then the cross-reference stream.
+    auto element_object = [&](size_t e) { return next_object + static_cast<uint32_t>(e); };
+    auto parent_of = [&](int parent) { return parent < 0 ? root_ : element_object(static_cast<size_t>(parent)); };
+    std::vector<std::pair<uint32_t, std::string>> objects;  // compressed into object streams
+    {
+        std::string r = "<</Type/StructTreeRoot/K " + ref(element_object(0)) + "/ParentTree<</Nums[";
+        // A page's key holds its elements by MCID; an annotation's, its element.
+        for (size_t key = 0; key < parent_tree_.size(); ++key) {
+            r += std::to_string(key) + " ";
+            if (key >= page_keys_) {
+                r += ref(element_object(parent_tree_[key].front())) + " ";
+                continue;
+            }
+            r += "[";
+            for (uint32_t e : parent_tree_[key]) r += ref(element_object(e)) + " ";
+            r += "]";
+        }
+        r += "]>>/ParentTreeNextKey " + std::to_string(parent_tree_.size()) + ">>";
+        objects.emplace_back(root_, std::move(r));
+    }
+    for (size_t e = 0; e < elements_.size(); ++e) {
+        const Element& element = elements_[e];
+        std::string o = "<</S/" + std::string(element.role) + "/P " + ref(parent_of(element.parent));
+        if (element.page) o += "/Pg " + ref(element.page);
+        o += element.extras + "/K[";
+        for (const Kid& kid : element.kids) {
+            switch (kid.kind) {
+                case Kid::Element: o += ref(element_object(kid.a)); break;
+                case Kid::Mcid: o += std::to_string(kid.a); break;
+                case Kid::MarkedRef: o += "<</Type/MCR/Pg " + ref(kid.page) + "/MCID " + std::to_string(kid.a) + ">>"; break;
+                case Kid::ObjectRef: o += "<</Type/OBJR/Pg " + ref(kid.page) + "/Obj " + ref(kid.a) + ">>"; break;
+            }
+            o += ' ';
+        }
+        o += "]>>";
+        objects.emplace_back(element_object(e), std::move(o));
+    }
+
+    // Object streams of at most 100 objects each, as qpdf makes them.
+    const Deflater deflater;
+    constexpr size_t kPerStream = 100;
+    uint32_t next = next_object + static_cast<uint32_t>(elements_.size());
+    std::map<uint32_t, std::pair<uint32_t, uint32_t>> in_stream;  // object → (stream, index)
+    std::map<uint32_t, size_t> at;                                 // object written plainly → offset
+    if (!file.empty() && file.back() != '\n') file += '\n';
+    for (size_t first = 0; first < objects.size(); first += kPerStream) {
+        const size_t last = std::min(objects.size(), first + kPerStream);
+        const uint32_t stream = next++;
+        std::string offsets, bodies;
+        for (size_t k = first; k < last; ++k) {
+            offsets += std::to_string(objects[k].first) + " " + std::to_string(bodies.size()) + " ";
+            bodies += objects[k].second + "\n";
+            in_stream[objects[k].first] = {stream, static_cast<uint32_t>(k - first)};
+        }
+        const std::string packed = deflater.zlib(offsets + bodies);
+        at[stream] = file.size();
+        file += std::to_string(stream) + " 0 obj\n<</Type/ObjStm/N " + std::to_string(last - first) + "/First " +
+                std::to_string(offsets.size()) + "/Filter/FlateDecode/Length " + std::to_string(packed.size()) + ">>\nstream\n" + packed +
+                "\nendstream\nendobj\n";
+    }
+
+    // The cross-reference stream: type 2 entries for objects in streams,
+    // type 1 for the streams and itself; /Prev the saved file's table.
+    const uint32_t xref = next++;
+    at[xref] = file.size();
+    std::map<uint32_t, std::string> rows;
+    auto row = [](uint8_t type, uint32_t field2, uint16_t field3) {
+        std::string r(7, '\0');
+        r[0] = static_cast<char>(type);
+        for (int i = 0; i < 4; ++i) r[1 + i] = static_cast<char>((field2 >> (24 - 8 * i)) & 0xFF);
+        r[5] = static_cast<char>(field3 >> 8);
+        r[6] = static_cast<char>(field3 & 0xFF);
+        return r;
+    };
+    for (const auto& [object, place] : in_stream) rows[object] = row(2, place.first, static_cast<uint16_t>(place.second));
+    for (const auto& [object, offset] : at) rows[object] = row(1, static_cast<uint32_t>(offset), 0);
+    std::string index, data;
+    for (auto it = rows.begin(); it != rows.end();) {
+        auto run_end = it;
+        uint32_t count = 0;
+        while (run_end != rows.end() && run_end->first == it->first + count) {
+            data += run_end->second;
+            ++run_end;
+            ++count;
+        }
+        index += std::to_string(it->first) + " " + std::to_string(count) + " ";
+        it = run_end;
+    }
+    const std::string packed = deflater.zlib(data);
+    file += std::to_string(xref) + " 0 obj\n<</Type/XRef/Size " + std::to_string(xref + 1) + "/Index[" + index + "]/W[1 4 2]\n" + carried +
+            "/Prev " + previous + "/Filter/FlateDecode/Length " + std::to_string(packed.size()) + ">>\nstream\n" + packed +
+            "\nendstream\nendobj\nstartxref\n" + std::to_string(at[xref]) + "\n%%EOF\n";
 }
 
 }  // namespace agendapack::render::pdf
