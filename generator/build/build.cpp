@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "../render/pdf/archival.hpp"
 #include "../support/hash.hpp"
 #include "../support/sha256.hpp"
 #include "../support/parallel.hpp"
@@ -42,6 +43,8 @@ void Build::index() {
         inputs[font] = fs_.stamp(font).value_or(kMissingFile);
     // So is the word list: a new one can change what the acronym check says.
     inputs[options_.words] = fs_.stamp(options_.words).value_or(kMissingFile);
+    // And the colour profile every PDF embeds for PDF/A.
+    inputs[render::pdf::srgb_profile_path()] = fs_.stamp(render::pdf::srgb_profile_path()).value_or(kMissingFile);
     digest_sources(inputs);
     release_bodies();
 }
@@ -148,7 +151,17 @@ std::string Build::provenance(const compute::MeetingPlan& plan, const std::map<s
     std::string json = "{\n  \"pack\": " + json_string(paths::pack_name(plan.id)) + ",\n  \"sha256\": " + json_string(sha256_hex(pack)) +
                        ",\n  \"meeting\": " + json_string(plan.id) + ",\n  \"generator\": " + json_string(options_.generator) +
                        ",\n  \"audience\": " + json_string(options_.audience == compute::Audience::Members ? "members" : "public") +
-                       ",\n  \"sources\": [";
+                       ",\n  \"archival\": {\"standard\": \"PDF/A-2u\", \"received_as_they_came\": [";
+    // The pack claims PDF/A-2u for what agendapack draws; pages of PDFs
+    // received from others are placed as they came, unchecked, and may
+    // stop it conforming: an archivist is told which.
+    bool first_received = true;
+    for (const compute::PlacedDocument* placed : plan.documents()) {
+        if (!placed->source || !placed->source->received) continue;
+        json += std::string(first_received ? "" : ", ") + json_string(placed->source->received->file);
+        first_received = false;
+    }
+    json += "]},\n  \"sources\": [";
     bool first = true;
     for (const auto& path : sources) {
         json += std::string(first ? "" : ",") + "\n    {\"path\": " + json_string(path) + ", \"sha256\": " + json_string(source_sha256(path)) + "}";

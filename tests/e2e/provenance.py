@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """Each pack has a provenance manifest beside it: JSON with the pack's
-SHA-256 and every source's, the same bytes from the same sources (no clock);
+SHA-256 and every source's, the standard it claims (PDF/A-2u) and the received
+PDFs placed as they came, the same bytes from the same sources (no clock);
 `agendapack verify` says identical on a fresh build and names the source,
 and fails, once one changes. Every pack also names its language (en-GB) and
 asks viewers to show its title, not its file name.
@@ -51,6 +52,10 @@ for pack in packs:
         full = os.path.join(work, source["path"])
         if not os.path.exists(full) or sha(full) != source["sha256"]:
             failures.append(f"{manifest_path}: the SHA-256 of {source['path']} is wrong")
+    # PDFs received from others are named: their pages are placed as they came.
+    received = ["content/children-and-families/2023-03-30/08-appendix-1-send-strategy-2022-27.pdf"] if "2023-03-30" in pack else []
+    if manifest.get("archival") != {"standard": "PDF/A-2u", "received_as_they_came": received}:
+        failures.append(f"{manifest_path}: archival says {manifest.get('archival')}, not PDF/A-2u with {received} as received")
     twin = manifest_path.replace(os.sep + "out1" + os.sep, os.sep + "out2" + os.sep)
     if open(twin, "rb").read() != open(manifest_path, "rb").read():
         failures.append(f"{manifest_path}: another build of the same sources wrote another manifest")

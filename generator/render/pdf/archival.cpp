@@ -49,6 +49,8 @@ std::string language_alternative(const std::string& text) {
 
 }  // namespace
 
+const char* srgb_profile_path() { return kProfilePath; }
+
 const std::string& srgb_profile() {
     static const std::string profile = read_profile();
     return profile;

@@ -33,8 +33,10 @@ struct ArchivalFacts {
 // a missing colour profile throws, naming the Debian package that has it.
 void make_archival(HPDF_Doc pdf, const ArchivalFacts& facts);
 
-// The sRGB profile (icc-profiles-free), read once per process.
+// The sRGB profile (icc-profiles-free), read once per process, and where
+// it is (outside the sources, like the fonts: it reaches every pack).
 const std::string& srgb_profile();
+const char* srgb_profile_path();
 
 // The XMP packet for `facts` with libharu's `producer`: what make_archival embeds.
 std::string xmp_packet(const ArchivalFacts& facts, const std::string& producer);
