@@ -2,23 +2,14 @@
 // each kind of draw gives, the page's furniture, and the codes each font shows.
 #include <catch2/catch.hpp>
 
+#include "pdf_fixture.hpp"
 #include "render/pdf/content.hpp"
 
 using namespace agendapack;
 using namespace agendapack::render::pdf;
+using namespace agendapack::render::pdf::testing;
 
 namespace {
-
-Style test_style() {
-    Style s;
-    s.font_regular = "/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf";
-    s.font_bold = "/usr/share/fonts/truetype/liberation2/LiberationSans-Bold.ttf";
-    s.font_italic = "/usr/share/fonts/truetype/liberation2/LiberationSans-Italic.ttf";
-    s.font_bold_italic = "/usr/share/fonts/truetype/liberation2/LiberationSans-BoldItalic.ttf";
-    s.font_fallback = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-    s.font_fallback_bold = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
-    return s;
-}
 
 Draw text_draw(const std::string& text, Fonts::Face face, double x, double y) {
     Draw d;

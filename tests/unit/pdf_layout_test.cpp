@@ -1,32 +1,13 @@
 #include <catch2/catch.hpp>
 
+#include "pdf_fixture.hpp"
 #include "render/pdf/layout.hpp"
 
 using namespace agendapack;
 using namespace agendapack::render::pdf;
+using namespace agendapack::render::pdf::testing;
 
 namespace {
-
-Style test_style() {
-    Style s;
-    s.font_regular = "/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf";
-    s.font_bold = "/usr/share/fonts/truetype/liberation2/LiberationSans-Bold.ttf";
-    s.font_italic = "/usr/share/fonts/truetype/liberation2/LiberationSans-Italic.ttf";
-    s.font_bold_italic = "/usr/share/fonts/truetype/liberation2/LiberationSans-BoldItalic.ttf";
-    s.font_fallback = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-    s.font_fallback_bold = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
-    return s;
-}
-
-const Style& style() {
-    static Style s = test_style();
-    return s;
-}
-
-const Fonts& fonts() {
-    static Fonts f(style());
-    return f;
-}
 
 Para para(const std::string& text, double size = 10) {
     Para p;

@@ -4,34 +4,15 @@
 // tests/e2e/tagged_pdf.py).
 #include <catch2/catch.hpp>
 
+#include "pdf_fixture.hpp"
 #include "render/pdf/content.hpp"
 
 using namespace agendapack;
 using namespace agendapack::render::pdf;
+using namespace agendapack::render::pdf::testing;
 using Role = StructNode::Role;
 
 namespace {
-
-Style test_style() {
-    Style s;
-    s.font_regular = "/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf";
-    s.font_bold = "/usr/share/fonts/truetype/liberation2/LiberationSans-Bold.ttf";
-    s.font_italic = "/usr/share/fonts/truetype/liberation2/LiberationSans-Italic.ttf";
-    s.font_bold_italic = "/usr/share/fonts/truetype/liberation2/LiberationSans-BoldItalic.ttf";
-    s.font_fallback = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-    s.font_fallback_bold = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
-    return s;
-}
-
-const Style& style() {
-    static Style s = test_style();
-    return s;
-}
-
-const Fonts& fonts() {
-    static Fonts f(style());
-    return f;
-}
 
 // "Role(parent)" for each element, in order: the shape of the tree.
 std::vector<std::string> outline(const Structure& s) {

@@ -2,12 +2,13 @@
 
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
-#include <libdeflate.h>
 
 #include <algorithm>
 #include <map>
 #include <memory>
 #include <stdexcept>
+
+#include "compressor.hpp"
 
 namespace agendapack::render::pdf {
 
@@ -123,23 +124,6 @@ private:
     std::map<const Structure*, Part> parts_;
 };
 
-class Deflater {
-public:
-    Deflater() : compressor_(libdeflate_alloc_compressor(5), libdeflate_free_compressor) {
-        if (!compressor_) throw std::runtime_error("libdeflate could not start");
-    }
-    std::string zlib(const std::string& raw) const {
-        std::string packed(libdeflate_zlib_compress_bound(compressor_.get(), raw.size()), '\0');
-        const size_t n = libdeflate_zlib_compress(compressor_.get(), raw.data(), raw.size(), packed.data(), packed.size());
-        if (n == 0) throw std::runtime_error("libdeflate could not compress the structure tree");
-        packed.resize(n);
-        return packed;
-    }
-
-private:
-    std::unique_ptr<libdeflate_compressor, void (*)(libdeflate_compressor*)> compressor_;
-};
-
 std::string ref(uint32_t object) { return std::to_string(object) + " 0 R"; }
 
 }  // namespace
@@ -251,7 +235,7 @@ void StructureTree::append_to(std::string& file, uint32_t next_object) const {
     }
 
     // Object streams of at most 100 objects each, as qpdf makes them.
-    const Deflater deflater;
+    Compressor deflater;
     constexpr size_t kPerStream = 100;
     uint32_t next = next_object + static_cast<uint32_t>(elements_.size());
     std::map<uint32_t, std::pair<uint32_t, uint32_t>> in_stream;  // object → (stream, index)
@@ -266,7 +250,7 @@ void StructureTree::append_to(std::string& file, uint32_t next_object) const {
             bodies += objects[k].second + "\n";
             in_stream[objects[k].first] = {stream, static_cast<uint32_t>(k - first)};
         }
-        const std::string packed = deflater.zlib(offsets + bodies);
+        const std::string packed = deflater.compress(offsets + bodies);
         at[stream] = file.size();
         file += std::to_string(stream) + " 0 obj\n<</Type/ObjStm/N " + std::to_string(last - first) + "/First " +
                 std::to_string(offsets.size()) + "/Filter/FlateDecode/Length " + std::to_string(packed.size()) + ">>\nstream\n" + packed +
@@ -300,7 +284,7 @@ void StructureTree::append_to(std::string& file, uint32_t next_object) const {
         index += std::to_string(it->first) + " " + std::to_string(count) + " ";
         it = run_end;
     }
-    const std::string packed = deflater.zlib(data);
+    const std::string packed = deflater.compress(data);
     file += std::to_string(xref) + " 0 obj\n<</Type/XRef/Size " + std::to_string(xref + 1) + "/Index[" + index + "]/W[1 4 2]\n" + carried +
             "/Prev " + previous + "/Filter/FlateDecode/Length " + std::to_string(packed.size()) + ">>\nstream\n" + packed +
             "\nendstream\nendobj\nstartxref\n" + std::to_string(at[xref]) + "\n%%EOF\n";
