@@ -173,32 +173,57 @@ void replace_stream(HPDF_Dict dict, const std::string& compressed) {
 // every page's glyphs are marked, lets them go through the same compressor.
 // Saving then finds them made and leaves them be. The bytes are taken out
 // of libharu and put back on this thread; only the compressing, which
-// touches nothing of libharu's, runs on `threads` threads. A file already
-// compressed for another PDF of the meeting (`known`: raw → compressed)
-// is not compressed again; `learn` keeps this one's.
-using CompressedFonts = std::map<std::string, std::string>;
+// touches nothing of libharu's, runs on `threads` threads.
+//
+// An agenda item's file shows some of the pack's pages with the pack's
+// encoding, so its font files would be the pack's, glyph for glyph: the
+// pack's (`learn`) are kept by font file, and an item's (`known`) are
+// those, compressed already, put in place without libharu making the
+// subset again (its before-write step is told the font is not embedded,
+// then the file is added to the descriptor it made).
+struct FontFile {
+    std::string compressed;
+    HPDF_UINT32 length = 0;  // uncompressed: /Length1
+};
+using CompressedFonts = std::map<std::string, FontFile>;  // by font file
 void compress_fonts(Writer& writer, int threads, const CompressedFonts* known, CompressedFonts* learn) {
     writer.mark_glyphs();
-    std::vector<HPDF_Dict> streams;
+    struct Made {
+        std::string file;
+        HPDF_Dict data;
+    };
+    std::vector<Made> made;
     for (const auto& [file, font] : writer.fonts_) {
-        if (!font->before_write_fn || font->before_write_fn(font) != HPDF_OK) continue;
+        if (!font->before_write_fn) continue;
         auto* attr = static_cast<HPDF_FontAttr>(font->attr);
+        auto* definition = attr->fontdef ? static_cast<HPDF_TTFontDefAttr>(attr->fontdef->attr) : nullptr;
+        auto found = known ? known->find(file) : CompressedFonts::const_iterator{};
+        if (known && found != known->end() && definition && definition->embedding) {
+            definition->embedding = HPDF_FALSE;
+            const HPDF_STATUS status = font->before_write_fn(font);
+            definition->embedding = HPDF_TRUE;
+            if (status != HPDF_OK || !attr->fontdef->descriptor) continue;
+            HPDF_Dict data = HPDF_DictStream_New(writer.pdf_->mmgr, writer.pdf_->xref);
+            if (!data) continue;
+            replace_stream(data, found->second.compressed);
+            HPDF_Dict_AddNumber(data, "Length1", static_cast<HPDF_INT32>(found->second.length));
+            HPDF_Dict_Add(attr->fontdef->descriptor, "FontFile2", data);
+            continue;
+        }
+        if (font->before_write_fn(font) != HPDF_OK) continue;
         if (!attr->fontdef || !attr->fontdef->descriptor) continue;
         auto data = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(attr->fontdef->descriptor, "FontFile2", HPDF_OCLASS_DICT));
-        if (data && data->stream) streams.push_back(data);
+        if (data && data->stream) made.push_back({file, data});
     }
     writer.check("making the font subsets");
-    std::vector<std::string> raw(streams.size()), bytes(streams.size());
-    for (size_t i = 0; i < streams.size(); ++i) raw[i] = stream_bytes(streams[i]);
+    std::vector<std::string> raw(made.size()), bytes(made.size());
+    for (size_t i = 0; i < made.size(); ++i) raw[i] = stream_bytes(made[i].data);
     parallel_for(
         threads, raw.size(), [] { return std::make_unique<Compressor>(); },
-        [&](std::unique_ptr<Compressor>& compressor, size_t i) {
-            auto found = known ? known->find(raw[i]) : CompressedFonts::const_iterator{};
-            bytes[i] = known && found != known->end() ? found->second : compressor->compress(raw[i]);
-        });
-    for (size_t i = 0; i < streams.size(); ++i) {
-        replace_stream(streams[i], bytes[i]);
-        if (learn) learn->emplace(std::move(raw[i]), std::move(bytes[i]));
+        [&](std::unique_ptr<Compressor>& compressor, size_t i) { bytes[i] = compressor->compress(raw[i]); });
+    for (size_t i = 0; i < made.size(); ++i) {
+        replace_stream(made[i].data, bytes[i]);
+        if (learn) learn->emplace(made[i].file, FontFile{std::move(bytes[i]), static_cast<HPDF_UINT32>(raw[i].size())});
     }
     writer.check("compressing the fonts");
 }
@@ -340,7 +365,7 @@ struct Drawn {
     const PackEncoding& encoding;
     std::vector<PageResources> names;
     std::vector<SheetContent> contents;  // compressed
-    CompressedFonts fonts;               // the pack's font files, raw → compressed
+    CompressedFonts fonts;               // the pack's font files, by file
 };
 
 // One PDF file: the whole pack (`item` 0), or the sheets [first, end) of one
@@ -473,14 +498,6 @@ std::string write_file(Drawn& drawn, size_t first, size_t end, int item, int thr
     HPDF_Dict_Add(writer.pdf_->catalog, "ViewerPreferences", preferences);
     writer.check("writing document information");
 
-    // An item's fonts keep every glyph the pack's keep: the same font files,
-    // compressed once for the whole meeting.
-    if (!whole)
-        for (const SheetContent& content : drawn.contents)
-            for (int face = 0; face < Fonts::kFaces; ++face)
-                for (int slot = 0; slot < 2; ++slot)
-                    if (!content.shown[face][slot].empty())
-                        writer.note_codes(writer.font(fonts, Fonts::Face(face), slot), content.shown[face][slot]);
     make_archival(writer.pdf_, about);  // PDF/A-2u: XMP, output intent, file identifier
     writer.check("making the file archival (PDF/A-2u)");
     compress_fonts(writer, threads, whole ? nullptr : &drawn.fonts, whole ? &drawn.fonts : nullptr);
