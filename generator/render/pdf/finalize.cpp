@@ -14,9 +14,12 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <fstream>
 #include <functional>
+#include <iterator>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <set>
 
 #include "../../support/parallel.hpp"
@@ -44,6 +47,20 @@ void on_error(HPDF_STATUS code, HPDF_STATUS detail, void* data) {
 }
 
 const char* kPackEncoding = "agendapack-pack";
+
+// A font file's bytes, read once a process and kept (a few fonts, fixed
+// files outside the sources); empty when it cannot be read.
+const std::string& font_file(const std::string& path) {
+    static std::mutex mutex;
+    static std::map<std::string, std::string> files;
+    std::lock_guard<std::mutex> lock(mutex);
+    auto it = files.find(path);
+    if (it != files.end()) return it->second;
+    std::ifstream in(path, std::ios::binary);
+    std::string bytes;
+    if (in) bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    return files.emplace(path, std::move(bytes)).first->second;
+}
 
 class Writer {
 public:
@@ -93,13 +110,42 @@ public:
     HPDF_Font font(const std::string& file) {
         auto it = fonts_.find(file);
         if (it != fonts_.end()) return it->second;
-        const char* name = HPDF_LoadTTFontFromFile(pdf_, file.c_str(), HPDF_TRUE);
+        const char* name = load_font(file);
         check("loading the font " + file);
         HPDF_Font f = HPDF_GetFont(pdf_, name, kPackEncoding);
         check("using the font " + file);
         replace_to_unicode(f);
         fonts_[file] = f;
         return f;
+    }
+
+    // What HPDF_LoadTTFontFromFile does, from the file's bytes read once a
+    // process (font_file): libharu read the file in small pieces for every
+    // PDF — a pack and each of its items — and that reading was a twentieth
+    // of an archive's build. The subset names run HPDFAA, HPDFAB … as its own.
+    const char* load_font(const std::string& file) {
+        const std::string& bytes = font_file(file);
+        if (bytes.empty()) return HPDF_LoadTTFontFromFile(pdf_, file.c_str(), HPDF_TRUE);  // libharu says what is wrong
+        HPDF_Stream stream = HPDF_MemStream_New(pdf_->mmgr, static_cast<HPDF_UINT>(bytes.size()));
+        if (!stream) return nullptr;
+        if (HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size())) != HPDF_OK ||
+            HPDF_Stream_Seek(stream, 0, HPDF_SEEK_SET) != HPDF_OK) {
+            HPDF_Stream_Free(stream);
+            return nullptr;
+        }
+        HPDF_FontDef definition = HPDF_TTFontDef_Load(pdf_->mmgr, stream, HPDF_TRUE);
+        if (!definition) return nullptr;
+        if (HPDF_Doc_RegisterFontDef(pdf_, definition) != HPDF_OK) return nullptr;
+        if (pdf_->ttfont_tag[0] == 0) {
+            std::memcpy(pdf_->ttfont_tag, "HPDFAA", 6);
+        } else {
+            for (int i = 5; i >= 0; --i) {
+                if (++pdf_->ttfont_tag[i] <= 'Z') break;
+                pdf_->ttfont_tag[i] = 'A';
+            }
+        }
+        HPDF_TTFontDef_SetTagName(definition, reinterpret_cast<char*>(pdf_->ttfont_tag));
+        return definition->base_font;
     }
 
     // libharu gives Type0 fonts a ToUnicode CMap of its encoder's ranges,
