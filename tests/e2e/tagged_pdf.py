@@ -10,7 +10,8 @@ item PDFs and every pack of the example site: `pdfinfo` says Tagged: yes;
 no page furniture (page numbers, stamps, the blank-page line) is in the
 tree's text; every Figure has its words (/Alt): a chart its summary, an
 arrow its change ("up from 91% to 93%"), while a RAG shape is furniture beside
-the word it stands for ("Green"); qpdf --check is clean.
+the word it stands for ("Green"); every link annotation is in the tree and
+says what it is (/Contents); qpdf --check is clean.
 
 usage: tagged_pdf.py AGENDAPACK REPO [--update]
 """
@@ -69,6 +70,13 @@ def check(pdf, expect_shapes=False):
     for furniture in (r'"Page \d+"', r'"Agenda Item \d+', "intentionally left blank", r'"- \d+ -"'):
         if re.search(furniture, text):
             fail(f"{pdf.name}: page furniture {furniture} is in the structure tree")
+    # Every link annotation is in the tree (its StructParent) and says what it is (its /Contents).
+    document = fitz.open(str(pdf))
+    for page in document:
+        for link in page.get_links():
+            xref = link.get("xref")
+            if xref and (document.xref_get_key(xref, "StructParent")[0] == "null" or document.xref_get_key(xref, "Contents")[0] == "null"):
+                fail(f"{pdf.name}: a link on page {page.number + 1} has no StructParent or no /Contents")
     alts = figures(pdf)
     if any(not alt for alt in alts):
         fail(f"{pdf.name}: {sum(1 for a in alts if not a)} of {len(alts)} Figures have no /Alt")

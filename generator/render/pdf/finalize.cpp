@@ -274,10 +274,25 @@ void compress_fonts(Writer& writer, int threads, const CompressedFonts* known, C
     writer.check("compressing the fonts");
 }
 
+// A PDF text string: plain ASCII as it is, anything else as UTF-16.
+void* text_object(HPDF_Doc pdf, const std::string& utf8) {
+    if (printable_ascii(utf8)) return HPDF_String_New(pdf->mmgr, utf8.c_str(), nullptr);
+    std::string bytes = utf16_text(utf8);
+    return HPDF_Binary_New(pdf->mmgr, reinterpret_cast<HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size()));
+}
+
 // Each page's links: annotations to a page of the pack, or to an address;
 // each with the element of its words, for the structure tree.
-std::vector<std::pair<HPDF_Annotation, int>> add_links(HPDF_Page page, const Page& content, const std::map<std::string, HPDF_Page>& targets) {
+// Each link says what it is in words (its /Contents, which PDF/UA asks
+// for): the link's words on the page, or else its address.
+std::vector<std::pair<HPDF_Annotation, int>> add_links(HPDF_Doc pdf, HPDF_Page page, const Page& content,
+                                                       const std::map<std::string, HPDF_Page>& targets) {
     std::vector<std::pair<HPDF_Annotation, int>> made;
+    std::map<int, std::string> words;  // a Link element → its words on this page
+    for (const auto& d : content.draws)
+        if (d.kind == Draw::Link && d.node >= 0) words[d.node];
+    for (const auto& d : content.draws)
+        if (d.kind == Draw::Text && d.run.symbol.empty() && d.run.page_ref.empty() && words.count(d.node)) words[d.node] += d.run.text;
     for (const auto& d : content.draws) {
         if (d.kind != Draw::Link) continue;
         HPDF_Rect rect{static_cast<HPDF_REAL>(d.x), static_cast<HPDF_REAL>(d.y), static_cast<HPDF_REAL>(d.x + d.w),
@@ -293,6 +308,10 @@ std::vector<std::pair<HPDF_Annotation, int>> add_links(HPDF_Page page, const Pag
         if (!annotation) continue;
         HPDF_LinkAnnot_SetBorderStyle(annotation, 0, 0, 0);
         HPDF_Dict_AddNumber(annotation, "F", 4);  // printed with the page, as PDF/A requires
+        std::string said = d.node >= 0 ? words[d.node] : "";
+        while (!said.empty() && said.back() == ' ') said.pop_back();
+        if (said.empty()) said = d.url;
+        if (!said.empty()) HPDF_Dict_Add(annotation, "Contents", text_object(pdf, said));
         made.emplace_back(annotation, d.node);
     }
     return made;
@@ -460,7 +479,7 @@ std::string write_file(Drawn& drawn, size_t first, size_t end, int item, int thr
         tagged[i - first].page = page;
         if (!sheets[i].page) continue;
         tagged[i - first].structure = sheets[i].page->structure.get();
-        tagged[i - first].links = add_links(page, *sheets[i].page, targets);
+        tagged[i - first].links = add_links(writer.pdf_, page, *sheets[i].page, targets);
     }
     writer.check("naming the pages' fonts and pictures");
     const DrawingContext drawing{drawn.pack, style, fonts, drawn.encoding, drawn.scenes};

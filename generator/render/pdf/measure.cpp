@@ -380,12 +380,15 @@ std::vector<Line> break_lines(const Para& para, double width, const Fonts& fonts
         for (const auto& word : parts) {
             double space = pending_space ? text_width(" ", space_face, para.size, fonts) : 0;
             if (!line.runs.empty() && line.width + space + word.width > width) finish();
-            else if (pending_space && !line.runs.empty())
-                append(line, {" ", space_face, 0, space, line.runs.back().url, line.runs.back().target, "", "", "",
-                              line.runs.back().strike && !word.pieces.empty() && word.pieces.front().strike,
-                              // A space inside a link belongs to it; between a link and text, to the paragraph.
-                              !word.pieces.empty() && word.pieces.front().node == line.runs.back().node ? line.runs.back().node : kInherit},
+            else if (pending_space && !line.runs.empty()) {
+                // A space inside a link belongs to it; between a link and other words, to the paragraph.
+                const Run& before = line.runs.back();
+                const bool inside = !word.pieces.empty() && word.pieces.front().url == before.url && word.pieces.front().target == before.target &&
+                                    word.pieces.front().node == before.node;
+                append(line, {" ", space_face, 0, space, inside ? before.url : "", inside ? before.target : "", "", "", "",
+                              before.strike && !word.pieces.empty() && word.pieces.front().strike, inside ? before.node : kInherit},
                        para.size);
+            }
             for (const auto& piece : word.pieces) append(line, piece, para.size);
             pending_space = word.space_after;
             space_face = word.space_face;

@@ -185,7 +185,9 @@ private:
             page().draws.push_back(std::move(d));
             // Struck-through text: a line at about the height of a lower-case letter's middle.
             if (run.strike) fill(left + run.x, top + line.height * 0.78 - run.size * 0.3 - run.size * 0.03, run.width, run.size * 0.06, style_.text);
-            if (!run.url.empty() || !run.target.empty()) {
+            // Words printed again as furniture (a table's header on a later
+            // page) are not links again: the link is where they are read.
+            if ((!run.url.empty() || !run.target.empty()) && node != kArtifact) {
                 Draw link;
                 link.kind = Draw::Link;
                 link.x = left + run.x;
@@ -194,7 +196,7 @@ private:
                 link.h = line.height;
                 link.url = run.url;
                 link.target = run.target;
-                link.node = node == kArtifact || run.node < 0 ? kArtifact : run.node;  // its annotation goes in the Link element
+                link.node = run.node < 0 ? kArtifact : run.node;  // its annotation goes in the Link element
                 page().draws.push_back(std::move(link));
             }
         }

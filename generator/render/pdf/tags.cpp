@@ -31,6 +31,10 @@ std::string utf16_text(const std::string& utf8) {
     return out;
 }
 
+bool printable_ascii(const std::string& text) {
+    return std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c < 0x7F; });
+}
+
 namespace {
 
 uint32_t object_of(void* libharu_object) { return static_cast<HPDF_Obj_Header*>(libharu_object)->obj_id & 0x00FFFFFF; }
@@ -38,7 +42,7 @@ uint32_t object_of(void* libharu_object) { return static_cast<HPDF_Obj_Header*>(
 // A text string: plain ASCII as it is (every reader shows it), anything
 // else as UTF-16 in hex.
 std::string text_string(const std::string& utf8) {
-    if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return c >= 0x20 && c < 0x7F; })) {
+    if (printable_ascii(utf8)) {
         std::string out = "(";
         for (char c : utf8) {
             if (c == '(' || c == ')' || c == '\\') out += '\\';

@@ -61,7 +61,10 @@ private:
     size_t page_keys_ = 0;                            // keys below this are pages'; the rest annotations
 };
 
-// Text for a PDF text string (/T, /Alt): UTF-16BE with its byte-order mark.
+// Text for a PDF text string (/T, /Alt, /Contents): UTF-16BE with its
+// byte-order mark; printable ASCII is written as it is instead, which every
+// reader shows.
 std::string utf16_text(const std::string& utf8);
+bool printable_ascii(const std::string& text);
 
 }  // namespace agendapack::render::pdf
