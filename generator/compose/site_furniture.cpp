@@ -27,7 +27,7 @@ SitePage accessibility_statement(const Context& context, const std::vector<compu
     doc::Block limits = doc::list(false, {});
     auto limit = [&](const std::string& text) { limits.children.push_back(doc::list_item("", {doc::paragraph({doc::text(text)})})); };
     limit("Pages of a PDF received from a partner are printed in the pack as they came, without the tags the partner's file may have "
-          "had, so a screen reader finds nothing on those pages but the pack's bookmarks. The appendix's text is on its own web page.");
+          "had: a screen reader is told which appendix and page each is, not what it says. The appendix's text is on its own web page.");
     limit("Some appendices arrive from partners as PDF files and are published as received. Their text is given on a web page too, "
           "but their tables, charts and pictures may not be described.");
     for (const auto& known : council.website.known_limits) limit(known);

@@ -52,8 +52,10 @@ std::string assembled(const std::string& pack, const std::vector<Placement>& pla
         const ReceivedPdf::Page& page = placement.pdf->pages[static_cast<size_t>(placement.page)];
         QPDFObjectHandle::Rectangle rect(placement.x, placement.y, placement.x + page.width * placement.scale,
                                          placement.y + page.height * placement.scale);
-        // Drawn first, so the sheet's stamp and page number print over it.
+        // Drawn first, so the sheet's stamp and page number print over it;
+        // in a tagged pack, as the Figure the structure tree has for it.
         std::string content = "q\n" + sheet.placeFormXObject(form, name, rect, false, true, true) + "Q\n";
+        if (placement.mcid >= 0) content = "/Figure <</MCID " + std::to_string(placement.mcid) + ">> BDC\n" + content + "EMC\n";
         sheet.addPageContents(QPDFObjectHandle::newStream(&out, content), true);
     }
     QPDFWriter writer(out);

@@ -25,6 +25,9 @@ struct Placement {
     const ReceivedPdf* pdf = nullptr;
     int page = 0;
     double x = 0, y = 0, scale = 1;
+    // The page's mark in a tagged pack: drawn as this MCID of a Figure
+    // element; -1: not tagged.
+    int mcid = -1;
 };
 
 struct Module {
@@ -37,7 +40,7 @@ struct Module {
     // The pack with each placement's page drawn under its sheet's content.
     bool (*assemble)(const std::string& pack, const std::vector<Placement>& placements, std::string& out, std::string& error);
 };
-inline constexpr int kVersion = 3;
+inline constexpr int kVersion = 4;
 
 // The module, loaded once; throws std::runtime_error when it cannot be found.
 const Module& module();

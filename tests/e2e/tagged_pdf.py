@@ -11,7 +11,8 @@ no page furniture (page numbers, stamps, the blank-page line) is in the
 tree's text; every Figure has its words (/Alt): a chart its summary, an
 arrow its change ("up from 91% to 93%"), while a RAG shape is furniture beside
 the word it stands for ("Green"); every link annotation is in the tree and
-says what it is (/Contents); qpdf --check is clean.
+says what it is (/Contents); each page of a PDF received from others is a
+Figure naming the appendix and the page; qpdf --check is clean.
 
 usage: tagged_pdf.py AGENDAPACK REPO [--update]
 """
@@ -114,6 +115,11 @@ with tempfile.TemporaryDirectory() as work:
     for pdf in example:
         if pdf.name.endswith("-pack.pdf") or "-item-" in pdf.name:
             check(pdf)
+    # The pages of a PDF received from others are Figures saying what they are.
+    received = work / "example/meetings/children-and-families-2023-03-30/children-and-families-2023-03-30-pack.pdf"
+    said = [alt for alt in figures(received) if "printed as it was received" in alt]
+    if len(said) != 8 or not said[0].startswith("Appendix 1: Southampton SEND Strategy 2022-2027, page 1 of 8"):
+        fail(f"{received.name}: the received appendix's eight pages are not Figures saying what they are: {said[:2]}")
 
 if failures:
     sys.exit(1)

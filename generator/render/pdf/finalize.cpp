@@ -492,10 +492,15 @@ std::string write_file(Drawn& drawn, size_t first, size_t end, int item, int thr
             own[k] = draw_sheet(drawing, sheets[i], names[k]);
             own[k].stream = compressor->compress(own[k].stream);
         });
+    // Each page's MCIDs: what it draws, then a received page placed on it.
+    std::vector<std::vector<int>> marks(end - first);
     for (size_t i = first; i < end; ++i) {
         const SheetContent& content = whole || drawn.names[i] != names[i - first] ? own[i - first] : drawn.contents[i];
         replace_stream(static_cast<HPDF_PageAttr>(pages[i - first]->attr)->contents, content.stream);
-        tagged[i - first].marks = &content.marks;
+        marks[i - first] = content.marks;
+        if (sheets[i].page && sheets[i].page->received && sheets[i].page->received_node >= 0)
+            marks[i - first].push_back(sheets[i].page->received_node);
+        tagged[i - first].marks = &marks[i - first];
         for (int face = 0; face < Fonts::kFaces; ++face)
             for (int slot = 0; slot < 2; ++slot)
                 if (!content.shown[face][slot].empty())
@@ -591,6 +596,7 @@ std::string write_file(Drawn& drawn, size_t first, size_t end, int item, int thr
         at.sheet = i - first;
         at.pdf = page->received.get();
         at.page = page->received_page;
+        if (page->received_node >= 0) at.mcid = static_cast<int>(marks[i - first].size()) - 1;
         placements.push_back(at);
     }
     if (!placements.empty()) bytes = add_received_pages(bytes, placements);

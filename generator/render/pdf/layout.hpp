@@ -172,6 +172,7 @@ struct Page {
     // A page of a received PDF, placed on this one once the pack is written.
     std::shared_ptr<const ReceivedPdf> received;
     int received_page = -1;
+    int received_node = kArtifact;  // the Figure its structure has for the received page
     bool fit = true;  // shrunk clear of the furniture where its print would meet it
     std::shared_ptr<const Structure> structure;  // its document's, which draws' nodes index
 };

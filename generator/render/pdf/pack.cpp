@@ -22,10 +22,25 @@ size_t weight(const doc::Document& document) {
 }
 
 // A received PDF's pages, each on a sheet of its own turned as it is.
+// A received document's pages, each a Figure of its structure: a screen
+// reader cannot read inside the file as it came, so it is told what the
+// page is and where its words are.
 std::vector<Page> received_pages(const doc::Document& document) {
     std::vector<Page> pages;
-    for (size_t p = 0; p < document.received->pages.size(); ++p) {
+    auto structure = std::make_shared<Structure>();
+    structure->title = document.title;
+    const size_t count = document.received->pages.size();
+    for (size_t p = 0; p < count; ++p) {
+        StructNode figure;
+        figure.role = StructNode::Role::Figure;
+        figure.alt = document.title + ", page " + std::to_string(p + 1) + " of " + std::to_string(count) +
+                     ", printed as it was received; its text is on the appendix's web page.";
+        structure->nodes.push_back(std::move(figure));
+    }
+    for (size_t p = 0; p < count; ++p) {
         Page page;
+        page.structure = structure;
+        page.received_node = static_cast<int>(p);
         const auto& source = document.received->pages[p];
         page.landscape = source.width > source.height;
         page.received = document.received;
