@@ -14,12 +14,9 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
-#include <fstream>
 #include <functional>
-#include <iterator>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <set>
 
 #include "../../support/parallel.hpp"
@@ -48,20 +45,6 @@ void on_error(HPDF_STATUS code, HPDF_STATUS detail, void* data) {
 
 const char* kPackEncoding = "agendapack-pack";
 
-// A font file's bytes, read once a process and kept (a few fonts, fixed
-// files outside the sources); empty when it cannot be read.
-const std::string& font_file(const std::string& path) {
-    static std::mutex mutex;
-    static std::map<std::string, std::string> files;
-    std::lock_guard<std::mutex> lock(mutex);
-    auto it = files.find(path);
-    if (it != files.end()) return it->second;
-    std::ifstream in(path, std::ios::binary);
-    std::string bytes;
-    if (in) bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    return files.emplace(path, std::move(bytes)).first->second;
-}
-
 class Writer {
 public:
     Writer(const Style& style, const PackEncoding& encoding) : style_(style), encoding_(encoding) {
@@ -86,7 +69,7 @@ public:
     // for it by face, so no file name is looked up per run.
     HPDF_Font font(const Fonts& fonts, Fonts::Face face, int slot) {
         HPDF_Font& known = by_face_.at(face).at(slot);
-        if (!known) known = font(fonts.file(face, slot));
+        if (!known) known = font(fonts.file(face, slot), fonts.bytes(face, slot));
         return known;
     }
 
@@ -107,10 +90,10 @@ public:
         }
     }
 
-    HPDF_Font font(const std::string& file) {
+    HPDF_Font font(const std::string& file, const std::string& bytes) {
         auto it = fonts_.find(file);
         if (it != fonts_.end()) return it->second;
-        const char* name = load_font(file);
+        const char* name = load_font(bytes);
         check("loading the font " + file);
         HPDF_Font f = HPDF_GetFont(pdf_, name, kPackEncoding);
         check("using the font " + file);
@@ -119,13 +102,11 @@ public:
         return f;
     }
 
-    // What HPDF_LoadTTFontFromFile does, from the file's bytes read once a
-    // process (font_file): libharu read the file in small pieces for every
-    // PDF — a pack and each of its items — and that reading was a twentieth
-    // of an archive's build. The subset names run HPDFAA, HPDFAB … as its own.
-    const char* load_font(const std::string& file) {
-        const std::string& bytes = font_file(file);
-        if (bytes.empty()) return HPDF_LoadTTFontFromFile(pdf_, file.c_str(), HPDF_TRUE);  // libharu says what is wrong
+    // What HPDF_LoadTTFontFromFile does, from the bytes Fonts read once for
+    // the build: libharu read the file in small pieces for every PDF — a
+    // pack and each of its items — and that reading was a twentieth of an
+    // archive's build. The subset names run HPDFAA, HPDFAB … as its own.
+    const char* load_font(const std::string& bytes) {
         HPDF_Stream stream = HPDF_MemStream_New(pdf_->mmgr, static_cast<HPDF_UINT>(bytes.size()));
         if (!stream) return nullptr;
         if (HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size())) != HPDF_OK ||
@@ -233,12 +214,12 @@ struct FontFile {
 };
 using CompressedFonts = std::map<std::string, FontFile>;  // by font file
 void compress_fonts(Writer& writer, int threads, const CompressedFonts* known, CompressedFonts* learn) {
-    writer.mark_glyphs();
     struct Made {
         std::string file;
         HPDF_Dict data;
     };
     std::vector<Made> made;
+    bool marked = false;  // the glyphs to keep are told to libharu only if a subset is made here
     for (const auto& [file, font] : writer.fonts_) {
         if (!font->before_write_fn) continue;
         auto* attr = static_cast<HPDF_FontAttr>(font->attr);
@@ -256,6 +237,7 @@ void compress_fonts(Writer& writer, int threads, const CompressedFonts* known, C
             HPDF_Dict_Add(attr->fontdef->descriptor, "FontFile2", data);
             continue;
         }
+        if (!marked) writer.mark_glyphs(), marked = true;
         if (font->before_write_fn(font) != HPDF_OK) continue;
         if (!attr->fontdef || !attr->fontdef->descriptor) continue;
         auto data = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(attr->fontdef->descriptor, "FontFile2", HPDF_OCLASS_DICT));

@@ -1,11 +1,16 @@
 // FreeType reads the same TrueType files libharu embeds: coverage and advance
 // widths come from the fonts themselves (hmtx), which is what libharu draws.
+// Each file is read once, whole, for both: FreeType works on the bytes, and
+// the PDF writer hands the same bytes to libharu for every PDF it writes.
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include FT_ADVANCES_H
 
 #include <array>
 #include <atomic>
+#include <fstream>
+#include <iterator>
+#include <map>
 #include <mutex>
 #include <vector>
 #include <memory>
@@ -20,6 +25,7 @@ struct Fonts::Impl {
     // [face][slot]: slot 0 is the face's own file, slot 1 its fallback.
     std::array<std::array<FT_Face, 2>, kFaces> faces{};
     std::array<std::array<std::string, 2>, kFaces> files;
+    std::map<std::string, std::string> bytes;  // each file's, by path; FreeType's faces read from them
     // Layout asks for every character, so answers are kept in flat tables,
     // a block of 256 code points at a time, filled as characters are met:
     // which file draws (face, codepoint), and advance widths in em per
@@ -85,8 +91,12 @@ Fonts::Fonts(const Style& style) : impl_(std::make_unique<Impl>()) {
     auto open = [&](const std::string& file) {
         auto it = opened.find(file);
         if (it != opened.end()) return it->second;
+        std::ifstream in(file, std::ios::binary);
+        std::string& data = impl_->bytes[file];
+        if (in) data.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
         FT_Face face = nullptr;
-        if (FT_New_Face(impl_->library, file.c_str(), 0, &face))
+        if (data.empty() || FT_New_Memory_Face(impl_->library, reinterpret_cast<const FT_Byte*>(data.data()),
+                                               static_cast<FT_Long>(data.size()), 0, &face))
             throw InputError(style.fonts_where, "font file '" + file + "' cannot be read (Debian: fonts-liberation2, fonts-dejavu-core)");
         opened[file] = face;
         return face;
@@ -147,5 +157,7 @@ double Fonts::advance(Face face, int slot, char32_t codepoint, double size) cons
 }
 
 const std::string& Fonts::file(Face face, int slot) const { return impl_->files[face][slot]; }
+
+const std::string& Fonts::bytes(Face face, int slot) const { return impl_->bytes.at(impl_->files[face][slot]); }
 
 }  // namespace agendapack::render::pdf

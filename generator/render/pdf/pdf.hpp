@@ -67,6 +67,7 @@ public:
     int slot_for(Face face, char32_t codepoint) const;
     double advance(Face face, int slot, char32_t codepoint, double size) const;
     const std::string& file(Face face, int slot) const;
+    const std::string& bytes(Face face, int slot) const;  // that file, whole
 
 private:
     struct Impl;
