@@ -25,6 +25,21 @@ void append_number(std::string& out, double value) {
     out.append(buffer, n);
 }
 
+void append_literal(std::string& out, std::string_view bytes) {
+    out += '(';
+    for (char c : bytes) {
+        switch (c) {
+            case '(': out += "\\("; break;
+            case ')': out += "\\)"; break;
+            case '\\': out += "\\\\"; break;
+            case '\r': out += "\\r"; break;
+            case '\n': out += "\\n"; break;
+            default: out += c;
+        }
+    }
+    out += ')';
+}
+
 namespace {
 
 // Content-stream operators, appended to one string.
@@ -85,18 +100,8 @@ public:
     // A literal string of the pack's two-byte codes: half the size of the
     // hex strings libharu writes, and half the time to compress.
     void show(const std::string& codes) {
-        out_ += '(';
-        for (char c : codes) {
-            switch (c) {
-                case '(': out_ += "\\("; break;
-                case ')': out_ += "\\)"; break;
-                case '\\': out_ += "\\\\"; break;
-                case '\r': out_ += "\\r"; break;
-                case '\n': out_ += "\\n"; break;
-                default: out_ += c;
-            }
-        }
-        out_ += ")Tj\012";
+        append_literal(out_, codes);
+        out_ += "Tj\012";
     }
     // Marked content: an element's part (its MCID), or an artifact.
     void begin_marked(const char* role, size_t mcid) {

@@ -8,6 +8,7 @@
 #include <array>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "../chart/chart.hpp"
@@ -86,5 +87,7 @@ SheetContent draw_sheet(const DrawingContext& context, const Sheet& sheet, const
 // A number as content streams write it: at most three decimals, no
 // trailing zeros, never "-0".
 void append_number(std::string& out, double value);
+// Bytes as a PDF literal string, "(…)", its delimiters and line ends escaped.
+void append_literal(std::string& out, std::string_view bytes);
 
 }  // namespace agendapack::render::pdf

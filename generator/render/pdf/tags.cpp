@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "compressor.hpp"
+#include "content.hpp"
 
 namespace agendapack::render::pdf {
 
@@ -43,12 +44,9 @@ uint32_t object_of(void* libharu_object) { return static_cast<HPDF_Obj_Header*>(
 // else as UTF-16 in hex.
 std::string text_string(const std::string& utf8) {
     if (printable_ascii(utf8)) {
-        std::string out = "(";
-        for (char c : utf8) {
-            if (c == '(' || c == ')' || c == '\\') out += '\\';
-            out += c;
-        }
-        return out + ")";
+        std::string out;
+        append_literal(out, utf8);
+        return out;
     }
     static const char* hex = "0123456789ABCDEF";
     std::string out = "<";
@@ -67,7 +65,11 @@ using Tree = StructureTree;
 // keeps its column.
 class Builder {
 public:
-    Builder(std::vector<Tree::Element>& elements, int document) : elements_(elements), document_(document) {}
+    // Starts the tree with its Document element (element 0), named `title`.
+    Builder(std::vector<Tree::Element>& elements, const std::string& title) : elements_(elements) {
+        document_ = add("Document", -1);
+        if (!title.empty()) elements_[static_cast<size_t>(document_)].extras = "/T" + text_string(title);
+    }
 
     struct Part {
         const Structure* structure = nullptr;
@@ -124,7 +126,7 @@ public:
 
 private:
     std::vector<Tree::Element>& elements_;
-    int document_;
+    int document_ = -1;
     std::map<const Structure*, Part> parts_;
 };
 
@@ -141,10 +143,7 @@ StructureTree::StructureTree(HPDF_Doc pdf, const std::string& title, const std::
     HPDF_Dict_AddBoolean(mark_info, "Marked", HPDF_TRUE);
     HPDF_Dict_Add(pdf->catalog, "MarkInfo", mark_info);
 
-    Builder builder(elements_, -1);
-    const int document = builder.add("Document", -1);
-    if (!title.empty()) elements_[static_cast<size_t>(document)].extras = "/T" + text_string(title);
-    Builder parts(elements_, document);
+    Builder parts(elements_, title);
     auto add_content = [&](int e, uint32_t page, uint32_t mcid) {
         Element& element = elements_[static_cast<size_t>(e)];
         if (element.page == 0) element.page = page;
