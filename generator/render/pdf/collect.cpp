@@ -11,17 +11,9 @@
 namespace agendapack::render::pdf {
 
 const char* role_name(StructNode::Role role) {
-    static constexpr std::array<const char*, 21> kNames = {"Sect", "H1", "H2", "H3", "H4", "H5", "H6", "P", "L", "LI", "Lbl",
-                                                           "LBody", "Table", "TR", "TH", "TD", "Figure", "Caption", "BlockQuote", "Link", "Code"};
+    static constexpr std::array<const char*, 20> kNames = {"Sect", "H1", "H2", "H3", "H4", "H5", "H6", "P", "L", "LI", "Lbl",
+                                                           "LBody", "Table", "TR", "TH", "TD", "Figure", "Caption", "BlockQuote", "Link"};
     return kNames[static_cast<size_t>(role)];
-}
-
-bool holds_text(StructNode::Role role) {
-    using R = StructNode::Role;
-    switch (role) {
-        case R::Sect: case R::L: case R::LI: case R::LBody: case R::Table: case R::TR: case R::BlockQuote: return false;
-        default: return true;
-    }
 }
 
 namespace {

@@ -15,7 +15,7 @@ namespace agendapack::render::pdf {
 // what names none (rules, borders, shading, repeated table headers) is page
 // furniture: an artifact.
 struct StructNode {
-    enum class Role : uint8_t { Sect, H1, H2, H3, H4, H5, H6, P, L, LI, Lbl, LBody, Table, TR, TH, TD, Figure, Caption, BlockQuote, Link, Code };
+    enum class Role : uint8_t { Sect, H1, H2, H3, H4, H5, H6, P, L, LI, Lbl, LBody, Table, TR, TH, TD, Figure, Caption, BlockQuote, Link };
     Role role = Role::P;
     int parent = -1;  // -1: the document itself; kUnused: folded into its parent
     std::string alt;  // Figure: what it shows, in words
@@ -23,9 +23,6 @@ struct StructNode {
     int colspan = 1, rowspan = 1;  // TH, TD
 };
 const char* role_name(StructNode::Role role);
-// Elements that hold text of their own (a paragraph, a cell); an element
-// inside one (a link, a label, a shape's word) comes where its text comes.
-bool holds_text(StructNode::Role role);
 
 struct Structure {
     std::string title;  // the document's
