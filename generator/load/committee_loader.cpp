@@ -7,11 +7,11 @@ namespace agendapack::load {
 
 namespace {
 
-std::vector<model::BlockRef> read_block_refs(const YamlText& source, const YAML::Node& list, const std::string& key,
+std::vector<model::BlockRef> read_block_refs(const YamlText& source, const YamlNode& list, const std::string& key,
                                              const model::Council& council) {
     std::vector<model::BlockRef> refs;
     require_sequence(source, list, key);
-    for (const auto& item : list) {
+    for (const YamlNode& item : list.items()) {
         Fields f(source, item, {"use", "heading", "text", "versions", "run_in", "list_style"}, "an entry of '" + key + "'");
         model::BlockRef ref;
         ref.where = source.at(item);
@@ -38,7 +38,7 @@ std::vector<model::BlockRef> read_block_refs(const YamlText& source, const YAML:
     return refs;
 }
 
-model::AgendaItemText read_item_text(const YamlText& source, const YAML::Node& node, const std::string& what) {
+model::AgendaItemText read_item_text(const YamlText& source, const YamlNode& node, const std::string& what) {
     Fields f(source, node, {"title", "description"}, what);
     return {f.string("title"), f.markdown("description")};
 }
@@ -55,12 +55,12 @@ std::optional<int> year_file_start(const std::string& name) {
 
 }  // namespace
 
-std::vector<std::string> read_appointed_members(const YamlText& source, const YAML::Node& list) {
+std::vector<std::string> read_appointed_members(const YamlText& source, const YamlNode& list) {
     std::vector<std::string> out;
     require_sequence(source, list, "appointed_members");
-    for (const auto& item : list) {
-        if (item.IsScalar()) {
-            out.push_back(item.Scalar());
+    for (const YamlNode& item : list.items()) {
+        if (item.is_scalar()) {
+            out.push_back(item.text());
             continue;
         }
         Fields f(source, item, {"name", "represents", "vacancy"}, "an appointed member");
@@ -74,10 +74,10 @@ std::vector<std::string> read_appointed_members(const YamlText& source, const YA
     return out;
 }
 
-std::vector<model::Contact> read_contacts(const YamlText& source, const YAML::Node& list, const PeopleRegistry& people) {
+std::vector<model::Contact> read_contacts(const YamlText& source, const YamlNode& list, const PeopleRegistry& people) {
     std::vector<model::Contact> contacts;
     require_sequence(source, list, "contacts");
-    for (const auto& item : list) {
+    for (const YamlNode& item : list.items()) {
         Fields f(source, item, {"role", "person"}, "a contact");
         contacts.push_back({f.string("role"), read_person(source, f.require("person"), people, "a contact")});
     }
@@ -87,15 +87,16 @@ std::vector<model::Contact> read_contacts(const YamlText& source, const YAML::No
 model::MunicipalYear load_municipal_year(const FileSystem& fs, const std::string& path, int start_year,
                                          const model::Council& council) {
     YamlText source{path, *fs.read(path)};
-    YAML::Node root = parse_yaml(source);
+    const auto tree = parse_yaml(source);
+    YamlNode root = tree->root();
     Fields f(source, root, {"meetings", "members", "appointed_members", "contacts"}, "a municipal year file");
     model::MunicipalYear year;
     year.start_year = start_year;
     year.where = f.where();
     if (f.has("meetings")) {
-        YAML::Node list = f.node("meetings");
+        YamlNode list = f.node("meetings");
         require_sequence(source, list, "meetings");
-        for (const auto& item : list) {
+        for (const YamlNode& item : list.items()) {
             Date date = scalar_date(source, item, "meetings");
             if (municipal_year_start(date) != start_year)
                 source.fail(item, iso(date) + " is not in the municipal year " + municipal_year_label(start_year) +
@@ -115,7 +116,8 @@ CommitteeFolder load_committee(const FileSystem& fs, const std::string& dir, con
                                const model::Council& council) {
     const std::string path = join_path(dir, "committee.yaml");
     YamlText source{path, *fs.read(path)};
-    YAML::Node root = parse_yaml(source);
+    const auto tree = parse_yaml(source);
+    YamlNode root = tree->root();
     Fields f(source, root,
              {"name", "short_name", "public_information", "disclosure", "standard_items", "vice_chair_election",
               "minutes_item", "glossary", "acronyms", "tracker", "monitoring_report", "minutes_restart", "tracker_table", "cover_sheet",
@@ -151,9 +153,9 @@ CommitteeFolder load_committee(const FileSystem& fs, const std::string& dir, con
         committee.public_information = read_block_refs(source, f.node("public_information"), "public_information", council);
     if (f.has("disclosure")) committee.disclosure = read_block_refs(source, f.node("disclosure"), "disclosure", council);
     if (f.has("standard_items")) {
-        YAML::Node list = f.node("standard_items");
+        YamlNode list = f.node("standard_items");
         require_sequence(source, list, "standard_items");
-        for (const auto& item : list) committee.standard_items.push_back(read_item_text(source, item, "a standard item"));
+        for (const YamlNode& item : list.items()) committee.standard_items.push_back(read_item_text(source, item, "a standard item"));
     }
     committee.vice_chair_election = f.has("vice_chair_election")
                                         ? read_item_text(source, f.node("vice_chair_election"), "vice_chair_election")

@@ -24,13 +24,13 @@ model::BlockVersion read_block_version(const Fields& f) {
     return version;
 }
 
-model::VersionedBlock read_versions(const YamlText& source, const YAML::Node& list, const std::string& key) {
+model::VersionedBlock read_versions(const YamlText& source, const YamlNode& list, const std::string& key) {
     model::VersionedBlock block;
     block.key = key;
     block.where = source.at(list);
     require_sequence(source, list, key);
     if (list.size() == 0) source.fail(list, "block '" + key + "' needs at least one version");
-    for (const auto& item : list) {
+    for (const YamlNode& item : list.items()) {
         Fields f(source, item, {"from", "heading", "text", "run_in", "list_style"}, "a version of block '" + key + "'");
         model::BlockVersion version = read_block_version(f);
         if (!block.versions.empty() && (!version.from || (block.versions.back().from && *version.from <= *block.versions.back().from)))
@@ -40,11 +40,11 @@ model::VersionedBlock read_versions(const YamlText& source, const YAML::Node& li
     return block;
 }
 
-std::vector<model::DatedText> read_dated_texts(const YamlText& source, const YAML::Node& list, const std::string& key,
+std::vector<model::DatedText> read_dated_texts(const YamlText& source, const YamlNode& list, const std::string& key,
                                                const std::string& text_key) {
     std::vector<model::DatedText> out;
     require_sequence(source, list, key);
-    for (const auto& item : list) {
+    for (const YamlNode& item : list.items()) {
         Fields f(source, item, {"from", text_key}, "an entry of '" + key + "'");
         model::DatedText entry{f.optional_date("from"), f.string(text_key)};
         if (!out.empty() && (!entry.from || (out.back().from && *entry.from <= *out.back().from)))
@@ -54,14 +54,14 @@ std::vector<model::DatedText> read_dated_texts(const YamlText& source, const YAM
     return out;
 }
 
-model::Person read_person(const YamlText& source, const YAML::Node& node, const PeopleRegistry& people,
+model::Person read_person(const YamlText& source, const YamlNode& node, const PeopleRegistry& people,
                           const std::string& what) {
-    if (node.IsScalar()) {
-        auto it = people.find(node.Scalar());
+    if (node.is_scalar()) {
+        auto it = people.find(node.text());
         if (it == people.end()) {
             std::vector<std::string> keys;
             for (const auto& [k, _] : people) keys.push_back(k);
-            source.fail(node, unknown_name("person", node.Scalar(), keys) + "; people are listed in people.yaml");
+            source.fail(node, unknown_name("person", node.text(), keys) + "; people are listed in people.yaml");
         }
         return it->second;
     }
@@ -81,15 +81,16 @@ PeopleRegistry load_people(const FileSystem& fs, const std::string& path) {
     auto text = fs.read(path);
     if (!text) return people;
     YamlText source{path, *text};
-    YAML::Node root = parse_yaml(source);
-    if (!root.IsMap()) source.fail(root, "people.yaml must map each person's key to their details");
+    const auto tree = parse_yaml(source);
+    YamlNode root = tree->root();
+    if (!root.is_map()) source.fail(root, "people.yaml must map each person's key to their details");
     std::vector<std::string> keys;
-    for (auto it = root.begin(); it != root.end(); ++it) keys.push_back(it->first.Scalar());
+    for (const YamlEntry& it : root.entries()) keys.push_back(it.key.text());
     Fields all(source, root, keys, "people.yaml");  // rejects repeated keys
-    for (auto it = root.begin(); it != root.end(); ++it) {
-        const std::string key = it->first.Scalar();
-        if (key != slugify(key)) source.fail(it->first, "person key '" + key + "' must be lower-case words joined by '-', like '" + slugify(key) + "'");
-        Fields f(source, it->second, {"name", "title", "tel", "email"}, "person '" + key + "'");
+    for (const YamlEntry& it : root.entries()) {
+        const std::string key = it.key.text();
+        if (key != slugify(key)) source.fail(it.key, "person key '" + key + "' must be lower-case words joined by '-', like '" + slugify(key) + "'");
+        Fields f(source, it.value, {"name", "title", "tel", "email"}, "person '" + key + "'");
         people[key] = model::Person{key, f.string("name"), f.string_or("title", ""), f.string_or("tel", ""),
                                     f.string_or("email", "")};
     }
@@ -108,7 +109,7 @@ double contrast_on_white(const std::string& hex) {
     return 1.05 / (l + 0.05);
 }
 
-void read_website(const FileSystem& fs, const YamlText& source, const YAML::Node& node, const std::string& content_dir,
+void read_website(const FileSystem& fs, const YamlText& source, const YamlNode& node, const std::string& content_dir,
                   model::Council::Website& website) {
     Fields f(source, node, {"accent", "logo", "contact_email", "contact_phone", "known_limits"}, "website");
     if (f.has("accent")) {
@@ -150,7 +151,8 @@ model::Council load_council(const FileSystem& fs, const std::string& content_dir
     auto text = fs.read(path);
     if (!text) throw InputError({path, 0, 0}, "file not found: every site needs council.yaml");
     YamlText source{path, *text};
-    YAML::Node root = parse_yaml(source);
+    const auto tree = parse_yaml(source);
+    YamlNode root = tree->root();
     Fields f(source, root, {"name", "signatory", "blocks", "site_url", "website"}, "council.yaml");
     model::Council council;
     council.name = f.string("name");
@@ -163,14 +165,14 @@ model::Council load_council(const FileSystem& fs, const std::string& content_dir
     if (f.has("website")) read_website(fs, source, f.node("website"), content_dir, council.website);
     if (f.has("signatory")) council.signatory = read_dated_texts(source, f.node("signatory"), "signatory", "post");
     if (f.has("blocks")) {
-        YAML::Node blocks = f.node("blocks");
-        if (!blocks.IsMap()) source.fail(blocks, "'blocks' must map block names to their versions");
+        YamlNode blocks = f.node("blocks");
+        if (!blocks.is_map()) source.fail(blocks, "'blocks' must map block names to their versions");
         std::vector<std::string> keys;
-        for (auto it = blocks.begin(); it != blocks.end(); ++it) keys.push_back(it->first.Scalar());
+        for (const YamlEntry& it : blocks.entries()) keys.push_back(it.key.text());
         Fields unique(source, blocks, keys, "blocks");
-        for (auto it = blocks.begin(); it != blocks.end(); ++it) {
-            const std::string key = it->first.Scalar();
-            council.blocks[key] = read_versions(source, it->second, key);
+        for (const YamlEntry& it : blocks.entries()) {
+            const std::string key = it.key.text();
+            council.blocks[key] = read_versions(source, it.value, key);
         }
     }
     council.people = load_people(fs, join_path(content_dir, "people.yaml"));

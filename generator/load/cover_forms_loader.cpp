@@ -14,19 +14,19 @@ const std::vector<std::string> kDecisionKeys = {"key_decision", "wards_affected"
 const std::vector<std::string> kContactRows = {"executive_director", "author"};
 
 // `key: label` pairs in the order written, each key one of `known`.
-std::vector<std::pair<std::string, std::string>> labels(const YamlText& source, const YAML::Node& map, const std::vector<std::string>& known,
+std::vector<std::pair<std::string, std::string>> labels(const YamlText& source, const YamlNode& map, const std::vector<std::string>& known,
                                                         const std::string& what) {
-    if (!map.IsMap()) source.fail(map, "'" + what + "' lists each field and its printed label, like  subject: \"SUBJECT:\"");
+    if (!map.is_map()) source.fail(map, "'" + what + "' lists each field and its printed label, like  subject: \"SUBJECT:\"");
     std::vector<std::pair<std::string, std::string>> out;
-    for (auto it = map.begin(); it != map.end(); ++it) {
-        const std::string key = scalar_string(source, it->first, what);
-        if (std::find(known.begin(), known.end(), key) == known.end()) source.fail(it->first, unknown_name("field", key, known) + " in '" + what + "'");
-        out.push_back({key, scalar_string(source, it->second, key)});
+    for (const YamlEntry& it : map.entries()) {
+        const std::string key = scalar_string(source, it.key, what);
+        if (std::find(known.begin(), known.end(), key) == known.end()) source.fail(it.key, unknown_name("field", key, known) + " in '" + what + "'");
+        out.push_back({key, scalar_string(source, it.value, key)});
     }
     return out;
 }
 
-model::CoverForm read_form(const YamlText& source, const YAML::Node& node) {
+model::CoverForm read_form(const YamlText& source, const YamlNode& node) {
     Fields f(source, node, {"name", "from", "fields", "contacts", "confidentiality", "sections", "decision", "supporting"}, "a cover-sheet form");
     model::CoverForm form;
     form.where = f.where();
@@ -49,9 +49,9 @@ model::CoverForm read_form(const YamlText& source, const YAML::Node& node) {
         }
     }
     form.confidentiality = f.string_or("confidentiality", form.confidentiality);
-    YAML::Node sections = f.require("sections");
+    YamlNode sections = f.require("sections");
     require_sequence(source, sections, "sections");
-    for (const auto& entry : sections) {
+    for (const YamlNode& entry : sections.items()) {
         Fields s(source, entry, {"name", "printed", "numbered", "required", "recommendations"}, "a cover-sheet section");
         model::CoverForm::Section section;
         if (s.has("recommendations")) {
@@ -96,12 +96,13 @@ std::vector<model::CoverForm> load_cover_forms(const FileSystem& fs, const std::
     auto text = fs.read(path);
     if (!text) return {};
     YamlText source{path, *text};
-    YAML::Node root = parse_yaml(source);
+    const auto tree = parse_yaml(source);
+    YamlNode root = tree->root();
     Fields f(source, root, {"forms"}, "cover-sheets.yaml");
-    YAML::Node list = f.require("forms");
+    YamlNode list = f.require("forms");
     require_sequence(source, list, "forms");
     std::vector<model::CoverForm> forms;
-    for (const auto& node : list) {
+    for (const YamlNode& node : list.items()) {
         model::CoverForm form = read_form(source, node);
         for (const auto& other : forms)
             if (other.name == form.name) throw InputError(form.where, "a form named '" + form.name + "' is already listed");

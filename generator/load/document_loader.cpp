@@ -41,10 +41,10 @@ void read_cover(const Fields& f, model::CoverSheet& cover, const PeopleRegistry&
     }
     if (f.has("confidentiality")) cover.confidentiality = f.string("confidentiality");
     if (f.has("recommendations")) {
-        YAML::Node list = f.node("recommendations");
+        YamlNode list = f.node("recommendations");
         require_sequence(source, list, "recommendations");
         cover.recommendations.clear();
-        for (const auto& item : list) cover.recommendations.push_back(scalar_markdown(source, item, "recommendations"));
+        for (const YamlNode& item : list.items()) cover.recommendations.push_back(scalar_markdown(source, item, "recommendations"));
     }
     if (f.has("key_decision")) cover.key_decision = yes_no(f, "key_decision");
     if (f.has("wards_affected")) cover.wards_affected = f.string("wards_affected");
@@ -57,16 +57,16 @@ void read_cover(const Fields& f, model::CoverSheet& cover, const PeopleRegistry&
     if (f.has("cover_sheet")) cover.form = f.string("cover_sheet");
     if (f.has("glossary")) cover.glossary = f.string("glossary");
     if (f.has("local_terms")) {
-        YAML::Node list = f.node("local_terms");
+        YamlNode list = f.node("local_terms");
         require_sequence(source, list, "local_terms");
         cover.local_terms.clear();
-        for (const auto& item : list) cover.local_terms.push_back(read_glossary_entry(source, item));
+        for (const YamlNode& item : list.items()) cover.local_terms.push_back(read_glossary_entry(source, item));
     }
     if (f.has("background_documents")) {
-        YAML::Node list = f.node("background_documents");
+        YamlNode list = f.node("background_documents");
         require_sequence(source, list, "background_documents");
         cover.background_documents.clear();
-        for (const auto& item : list) {
+        for (const YamlNode& item : list.items()) {
             Fields b(source, item, {"title", "exempt_paragraph"}, "a background document");
             cover.background_documents.push_back({b.string("title"), b.string_or("exempt_paragraph", "")});
         }
@@ -97,7 +97,7 @@ bool is_pdf_name(const std::string& name) {
 
 }  // namespace
 
-model::ExemptParagraph exempt_paragraph(const YamlText& source, const YAML::Node& node) {
+model::ExemptParagraph exempt_paragraph(const YamlText& source, const YamlNode& node) {
     const std::string value = scalar_string(source, node, "exempt");
     int paragraph = 0;
     if (value.size() == 1 && value[0] >= '1' && value[0] <= '7') paragraph = value[0] - '0';
@@ -137,7 +137,7 @@ model::Document load_received_pdf(const FileSystem& fs, const std::string& meeti
     return doc;
 }
 
-void apply_cover_overrides(const YamlText& source, const YAML::Node& overrides, model::Document& report, const model::Council& council) {
+void apply_cover_overrides(const YamlText& source, const YamlNode& overrides, model::Document& report, const model::Council& council) {
     std::vector<std::string> keys(kReportKeys.begin() + 1, kReportKeys.end());  // everything but `document`
     Fields f(source, overrides, keys, "the monitoring report's fields");
     read_cover(f, report.cover, council.people);
@@ -153,9 +153,10 @@ model::Document load_document(const FileSystem& fs, const std::string& meeting_d
 
     FrontMatterFile parts = split_front_matter(path, *text);
     YamlText source{path, parts.front_matter, parts.front_matter_line};
-    YAML::Node root = parse_yaml(source);
-    if (!root.IsMap()) source.fail(root, "the front matter must be a mapping of fields");
-    YAML::Node kind_node = root["document"];
+    const auto tree = parse_yaml(source);
+    YamlNode root = tree->root();
+    if (!root.is_map()) source.fail(root, "the front matter must be a mapping of fields");
+    YamlNode kind_node = root["document"];
     if (!kind_node) throw InputError({path, 1, 1}, "the front matter needs 'document: report', 'document: appendix' or 'document: minutes'");
     std::string kind = scalar_string(source, kind_node, "document");
 
@@ -189,9 +190,9 @@ model::Document load_document(const FileSystem& fs, const std::string& meeting_d
         // Like a report, an appendix may use another glossary and add terms of its own.
         if (f.has("glossary")) doc.cover.glossary = f.string("glossary");
         if (f.has("local_terms")) {
-            YAML::Node list = f.node("local_terms");
+            YamlNode list = f.node("local_terms");
             require_sequence(source, list, "local_terms");
-            for (const auto& item : list) doc.cover.local_terms.push_back(read_glossary_entry(source, item));
+            for (const YamlNode& item : list.items()) doc.cover.local_terms.push_back(read_glossary_entry(source, item));
         }
     } else {
         source.fail(kind_node, unknown_name("document kind", kind, {"report", "appendix", "minutes"}) +

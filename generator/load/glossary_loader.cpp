@@ -3,7 +3,7 @@
 
 namespace agendapack::load {
 
-model::GlossaryEntry read_glossary_entry(const YamlText& source, const YAML::Node& node) {
+model::GlossaryEntry read_glossary_entry(const YamlText& source, const YamlNode& node) {
     Fields f(source, node, {"term", "abbreviations", "aliases", "kind", "definition", "added", "retired", "subterms"}, "a glossary entry");
     model::GlossaryEntry entry;
     entry.where = f.where();
@@ -33,15 +33,16 @@ model::Glossary load_glossary(const FileSystem& fs, const std::string& data_dir,
     auto text = fs.read(path);
     if (!text) throw InputError(referenced_from, "glossary '" + path + "' does not exist");
     YamlText source{path, *text};
-    YAML::Node root = parse_yaml(source);
+    const auto tree = parse_yaml(source);
+    YamlNode root = tree->root();
     Fields f(source, root, {"title", "terms", "sources"}, "a glossary");
     model::Glossary glossary;
     glossary.file = relative;
     glossary.title = f.string_or("title", "Glossary");
-    YAML::Node terms = f.require("terms");
+    YamlNode terms = f.require("terms");
     require_sequence(source, terms, "terms");
     std::map<std::string, std::string> seen;  // every name once, so a lookup is never ambiguous
-    auto add = [&](const YAML::Node& node, model::GlossaryEntry entry) {
+    auto add = [&](const YamlNode& node, model::GlossaryEntry entry) {
         std::vector<std::string> names{entry.term};
         names.insert(names.end(), entry.abbreviations.begin(), entry.abbreviations.end());
         for (const auto& name : names) {
@@ -50,15 +51,15 @@ model::Glossary load_glossary(const FileSystem& fs, const std::string& data_dir,
         }
         glossary.entries.push_back(std::move(entry));
     };
-    for (const auto& node : terms) {
+    for (const YamlNode& node : terms.items()) {
         model::GlossaryEntry entry = read_glossary_entry(source, node);
         const std::string parent = entry.term;
         add(node, std::move(entry));
         // Sub-terms print under their term; otherwise they are terms like any other.
-        if (const YAML::Node subterms = node["subterms"]) {
+        if (const YamlNode subterms = node["subterms"]) {
             require_sequence(source, subterms, "subterms");
-            for (const auto& sub : subterms) {
-                if (sub.IsMap() && sub["subterms"]) source.fail(sub["subterms"], "a sub-term cannot have sub-terms of its own");
+            for (const YamlNode& sub : subterms.items()) {
+                if (sub.is_map() && sub["subterms"]) source.fail(sub["subterms"], "a sub-term cannot have sub-terms of its own");
                 model::GlossaryEntry child = read_glossary_entry(source, sub);
                 child.parent = parent;
                 add(sub, std::move(child));
@@ -66,9 +67,9 @@ model::Glossary load_glossary(const FileSystem& fs, const std::string& data_dir,
         }
     }
     if (f.has("sources")) {
-        YAML::Node list = f.node("sources");
+        YamlNode list = f.node("sources");
         require_sequence(source, list, "sources");
-        for (const auto& node : list) {
+        for (const YamlNode& node : list.items()) {
             Fields s(source, node, {"title", "url"}, "a glossary source");
             glossary.sources.push_back({s.string("title"), s.string_or("url", "")});
             if (std::string problem = url_problem(glossary.sources.back().url); !problem.empty()) source.fail(s.node("url"), problem);

@@ -11,10 +11,10 @@ namespace agendapack::load {
 using PeopleRegistry = std::map<std::string, model::Person>;
 
 model::BlockVersion read_block_version(const Fields& f);
-model::VersionedBlock read_versions(const YamlText& source, const YAML::Node& list, const std::string& key);
-std::vector<model::DatedText> read_dated_texts(const YamlText& source, const YAML::Node& list, const std::string& key,
+model::VersionedBlock read_versions(const YamlText& source, const YamlNode& list, const std::string& key);
+std::vector<model::DatedText> read_dated_texts(const YamlText& source, const YamlNode& list, const std::string& key,
                                                const std::string& text_key);
-model::Person read_person(const YamlText& source, const YAML::Node& node, const PeopleRegistry& people,
+model::Person read_person(const YamlText& source, const YamlNode& node, const PeopleRegistry& people,
                           const std::string& what);
 PeopleRegistry load_people(const FileSystem& fs, const std::string& path);
 model::Council load_council(const FileSystem& fs, const std::string& content_dir);
@@ -40,15 +40,15 @@ void collecting(const LoadOptions& options, Step&& step) {
 model::MunicipalYear load_municipal_year(const FileSystem& fs, const std::string& path, int start_year,
                                          const model::Council& council);
 // Appointed members as printed: "Name, Body" text, {name, represents} or {vacancy: Role}.
-std::vector<std::string> read_appointed_members(const YamlText& source, const YAML::Node& list);
-std::vector<model::Contact> read_contacts(const YamlText& source, const YAML::Node& list, const PeopleRegistry& people);
+std::vector<std::string> read_appointed_members(const YamlText& source, const YamlNode& list);
+std::vector<model::Contact> read_contacts(const YamlText& source, const YamlNode& list, const PeopleRegistry& people);
 model::Meeting load_meeting(const FileSystem& fs, const std::string& dir, const std::string& folder,
                             const model::Council& council, const model::Committee& committee);
-model::GlossaryEntry read_glossary_entry(const YamlText& source, const YAML::Node& node);
+model::GlossaryEntry read_glossary_entry(const YamlText& source, const YamlNode& node);
 // Cover-sheet fields written in meeting.yaml over a report read from a template.
-void apply_cover_overrides(const YamlText& source, const YAML::Node& overrides, model::Document& report, const model::Council& council);
+void apply_cover_overrides(const YamlText& source, const YamlNode& overrides, model::Document& report, const model::Council& council);
 // `exempt: N` — a paragraph of Schedule 12A, 1 to 7.
-model::ExemptParagraph exempt_paragraph(const YamlText& source, const YAML::Node& node);
+model::ExemptParagraph exempt_paragraph(const YamlText& source, const YamlNode& node);
 bool names_pdf(const std::string& relative);  // "x.pdf", any case
 // A PDF appendix: `title` as meeting.yaml gives it, else the file's own
 // metadata (the file is then opened and checked here), else its file name.

@@ -9,19 +9,19 @@ namespace agendapack::load {
 
 namespace {
 
-std::vector<model::Document> read_documents(const FileSystem& fs, const YamlText& source, const YAML::Node& list,
+std::vector<model::Document> read_documents(const FileSystem& fs, const YamlText& source, const YamlNode& list,
                                             const std::string& key, const std::string& dir, const model::Council& council,
                                             std::set<std::string>& listed) {
     std::vector<model::Document> documents;
     require_sequence(source, list, key);
     // Every document's problem at once: one missing file does not hide the next.
     std::vector<InputError> problems;
-    for (const auto& item : list) collect_into(problems, [&] {
+    for (const YamlNode& item : list.items()) collect_into(problems, [&] {
         // A file's name, or {file, title, listed_as, exempt, fit} for what a
         // PDF cannot say of itself (and `exempt` for any document).
         std::optional<Fields> f;
-        if (item.IsMap()) f.emplace(source, item, std::vector<std::string>{"file", "title", "listed_as", "exempt", "fit"}, "a document");
-        const YAML::Node name = f ? f->require("file") : YAML::Node(item);
+        if (item.is_map()) f.emplace(source, item, std::vector<std::string>{"file", "title", "listed_as", "exempt", "fit"}, "a document");
+        const YamlNode name = f ? f->require("file") : YamlNode(item);
         std::string relative = scalar_string(source, name, f ? "file" : key);
         if (!listed.insert(relative).second) source.fail(name, "'" + relative + "' is already listed in this meeting");
         const bool pdf = names_pdf(relative);
@@ -47,18 +47,18 @@ std::vector<model::Document> read_documents(const FileSystem& fs, const YamlText
 // `monitoring: yes` (or a mapping of cover fields to print instead): the
 // committee's monitoring report from its template, and Appendix 1, the
 // tracker of recommendations, dated for this meeting.
-void add_monitoring_documents(const FileSystem& fs, const YamlText& source, const YAML::Node& value, const std::string& dir,
+void add_monitoring_documents(const FileSystem& fs, const YamlText& source, const YamlNode& value, const std::string& dir,
                               model::Meeting& meeting, const model::Council& council, const model::Committee& committee) {
     model::AgendaItem& item = meeting.agenda.back();
     if (!item.documents.empty()) source.fail(value, "an item with 'monitoring' gets its documents from the committee's template: remove 'documents'");
-    if (value.IsScalar() && parse_yes_no(value.Scalar()) != true)
+    if (value.is_scalar() && parse_yes_no(value.text()) != true)
         source.fail(value, "'monitoring' is yes, or a mapping of cover-sheet fields to print instead of the template's");
     if (committee.monitoring_report.empty())
         source.fail(value, "'monitoring' needs 'monitoring_report' in committee.yaml: the report's template");
     const std::string committee_dir = dir.substr(0, dir.rfind('/'));
     model::Document report = load_document(fs, committee_dir, committee.monitoring_report, source.at(value), council);
     if (report.kind != model::DocumentKind::Report) source.fail(value, "the monitoring template must be a report ('document: report')");
-    if (value.IsMap()) apply_cover_overrides(source, value, report, council);
+    if (value.is_map()) apply_cover_overrides(source, value, report, council);
     report.slug = "monitoring-scrutiny-recommendations";
 
     model::Document appendix;
@@ -80,7 +80,7 @@ void add_monitoring_documents(const FileSystem& fs, const YamlText& source, cons
     item.documents.push_back(std::move(appendix));
 }
 
-model::AgendaItem read_agenda_item(const FileSystem& fs, const YamlText& source, const YAML::Node& node,
+model::AgendaItem read_agenda_item(const FileSystem& fs, const YamlText& source, const YamlNode& node,
                                    const std::string& dir, const model::Council& council, std::set<std::string>& listed) {
     Fields f(source, node, {"title", "description", "documents", "approve_minutes", "monitoring", "exempt"}, "an agenda item");
     model::AgendaItem item;
@@ -97,7 +97,7 @@ model::AgendaItem read_agenda_item(const FileSystem& fs, const YamlText& source,
         item.documents = read_documents(fs, source, f.node("approve_minutes"), "approve_minutes", dir, council, listed);
         for (size_t i = 0; i < item.documents.size(); ++i)
             if (item.documents[i].kind != model::DocumentKind::Minutes)
-                source.fail(f.node("approve_minutes")[i], "'" + item.documents[i].path + "' is not minutes (its front matter says another document kind)");
+                source.fail(f.node("approve_minutes").item(i), "'" + item.documents[i].path + "' is not minutes (its front matter says another document kind)");
         return item;
     }
     item.title = f.string("title");
@@ -109,10 +109,10 @@ model::AgendaItem read_agenda_item(const FileSystem& fs, const YamlText& source,
         const model::Document& d = item.documents[i];
         if (d.kind != model::DocumentKind::Report) continue;
         if (item.documents.front().kind != model::DocumentKind::Report)
-            source.fail(f.node("documents")[i], "'" + d.path + "' is a report, so it goes first: an item's later reports are reports to other "
+            source.fail(f.node("documents").item(i), "'" + d.path + "' is a report, so it goes first: an item's later reports are reports to other "
                                                 "decision-makers, printed among its appendices after its own report");
         if (!d.cover.decision_maker)
-            source.fail(f.node("documents")[i], "'" + d.path + "' follows the item's report, so it is a report to another decision-maker: "
+            source.fail(f.node("documents").item(i), "'" + d.path + "' follows the item's report, so it is a report to another decision-maker: "
                                                 "give its 'decision_maker' (and 'date_of_decision')");
     }
     return item;
@@ -145,7 +145,8 @@ model::Meeting load_meeting(const FileSystem& fs, const std::string& dir, const 
     auto text = fs.read(path);
     if (!text) throw InputError({path, 0, 0}, "file not found: every meeting folder needs a meeting.yaml");
     YamlText source{path, *text};
-    YAML::Node root = parse_yaml(source);
+    const auto tree = parse_yaml(source);
+    YamlNode root = tree->root();
     Fields f(source, root,
              {"date", "time", "note_time", "venue", "open_to_public", "issued", "elect_vice_chair", "standard_items",
               "members", "appointed_members", "contacts", "agenda", "minutes", "signatory", "cancelled", "rescheduled_from"},
@@ -159,9 +160,9 @@ model::Meeting load_meeting(const FileSystem& fs, const std::string& dir, const 
     meeting.time = f.string("time");
     meeting.cancelled = f.boolean_or("cancelled", false);
     if (f.has("rescheduled_from")) {
-        YAML::Node from = f.node("rescheduled_from");
-        if (from.IsSequence()) {
-            for (const auto& d : from) meeting.rescheduled_from.push_back(scalar_date(source, d, "rescheduled_from"));
+        YamlNode from = f.node("rescheduled_from");
+        if (from.is_list()) {
+            for (const YamlNode& d : from.items()) meeting.rescheduled_from.push_back(scalar_date(source, d, "rescheduled_from"));
         } else {
             meeting.rescheduled_from.push_back(f.date("rescheduled_from"));
         }
@@ -184,13 +185,13 @@ model::Meeting load_meeting(const FileSystem& fs, const std::string& dir, const 
     std::set<std::string> listed;
     std::vector<InputError> problems;
     if (f.has("agenda")) {
-        YAML::Node list = f.node("agenda");
+        YamlNode list = f.node("agenda");
         require_sequence(source, list, "agenda");
         // Each item's problems, and the next item's too, in one run.
-        for (const auto& node : list)
+        for (const YamlNode& node : list.items())
             collect_into(problems, [&] {
                 meeting.agenda.push_back(read_agenda_item(fs, source, node, dir, council, listed));
-                if (node.IsMap() && node["monitoring"]) add_monitoring_documents(fs, source, node["monitoring"], dir, meeting, council, committee);
+                if (node.is_map() && node["monitoring"]) add_monitoring_documents(fs, source, node["monitoring"], dir, meeting, council, committee);
             });
     }
     if (f.has("minutes")) collect_into(problems, [&] {

@@ -44,18 +44,19 @@ model::RagRules load_rules(const FileSystem& fs, const std::string& path, const 
     auto text = fs.read(path);
     if (!text) throw InputError(from, "rules file '" + path + "' does not exist");
     YamlText source{path, *text};
-    YAML::Node root = parse_yaml(source);
+    const auto tree = parse_yaml(source);
+    YamlNode root = tree->root();
     Fields f(source, root, {"tolerance", "stable_within", "markers"}, "the RAG rules");
     model::RagRules rules;
     rules.tolerance = tolerance(f, "tolerance", rules.tolerance);
     rules.stable_within = tolerance(f, "stable_within", rules.stable_within);
     if (f.has("markers")) {
-        const YAML::Node markers = f.node("markers");
-        if (!markers.IsMap()) source.fail(markers, "'markers' lists each word and its meaning, like  New: a new measure this year");
-        for (auto it = markers.begin(); it != markers.end(); ++it) {
-            if (!it->first.IsScalar() || !it->second.IsScalar())
-                source.fail(it->first, "each marker is a word and its meaning, like  New: a new measure this year");
-            rules.markers.push_back({trim(it->first.Scalar()), trim(it->second.Scalar())});
+        const YamlNode markers = f.node("markers");
+        if (!markers.is_map()) source.fail(markers, "'markers' lists each word and its meaning, like  New: a new measure this year");
+        for (const YamlEntry& it : markers.entries()) {
+            if (!it.key.is_scalar() || !it.value.is_scalar())
+                source.fail(it.key, "each marker is a word and its meaning, like  New: a new measure this year");
+            rules.markers.push_back({trim(it.key.text()), trim(it.value.text())});
         }
     }
     rules.where = f.where();

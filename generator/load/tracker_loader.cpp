@@ -10,12 +10,13 @@ std::vector<model::TrackerStatus> load_tracker(const FileSystem& fs, const std::
     auto text = fs.read(path);
     if (!text) throw InputError(referenced_from, "the recommendations file '" + path + "' does not exist");
     YamlText source{path, *text};
-    YAML::Node root = parse_yaml(source);
-    if (root.IsMap() && root.size() == 0) return {};
+    const auto tree = parse_yaml(source);
+    YamlNode root = tree->root();
+    if (root.is_map() && root.size() == 0) return {};
     require_sequence(source, root, "recommendations");
     std::vector<model::TrackerStatus> out;
     std::map<std::string, bool> seen;
-    for (const auto& node : root) {
+    for (const YamlNode& node : root.items()) {
         Fields f(source, node, {"id", "date", "title", "action_proposed", "action_taken", "status", "closed", "from", "until"}, "a recommendation");
         model::TrackerStatus s;
         s.where = f.where();

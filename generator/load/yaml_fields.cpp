@@ -2,21 +2,27 @@
 
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
 
+#include <algorithm>
+#include <array>
 #include <sstream>
 #include <string_view>
 #include <unordered_set>
 
 namespace agendapack::load {
 
-SourceLocation YamlText::at(const YAML::Mark& mark) const {
+SourceLocation YamlText::at(const YamlMark& mark) const {
     if (mark.line < 0) return {file, 0, 0};
     return {file, mark.line + first_line, mark.column + 1};
 }
 
-void YamlText::fail(const YAML::Node& node, const std::string& message) const { throw InputError(at(node), message); }
+void YamlText::fail(const YamlNode& node, const std::string& message) const { throw InputError(at(node), message); }
 
 namespace {
+
+YamlMark mark_of(const YAML::Mark& mark) { return {mark.pos, mark.line, mark.column}; }
 
 // yaml-cpp's messages name parser states; officers need to know what to type.
 std::string plain_yaml_message(const std::string& message) {
@@ -79,15 +85,13 @@ std::vector<OpenCollections::Open> open_where_parsing_stops(const std::string& t
 
 }  // namespace
 
-YAML::Node parse_yaml(const YamlText& source) {
+std::unique_ptr<const YamlTree> parse_yaml(const YamlText& source) {
     check_utf8(source.text, {source.file, source.first_line, 1});
     try {
-        YAML::Node root = YAML::Load(source.text);
-        if (root.IsNull()) return YAML::Node(YAML::NodeType::Map);
-        return root;
+        return YamlTree::parse(source.text);
     } catch (const YAML::DeepRecursion& e) {
         const auto open = open_where_parsing_stops(source.text);
-        throw InputError(source.at(open.empty() ? e.mark : open.back().mark),
+        throw InputError(source.at(mark_of(open.empty() ? e.mark : open.back().mark)),
                          "YAML syntax error: lists and mappings are nested " + std::to_string(open.size()) +
                              " deep here, too deep to read (no agendapack file needs more than a few levels): look for "
                              "brackets never closed, or lines indented further and further");
@@ -97,74 +101,87 @@ YAML::Node parse_yaml(const YamlText& source) {
         if (list || mapping) {
             const auto open = open_where_parsing_stops(source.text);
             for (auto it = open.rbegin(); it != open.rend(); ++it)
-                if (it->flow && it->sequence == list) throw InputError(source.at(it->mark), plain_yaml_message(e.msg));
+                if (it->flow && it->sequence == list) throw InputError(source.at(mark_of(it->mark)), plain_yaml_message(e.msg));
         }
-        throw InputError(source.at(e.mark), plain_yaml_message(e.msg));
+        throw InputError(source.at(mark_of(e.mark)), plain_yaml_message(e.msg));
     }
 }
 
 namespace {
 
-std::string describe(const YAML::Node& node) {
-    switch (node.Type()) {
-        case YAML::NodeType::Map: return "a mapping";
-        case YAML::NodeType::Sequence: return "a list";
-        case YAML::NodeType::Null: return "nothing";
-        default: return "'" + node.Scalar() + "'";
-    }
+std::string describe(const YamlNode& node) {
+    if (node.is_map()) return "a mapping";
+    if (node.is_list()) return "a list";
+    if (node.is_scalar()) return "'" + node.text() + "'";
+    return "nothing";
 }
 
 }  // namespace
 
-Fields::Fields(const YamlText& source, const YAML::Node& node, std::vector<std::string> known, std::string what)
+Fields::Fields(const YamlText& source, const YamlNode& node, std::vector<std::string> known, std::string what)
     : source_(source), node_(node), what_(std::move(what)) {
-    if (!node.IsMap()) source.fail(node, what_ + " must be a mapping of keys to values, not " + describe(node));
-    // Hashed, not searched: a mapping may hold tens of thousands of keys
-    // (people.yaml, a glossary's terms), each checked against every known one.
+    if (!node.is_map()) source.fail(node, what_ + " must be a mapping of keys to values, not " + describe(node));
+    auto check = [&](const YamlNode& key_node, auto&& seen_before, auto&& allowed) {
+        if (!key_node.is_scalar()) source.fail(key_node, "a key in " + what_ + " must be a plain word");
+        const std::string& key = key_node.text();  // held by the tree, which outlives this loop
+        if (seen_before(key)) source.fail(key_node, "duplicate key '" + key + "' in " + what_);
+        if (!allowed(key)) source.fail(key_node, unknown_name("key", key, known) + " in " + what_);
+    };
+    // Most mappings have a handful of keys (a person, a document): searched,
+    // which costs no allocation. A mapping may also hold tens of thousands
+    // (people.yaml, a glossary's terms): hashed, so checking stays linear.
+    constexpr size_t kSearched = 16;
+    if (node.size() <= kSearched && known.size() <= kSearched) {
+        std::array<std::string_view, kSearched> seen;
+        size_t count = 0;
+        for (const auto& entry : node.entries())
+            check(entry.key, [&](std::string_view key) { return std::find(seen.begin(), seen.begin() + count, key) != seen.begin() + count; },
+                  [&](std::string_view key) {
+                      seen[count++] = key;
+                      return std::find(known.begin(), known.end(), key) != known.end();
+                  });
+        return;
+    }
     std::unordered_set<std::string_view> allowed(known.begin(), known.end());
     std::unordered_set<std::string_view> seen;
     seen.reserve(node.size());
-    for (auto it = node.begin(); it != node.end(); ++it) {
-        const YAML::Node key_node = it->first;
-        if (!key_node.IsScalar()) source.fail(key_node, "a key in " + what_ + " must be a plain word");
-        const std::string& key = key_node.Scalar();  // held by the node, which outlives this loop
-        if (!seen.insert(key).second) source.fail(key_node, "duplicate key '" + key + "' in " + what_);
-        if (!allowed.count(key)) source.fail(key_node, unknown_name("key", key, known) + " in " + what_);
-    }
+    for (const auto& entry : node.entries())
+        check(entry.key, [&](std::string_view key) { return !seen.insert(key).second; },
+              [&](std::string_view key) { return allowed.count(key) > 0; });
 }
 
 bool Fields::has(const std::string& key) const { return bool(node_[key]); }
 
-YAML::Node Fields::node(const std::string& key) const { return node_[key]; }
+YamlNode Fields::node(const std::string& key) const { return node_[key]; }
 
-YAML::Node Fields::require(const std::string& key) const {
-    YAML::Node value = node_[key];
+YamlNode Fields::require(const std::string& key) const {
+    YamlNode value = node_[key];
     if (!value) source_.fail(node_, what_ + " is missing the required key '" + key + "'");
     return value;
 }
 
-std::string scalar_string(const YamlText& source, const YAML::Node& value, const std::string& key) {
-    if (!value.IsScalar()) source.fail(value, "'" + key + "' must be text, not " + describe(value));
-    return value.Scalar();
+std::string scalar_string(const YamlText& source, const YamlNode& value, const std::string& key) {
+    if (!value.is_scalar()) source.fail(value, "'" + key + "' must be text, not " + describe(value));
+    return value.text();
 }
 
-Date scalar_date(const YamlText& source, const YAML::Node& value, const std::string& key) {
+Date scalar_date(const YamlText& source, const YamlNode& value, const std::string& key) {
     std::string text = scalar_string(source, value, key);
     auto date = parse_iso_date(text);
     if (!date) source.fail(value, "'" + key + "' must be a date written YYYY-MM-DD, not '" + text + "'");
     return *date;
 }
 
-void require_sequence(const YamlText& source, const YAML::Node& value, const std::string& key) {
-    if (!value.IsSequence()) source.fail(value, "'" + key + "' must be a list, not " + describe(value));
+void require_sequence(const YamlText& source, const YamlNode& value, const std::string& key) {
+    if (!value.is_list()) source.fail(value, "'" + key + "' must be a list, not " + describe(value));
 }
 
-model::Markdown scalar_markdown(const YamlText& source, const YAML::Node& value, const std::string& key) {
+model::Markdown scalar_markdown(const YamlText& source, const YamlNode& value, const std::string& key) {
     model::Markdown md;
     md.text = scalar_string(source, value, key);
     md.origin = source.at(value);
     // A block scalar (| or >) starts its text on the line after the indicator.
-    const auto& mark = value.Mark();
+    const auto& mark = value.mark();
     if (mark.pos >= 0 && static_cast<size_t>(mark.pos) < source.text.size()) {
         char indicator = source.text[mark.pos];
         if (indicator == '|' || indicator == '>') {
@@ -215,9 +232,9 @@ int Fields::integer_or(const std::string& key, int fallback) const {
 std::vector<std::string> Fields::strings(const std::string& key) const {
     std::vector<std::string> out;
     if (!has(key)) return out;
-    YAML::Node list = node_[key];
+    YamlNode list = node_[key];
     require_sequence(source_, list, key);
-    for (const auto& item : list) out.push_back(scalar_string(source_, item, key));
+    for (const auto& item : list.items()) out.push_back(scalar_string(source_, item, key));
     return out;
 }
 

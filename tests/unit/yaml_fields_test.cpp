@@ -21,7 +21,8 @@ std::string error_of(const std::function<void()>& action) {
 
 TEST_CASE("known keys read with their types") {
     YamlText source{"m.yaml", "date: 2024-09-26\ntime: \"17:30\"\nnote_time: true\nfirst: 8\nlist: [a, b]\n"};
-    YAML::Node root = parse_yaml(source);
+    const auto tree = parse_yaml(source);
+    YamlNode root = tree->root();
     Fields f(source, root, {"date", "time", "note_time", "first", "list", "venue"}, "m.yaml");
     CHECK(f.date("date") == Date{2024, 9, 26});
     CHECK(f.string("time") == "17:30");
@@ -33,7 +34,8 @@ TEST_CASE("known keys read with their types") {
 
 TEST_CASE("yaml-cpp accepts duplicate keys; Fields does not") {
     YamlText source{"m.yaml", "time: \"17:30\"\nvenue: Room 1\ntime: \"18:00\"\n"};
-    YAML::Node root = parse_yaml(source);
+    const auto tree = parse_yaml(source);
+    YamlNode root = tree->root();
     CHECK(error_of([&] { Fields(source, root, {"time", "venue"}, "m.yaml"); }) ==
           "m.yaml:3:1: duplicate key 'time' in m.yaml");
 }
@@ -61,7 +63,8 @@ TEST_CASE("nesting too deep for yaml-cpp is named, at the innermost level") {
 
 TEST_CASE("wrong types are named in plain words") {
     YamlText source{"m.yaml", "date: 26 Sept\nmembers: Councillor Able\nvenue: [a]\n"};
-    YAML::Node root = parse_yaml(source);
+    const auto tree = parse_yaml(source);
+    YamlNode root = tree->root();
     Fields f(source, root, {"date", "members", "venue"}, "m.yaml");
     CHECK(error_of([&] { f.date("date"); }) == "m.yaml:1:7: 'date' must be a date written YYYY-MM-DD, not '26 Sept'");
     CHECK(error_of([&] { f.strings("members"); }) == "m.yaml:2:10: 'members' must be a list, not 'Councillor Able'");
@@ -71,7 +74,8 @@ TEST_CASE("wrong types are named in plain words") {
 
 TEST_CASE("a block scalar's Markdown starts on the line after its indicator") {
     YamlText source{"c.yaml", "text: |\n  First line.\n"};
-    YAML::Node root = parse_yaml(source);
+    const auto tree = parse_yaml(source);
+    YamlNode root = tree->root();
     Fields f(source, root, {"text"}, "c.yaml");
     model::Markdown md = f.markdown("text");
     CHECK(md.text == "First line.\n");
@@ -105,9 +109,10 @@ TEST_CASE("52000 people load each under their own key and a repeated key is stil
     CHECK(people.at("ann-officer").name == "Ann Officer");
 
     YamlText source{"people.yaml", many_people(52000) + "person-7:\n  name: Again\n"};
-    YAML::Node root = parse_yaml(source);
+    const auto tree = parse_yaml(source);
+    YamlNode root = tree->root();
     std::vector<std::string> keys;
-    for (auto it = root.begin(); it != root.end(); ++it) keys.push_back(it->first.Scalar());
+    for (const YamlEntry& it : root.entries()) keys.push_back(it.key.text());
     CHECK(error_of([&] { Fields(source, root, keys, "people.yaml"); }) == "people.yaml:260007:1: duplicate key 'person-7' in people.yaml");
 }
 

@@ -68,7 +68,8 @@ Style load_style(const FileSystem& fs, const std::string& templates_dir) {
     auto text = fs.read(path);
     if (!text) throw InputError({path, 0, 0}, "file not found: the PDF pack's style");
     load::YamlText source{path, *text};
-    YAML::Node root = load::parse_yaml(source);
+    const auto tree = load::parse_yaml(source);
+    load::YamlNode root = tree->root();
     load::Fields top(source, root, {"page", "fonts", "text", "headings", "tables", "furniture"}, "style.yaml");
     Style s;
     s.text = {0, 0, 0};
@@ -78,7 +79,7 @@ Style load_style(const FileSystem& fs, const std::string& templates_dir) {
     s.border = {0.5, 0.5, 0.5};
 
     auto section = [&](const std::string& key, std::vector<std::string> known) {
-        YAML::Node node = top.has(key) ? top.node(key) : YAML::Node(YAML::NodeType::Map);
+        load::YamlNode node = top.has(key) ? top.node(key) : load::YamlNode::empty_map();
         return load::Fields(source, node, std::move(known), "'" + key + "'");
     };
     load::Fields page = section("page", {"size", "margin_top", "margin_bottom", "margin_left", "margin_right"});
