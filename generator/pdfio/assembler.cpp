@@ -1,12 +1,18 @@
-// In the module: the pack with received pages placed on their sheets. qpdf
-// turns each received page into a form XObject and draws it first on its
-// sheet, so the sheet's own stamp and page number print over it.
+// In the module: received pages as form XObjects for a PDF agendapack
+// writes itself. qpdf copies each page, with what it draws with (fonts,
+// pictures, nested forms), out of its file; the writer gives the copies
+// object numbers in the file it is writing and appends them, as they are,
+// to its own update. (qpdf once placed them by reading the whole saved pack
+// and writing it again: a fifth of an archive's build.)
 #include <qpdf/Buffer.hh>
+#include <qpdf/Pl_Buffer.hh>
+#include <qpdf/Pl_Flate.hh>
 #include <qpdf/QPDF.hh>
+#include <qpdf/QPDFMatrix.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
-#include <qpdf/QPDFWriter.hh>
 
+#include <deque>
 #include <map>
 #include <memory>
 #include <stdexcept>
@@ -15,71 +21,156 @@
 
 namespace agendapack::pdfio {
 
+struct Forms {
+    // Each received file stays open until its pages are written.
+    std::map<const ReceivedPdf*, std::pair<std::unique_ptr<QPDF>, std::vector<QPDFPageObjectHelper>>> sources;
+    QPDF copies;                          // the forms, copied into a file of their own
+    std::vector<QPDFObjectHandle> forms;  // a placement's form
+    std::vector<QPDFObjGen> needed;       // what the forms draw with, in the order found
+};
+
 namespace {
 
-std::string assembled(const std::string& pack, const std::vector<Placement>& placements) {
-    QPDF out;
-    out.processMemoryFile("pack", pack.data(), pack.size());
-    std::vector<QPDFPageObjectHelper> sheets = QPDFPageDocumentHelper(out).getAllPages();
-    // Each received file is opened once and must stay open until the pack is written.
-    std::map<const ReceivedPdf*, std::pair<std::unique_ptr<QPDF>, std::vector<QPDFPageObjectHelper>>> sources;
-    for (const auto& placement : placements) {
-        auto& [source, pages] = sources[placement.pdf];
-        if (!source) {
-            source = std::make_unique<QPDF>();
-            source->setSuppressWarnings(true);
-            source->processMemoryFile(placement.pdf->file_name.c_str(), placement.pdf->bytes.data(), placement.pdf->bytes.size());
-            pages = QPDFPageDocumentHelper(*source).getAllPages();
-        }
-        if (placement.sheet >= sheets.size() || placement.page < 0 || static_cast<size_t>(placement.page) >= pages.size())
-            throw std::runtime_error("a received page was placed outside the pack");
-        QPDFObjectHandle form = out.copyForeignObject(pages[static_cast<size_t>(placement.page)].getFormXObjectForPage());
-        QPDFPageObjectHelper& sheet = sheets[placement.sheet];
-        QPDFObjectHandle dict = sheet.getObjectHandle();
-        QPDFObjectHandle resources = dict.getKey("/Resources");
-        if (!resources.isDictionary()) {
-            resources = QPDFObjectHandle::newDictionary();
-            dict.replaceKey("/Resources", resources);
-        }
-        QPDFObjectHandle xobjects = resources.getKey("/XObject");
-        if (!xobjects.isDictionary()) {
-            xobjects = QPDFObjectHandle::newDictionary();
-            resources.replaceKey("/XObject", xobjects);
-        }
-        int suffix = 0;
-        const std::string name = resources.getUniqueResourceName("/Received", suffix);
-        xobjects.replaceKey(name, form);
-        const ReceivedPdf::Page& page = placement.pdf->pages[static_cast<size_t>(placement.page)];
-        QPDFObjectHandle::Rectangle rect(placement.x, placement.y, placement.x + page.width * placement.scale,
-                                         placement.y + page.height * placement.scale);
-        // Drawn first, so the sheet's stamp and page number print over it;
-        // in a tagged pack, as the Figure the structure tree has for it.
-        std::string content = "q\n" + sheet.placeFormXObject(form, name, rect, false, true, true) + "Q\n";
-        if (placement.mcid >= 0) content = "/Figure <</MCID " + std::to_string(placement.mcid) + ">> BDC\n" + content + "EMC\n";
-        sheet.addPageContents(QPDFObjectHandle::newStream(&out, content), true);
+// Every indirect object `start` refers to, directly or not, in the order
+// first met (dictionary keys in order): the same numbering every run.
+void gather(QPDFObjectHandle start, std::map<QPDFObjGen, bool>& seen, std::vector<QPDFObjGen>& found) {
+    std::deque<QPDFObjectHandle> waiting{start};
+    while (!waiting.empty()) {
+        QPDFObjectHandle object = waiting.front();
+        waiting.pop_front();
+        auto visit = [&](QPDFObjectHandle child) {
+            if (child.isIndirect()) {
+                if (seen.emplace(child.getObjGen(), true).second) {
+                    found.push_back(child.getObjGen());
+                    waiting.push_back(child);
+                }
+            } else if (child.isArray() || child.isDictionary() || child.isStream()) {
+                waiting.push_back(child);
+            }
+        };
+        if (object.isStream()) object = object.getDict();
+        if (object.isArray())
+            for (auto item : object.aitems()) visit(item);
+        else if (object.isDictionary())
+            for (auto [key, value] : object.ditems()) visit(value);
     }
-    QPDFWriter writer(out);
-    writer.setOutputMemory();
-    writer.setDeterministicID(true);
-    // Streams as they are: the pack's are compressed already, and a received
-    // file's are its own; only the new placing streams are compressed.
-    writer.setDecodeLevel(qpdf_dl_none);
-    writer.setCompressStreams(true);
-    writer.write();
-    std::shared_ptr<Buffer> buffer = writer.getBufferSharedPointer();
-    return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
+}
+
+// One object's text, indirect references renumbered through `numbers`.
+void write_value(QPDFObjectHandle object, const std::map<QPDFObjGen, uint32_t>& numbers, std::string& out, bool top = false) {
+    if (!top && object.isIndirect()) {
+        auto it = numbers.find(object.getObjGen());
+        out += it == numbers.end() ? "null" : std::to_string(it->second) + " 0 R";
+        return;
+    }
+    if (object.isArray()) {
+        out += '[';
+        for (auto item : object.aitems()) {
+            write_value(item, numbers, out);
+            out += ' ';
+        }
+        out += ']';
+    } else if (object.isDictionary()) {
+        out += "<<";
+        for (auto [key, value] : object.ditems()) {
+            if (value.isNull()) continue;
+            out += QPDFObjectHandle::newName(key).unparse() + ' ';
+            write_value(value, numbers, out);
+            out += ' ';
+        }
+        out += ">>";
+    } else if (object.isStream()) {
+        // The data as it is stored (compressed, its filters kept); a page's
+        // form, which qpdf makes from its content streams unfiltered,
+        // compressed here. Its length written directly, whatever the
+        // source said.
+        QPDFObjectHandle dict = object.getDict();
+        const bool plain = !dict.hasKey("/Filter");
+        std::shared_ptr<Buffer> data;
+        if (plain) {
+            Pl_Buffer packed("packed");
+            Pl_Flate deflate("deflate", &packed, Pl_Flate::a_deflate);
+            object.pipeStreamData(&deflate, 0, qpdf_dl_none);
+            data = packed.getBufferSharedPointer();
+        } else {
+            data = object.getRawStreamData();
+        }
+        out += "<<";
+        for (auto [key, value] : dict.ditems()) {
+            if (value.isNull() || key == "/Length" || (plain && key == "/DecodeParms")) continue;
+            out += QPDFObjectHandle::newName(key).unparse() + ' ';
+            write_value(value, numbers, out);
+            out += ' ';
+        }
+        if (plain) out += "/Filter /FlateDecode";
+        out += "/Length " + std::to_string(data->getSize()) + ">>\nstream\n";
+        out.append(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
+        out += "\nendstream";
+    } else {
+        out += object.unparse();
+    }
 }
 
 }  // namespace
 
-bool assemble(const std::string& pack, const std::vector<Placement>& placements, std::string& out, std::string& error) {
+Forms* open_forms(const std::vector<Placement>& placements, std::vector<std::string>& matrices, uint32_t& dependencies,
+                  std::string& error) {
     try {
-        out = assembled(pack, placements);
+        auto forms = std::make_unique<Forms>();
+        forms->copies.emptyPDF();
+        QPDFPageObjectHelper anywhere(QPDFObjectHandle::newDictionary());  // placing is the same on any unrotated page
+        matrices.clear();
+        for (const auto& placement : placements) {
+            auto& [source, pages] = forms->sources[placement.pdf];
+            if (!source) {
+                source = std::make_unique<QPDF>();
+                source->setSuppressWarnings(true);
+                source->processMemoryFile(placement.pdf->file_name.c_str(), placement.pdf->bytes.data(), placement.pdf->bytes.size());
+                pages = QPDFPageDocumentHelper(*source).getAllPages();
+            }
+            if (placement.page < 0 || static_cast<size_t>(placement.page) >= pages.size())
+                throw std::runtime_error("a received page was placed that its file does not have");
+            QPDFObjectHandle form = forms->copies.copyForeignObject(pages[static_cast<size_t>(placement.page)].getFormXObjectForPage());
+            const ReceivedPdf::Page& page = placement.pdf->pages[static_cast<size_t>(placement.page)];
+            const QPDFObjectHandle::Rectangle rect(placement.x, placement.y, placement.x + page.width * placement.scale,
+                                                   placement.y + page.height * placement.scale);
+            matrices.push_back(anywhere.getMatrixForFormXObjectPlacement(form, rect, false, true, true).unparse());
+            forms->forms.push_back(form);
+        }
+        std::map<QPDFObjGen, bool> seen;
+        for (const auto& form : forms->forms) seen.emplace(form.getObjGen(), true);
+        for (const auto& form : forms->forms) gather(form, seen, forms->needed);
+        dependencies = static_cast<uint32_t>(forms->needed.size());
+        return forms.release();
+    } catch (const std::exception& e) {
+        error = e.what();
+        return nullptr;
+    }
+}
+
+bool write_forms(Forms* forms, const std::vector<uint32_t>& form_numbers, uint32_t first_dependency,
+                 std::vector<FormObject>& objects, std::string& error) {
+    try {
+        if (form_numbers.size() != forms->forms.size()) throw std::runtime_error("a number for each form is needed");
+        std::map<QPDFObjGen, uint32_t> numbers;
+        for (size_t k = 0; k < forms->forms.size(); ++k) numbers[forms->forms[k].getObjGen()] = form_numbers[k];
+        for (size_t k = 0; k < forms->needed.size(); ++k) numbers[forms->needed[k]] = first_dependency + static_cast<uint32_t>(k);
+        objects.clear();
+        auto add = [&](QPDFObjectHandle object, uint32_t number) {
+            FormObject written{number, {}, object.isStream()};
+            write_value(object, numbers, written.body, true);
+            objects.push_back(std::move(written));
+        };
+        for (size_t k = 0; k < forms->forms.size(); ++k) add(forms->forms[k], form_numbers[k]);
+        for (size_t k = 0; k < forms->needed.size(); ++k)
+            add(forms->copies.getObjectByObjGen(forms->needed[k]), first_dependency + static_cast<uint32_t>(k));
         return true;
     } catch (const std::exception& e) {
         error = e.what();
         return false;
     }
 }
+
+void close_forms(Forms* forms) { delete forms; }
 
 }  // namespace agendapack::pdfio

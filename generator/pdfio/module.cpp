@@ -3,6 +3,7 @@
 
 extern "C" __attribute__((visibility("default"))) const agendapack::pdfio::Module* agendapack_pdfio_module() {
     static const agendapack::pdfio::Module module{agendapack::pdfio::kVersion, agendapack::pdfio::inspect, agendapack::pdfio::read,
-                                                 agendapack::pdfio::assemble};
+                                                 agendapack::pdfio::open_forms, agendapack::pdfio::write_forms,
+                                                 agendapack::pdfio::close_forms};
     return &module;
 }

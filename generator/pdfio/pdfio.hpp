@@ -7,7 +7,9 @@
 // no exception and no type of the generator's crosses it.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "../support/received_pdf.hpp"
@@ -25,9 +27,17 @@ struct Placement {
     const ReceivedPdf* pdf = nullptr;
     int page = 0;
     double x = 0, y = 0, scale = 1;
-    // The page's mark in a tagged pack: drawn as this MCID of a Figure
-    // element; -1: not tagged.
-    int mcid = -1;
+};
+
+// Received pages copied as form XObjects, for a PDF the writer is making:
+// the received files stay open until the forms are written.
+struct Forms;
+// One object of them: its number and body ("<<…>>", "[…]", or a stream's
+// "<<…>>\nstream\n…\nendstream"), as written between "N 0 obj" and "endobj".
+struct FormObject {
+    uint32_t number = 0;
+    std::string body;
+    bool stream = false;
 };
 
 struct Module {
@@ -37,10 +47,19 @@ struct Module {
     bool (*inspect)(const std::string& bytes, const std::string& name, Summary& out, std::string& error);
     // The same checks, then pages, ink, lines of words and bookmarks (not the bytes).
     bool (*read)(const std::string& bytes, const std::string& name, ReceivedPdf& out, std::string& error);
-    // The pack with each placement's page drawn under its sheet's content.
-    bool (*assemble)(const std::string& pack, const std::vector<Placement>& placements, std::string& out, std::string& error);
+    // Each placement's page copied as a form XObject: `matrices` gets the
+    // matrix ("a b c d e f") drawing each form onto its placement, and
+    // `dependencies` the number of objects the forms draw with. Null (and
+    // `error`) when a page cannot be copied; else freed by close_forms.
+    Forms* (*open_forms)(const std::vector<Placement>& placements, std::vector<std::string>& matrices, uint32_t& dependencies,
+                         std::string& error);
+    // The forms and what they draw with: placement k's form numbered
+    // form_numbers[k], the rest from first_dependency on.
+    bool (*write_forms)(Forms* forms, const std::vector<uint32_t>& form_numbers, uint32_t first_dependency,
+                        std::vector<FormObject>& objects, std::string& error);
+    void (*close_forms)(Forms* forms);
 };
-inline constexpr int kVersion = 4;
+inline constexpr int kVersion = 5;
 
 // The module, loaded once; throws std::runtime_error when it cannot be found.
 const Module& module();

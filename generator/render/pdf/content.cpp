@@ -446,6 +446,16 @@ SheetContent draw_sheet(const DrawingContext& context, const Sheet& sheet, const
         drawer.furniture(item.text, item.face, item.size, item.x, item.y);
     }
     drawer.end_mark();
+    if (!names.received.empty()) {
+        // Drawn first, so the sheet's stamp and page number print over it;
+        // in a tagged pack, as the Figure the structure tree has for it.
+        std::string placing = "q\012" + names.received_matrix + " cm\012/" + names.received + " Do\012Q\012";
+        if (sheet.page && sheet.page->received_node >= 0) {
+            placing = "/Figure <</MCID " + std::to_string(out.marks.size()) + ">> BDC\012" + placing + "EMC\012";
+            out.marks.push_back(sheet.page->received_node);
+        }
+        out.stream.insert(0, placing);
+    }
     return out;
 }
 

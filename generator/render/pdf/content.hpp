@@ -54,6 +54,9 @@ using Scenes = std::map<const doc::Chart*, std::vector<chart::Shape>>;
 struct PageResources {
     std::array<std::array<std::string, 2>, Fonts::kFaces> fonts;  // [face][slot] → "F1"
     std::map<const doc::Image*, std::string> images;  // → "X1"
+    // A received page placed on the sheet: its form's name, and the matrix
+    // ("a b c d e f") that draws it onto its place.
+    std::string received, received_matrix;
     bool operator==(const PageResources&) const = default;
 };
 

@@ -156,6 +156,22 @@ public:
         return loaded;
     }
 
+    // An empty object in the page's XObject resources under `name`, for the
+    // update to fill with a received page's form; its object number.
+    uint32_t stand_in_xobject(HPDF_Page page, const std::string& name) {
+        auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+        if (!attr->xobjects) {  // as libharu makes it when a page's first picture is named
+            HPDF_Dict resources = static_cast<HPDF_Dict>(HPDF_Page_GetInheritableItem(page, "Resources", HPDF_OCLASS_DICT));
+            attr->xobjects = HPDF_Dict_New(pdf_->mmgr);
+            HPDF_Dict_Add(resources, "XObject", attr->xobjects);
+        }
+        HPDF_Dict stand_in = HPDF_Dict_New(pdf_->mmgr);
+        HPDF_Xref_Add(pdf_->xref, stand_in);
+        HPDF_Dict_Add(attr->xobjects, name.c_str(), stand_in);
+        check("giving a received page its place");
+        return stand_in->header.obj_id & 0x00FFFFFF;
+    }
+
     void check(const std::string& what) {
         if (error_.code == 0) return;
         char buffer[64];
@@ -444,9 +460,28 @@ std::string write_file(Drawn& drawn, size_t first, size_t end, int item, int thr
         if (sheets[i].page)
             for (const auto& anchor : sheets[i].page->anchors) targets.emplace(anchor, page_of(i));
 
-    // Each page names its fonts and pictures, and gets its links (libharu,
-    // on this thread); then the pages are drawn and compressed side by side,
-    // and their streams put in place.
+    // Received PDFs' pages go on the sheets kept for them, copied as forms
+    // before drawing: each sheet's stream draws its form.
+    std::vector<ReceivedPlacement> placements;
+    for (size_t i = first; i < end; ++i) {
+        const Page* page = sheets[i].page;
+        if (!page || !page->received) continue;
+        const double width = sheets[i].landscape ? style.page_height : style.page_width;
+        const double height = sheets[i].landscape ? style.page_width : style.page_height;
+        ReceivedPlacement at = place_on_sheet(page->received->pages[static_cast<size_t>(page->received_page)], width, height,
+                                              furniture_of(sheets[i], style, fonts), page->fit);
+        at.sheet = i;
+        at.pdf = page->received.get();
+        at.page = page->received_page;
+        placements.push_back(at);
+    }
+    std::unique_ptr<ReceivedForms> forms;
+    if (!placements.empty()) forms = std::make_unique<ReceivedForms>(std::move(placements));
+    std::vector<uint32_t> form_numbers;  // each form's object: libharu's empty stand-in, filled by the update
+
+    // Each page names its fonts, pictures and received page, and gets its
+    // links (libharu, on this thread); then the pages are drawn and
+    // compressed side by side, and their streams put in place.
     std::vector<PageResources> names(end - first);
     std::vector<TaggedPage> tagged(end - first);
     for (size_t i = first; i < end; ++i) {
@@ -458,6 +493,11 @@ std::string write_file(Drawn& drawn, size_t first, size_t end, int item, int thr
                     names[i - first].fonts[face][slot] = HPDF_Page_GetLocalFontName(page, writer.font(fonts, Fonts::Face(face), slot));
         for (const doc::Image* image : needs.images)
             if (HPDF_Image loaded = writer.image(*image)) names[i - first].images[image] = HPDF_Page_GetXObjectName(page, loaded);
+        if (forms && form_numbers.size() < forms->placements().size() && forms->placements()[form_numbers.size()].sheet == i) {
+            names[i - first].received = "Received1";
+            form_numbers.push_back(writer.stand_in_xobject(page, names[i - first].received));
+            names[i - first].received_matrix = forms->matrix(form_numbers.size() - 1);
+        }
         tagged[i - first].page = page;
         if (!sheets[i].page) continue;
         tagged[i - first].structure = sheets[i].page->structure.get();
@@ -474,14 +514,12 @@ std::string write_file(Drawn& drawn, size_t first, size_t end, int item, int thr
             own[k] = draw_sheet(drawing, sheets[i], names[k]);
             own[k].stream = compressor->compress(own[k].stream);
         });
-    // Each page's MCIDs: what it draws, then a received page placed on it.
+    // Each page's MCIDs: what it draws (a received page placed on it last).
     std::vector<std::vector<int>> marks(end - first);
     for (size_t i = first; i < end; ++i) {
         const SheetContent& content = whole || drawn.names[i] != names[i - first] ? own[i - first] : drawn.contents[i];
         replace_stream(static_cast<HPDF_PageAttr>(pages[i - first]->attr)->contents, content.stream);
         marks[i - first] = content.marks;
-        if (sheets[i].page && sheets[i].page->received && sheets[i].page->received_node >= 0)
-            marks[i - first].push_back(sheets[i].page->received_node);
         tagged[i - first].marks = &marks[i - first];
         for (int face = 0; face < Fonts::kFaces; ++face)
             for (int slot = 0; slot < 2; ++slot)
@@ -564,24 +602,19 @@ std::string write_file(Drawn& drawn, size_t first, size_t end, int item, int thr
         if (size == 0) break;
         bytes.append(reinterpret_cast<const char*>(buffer), size);
     }
-    tree.append_to(bytes, static_cast<uint32_t>(writer.pdf_->xref->entries->count));
-
-    // Received PDFs' pages go on the sheets kept for them.
-    std::vector<ReceivedPlacement> placements;
-    for (size_t i = first; i < end; ++i) {
-        const Page* page = sheets[i].page;
-        if (!page || !page->received) continue;
-        const double width = sheets[i].landscape ? style.page_height : style.page_width;
-        const double height = sheets[i].landscape ? style.page_width : style.page_height;
-        ReceivedPlacement at = place_on_sheet(page->received->pages[static_cast<size_t>(page->received_page)], width, height,
-                                              furniture_of(sheets[i], style, fonts), page->fit);
-        at.sheet = i - first;
-        at.pdf = page->received.get();
-        at.page = page->received_page;
-        if (page->received_node >= 0) at.mcid = static_cast<int>(marks[i - first].size()) - 1;
-        placements.push_back(at);
+    // The update: the received pages' forms and what they draw with, then
+    // the structure tree, numbered on from libharu's last object.
+    uint32_t next_object = static_cast<uint32_t>(writer.pdf_->xref->entries->count);
+    Update update(bytes);
+    if (forms) {
+        for (auto& object : forms->objects(form_numbers, next_object)) {
+            if (object.stream) update.add_whole(object.number, object.body);
+            else update.add_packed(object.number, std::move(object.body));
+        }
+        next_object += forms->dependencies();
     }
-    if (!placements.empty()) bytes = add_received_pages(bytes, placements);
+    tree.append_to(update, next_object);
+    update.finish();
     return bytes;
 }
 

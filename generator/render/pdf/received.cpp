@@ -2,7 +2,6 @@
 
 #include "../../pdfio/pdfio.hpp"
 
-
 #include <algorithm>
 #include <map>
 #include <memory>
@@ -35,10 +34,19 @@ ReceivedPlacement place_on_sheet(const ReceivedPdf::Page& page, double sheet_wid
     return at;
 }
 
-std::string add_received_pages(const std::string& pack, const std::vector<ReceivedPlacement>& placements) {
-    if (placements.empty()) return pack;
-    std::string out, error;
-    if (!pdfio::module().assemble(pack, placements, out, error)) throw std::runtime_error("placing the received PDFs' pages failed: " + error);
+ReceivedForms::ReceivedForms(std::vector<ReceivedPlacement> placements) : placements_(std::move(placements)) {
+    std::string error;
+    forms_ = pdfio::module().open_forms(placements_, matrices_, dependencies_, error);
+    if (!forms_) throw std::runtime_error("placing the received PDFs' pages failed: " + error);
+}
+
+ReceivedForms::~ReceivedForms() { pdfio::module().close_forms(forms_); }
+
+std::vector<pdfio::FormObject> ReceivedForms::objects(const std::vector<uint32_t>& form_numbers, uint32_t first_dependency) const {
+    std::vector<pdfio::FormObject> out;
+    std::string error;
+    if (!pdfio::module().write_forms(forms_, form_numbers, first_dependency, out, error))
+        throw std::runtime_error("writing the received PDFs' pages failed: " + error);
     return out;
 }
 

@@ -1,7 +1,8 @@
-// Phase 4c: the pages of received PDFs, placed on the sheets the pack keeps
-// for them once libharu has written everything agendapack draws. qpdf
-// assembles: each received page becomes a form XObject drawn under the
-// sheet's own furniture (its stamp, its page number).
+// Phase 4c: the pages of received PDFs, on the sheets the pack keeps for
+// them. Each received page becomes a form XObject (copied by qpdf in the
+// PDF module), drawn first on its sheet so the sheet's own furniture (its
+// stamp, its page number) prints over it; the forms go into the file's
+// update after libharu has saved it.
 #pragma once
 
 #include <string>
@@ -21,7 +22,29 @@ using ReceivedPlacement = pdfio::Placement;
 ReceivedPlacement place_on_sheet(const ReceivedPdf::Page& page, double sheet_width, double sheet_height,
                                  const std::vector<FurnitureItem>& furniture, bool fit);
 
-// The pack with every received page drawn on its sheet; deterministic bytes.
-std::string add_received_pages(const std::string& pack, const std::vector<ReceivedPlacement>& placements);
+// The received pages of one file being written, copied as forms.
+class ReceivedForms {
+public:
+    // Throws std::runtime_error when a page cannot be copied.
+    explicit ReceivedForms(std::vector<ReceivedPlacement> placements);
+    ~ReceivedForms();
+    ReceivedForms(const ReceivedForms&) = delete;
+    ReceivedForms& operator=(const ReceivedForms&) = delete;
+
+    const std::vector<ReceivedPlacement>& placements() const { return placements_; }
+    // The matrix drawing placement k's form onto its place: "a b c d e f".
+    const std::string& matrix(size_t k) const { return matrices_[k]; }
+    // How many objects, besides the forms, the forms draw with.
+    uint32_t dependencies() const { return dependencies_; }
+    // Placement k's form as object form_numbers[k], what it draws with
+    // numbered from first_dependency on.
+    std::vector<pdfio::FormObject> objects(const std::vector<uint32_t>& form_numbers, uint32_t first_dependency) const;
+
+private:
+    std::vector<ReceivedPlacement> placements_;
+    std::vector<std::string> matrices_;
+    uint32_t dependencies_ = 0;
+    pdfio::Forms* forms_ = nullptr;
+};
 
 }  // namespace agendapack::render::pdf

@@ -8,7 +8,6 @@
 #include <memory>
 #include <stdexcept>
 
-#include "compressor.hpp"
 #include "content.hpp"
 
 namespace agendapack::render::pdf {
@@ -181,28 +180,10 @@ StructureTree::StructureTree(HPDF_Doc pdf, const std::string& title, const std::
     }
 }
 
-void StructureTree::append_to(std::string& file, uint32_t next_object) const {
-    // What the saved file's trailer says (libharu writes it one entry a line).
-    const size_t trailer = file.rfind("trailer");
-    const size_t startxref = file.rfind("startxref");
-    if (trailer == std::string::npos || startxref == std::string::npos || startxref < trailer)
-        throw std::runtime_error("the saved pack has no trailer to update");
-    std::string carried;  // /Root, /Info, /ID, as they are
-    for (size_t at = file.find('\n', trailer) + 1; at < startxref;) {
-        size_t end = file.find('\n', at);
-        if (end == std::string::npos || end > startxref) end = startxref;
-        std::string line = file.substr(at, end - at);
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (line.rfind("/Root", 0) == 0 || line.rfind("/Info", 0) == 0 || line.rfind("/ID", 0) == 0) carried += line + "\n";
-        at = end + 1;
-    }
-    const std::string previous = std::to_string(std::stoul(file.substr(startxref + 9)));
-
-    // Object numbers: the root keeps its own; elements follow the file's
-    // last object, then the object streams, then the cross-reference stream.
+void StructureTree::append_to(Update& update, uint32_t next_object) const {
+    // Object numbers: the root keeps its own; elements follow from next_object.
     auto element_object = [&](size_t e) { return next_object + static_cast<uint32_t>(e); };
     auto parent_of = [&](int parent) { return parent < 0 ? root_ : element_object(static_cast<size_t>(parent)); };
-    std::vector<std::pair<uint32_t, std::string>> objects;  // compressed into object streams
     {
         std::string r = "<</Type/StructTreeRoot/K " + ref(element_object(0)) + "/ParentTree<</Nums[";
         // A page's key holds its elements by MCID; an annotation's, its element.
@@ -217,7 +198,7 @@ void StructureTree::append_to(std::string& file, uint32_t next_object) const {
             r += "]";
         }
         r += "]>>/ParentTreeNextKey " + std::to_string(parent_tree_.size()) + ">>";
-        objects.emplace_back(root_, std::move(r));
+        update.add_packed(root_, std::move(r));
     }
     for (size_t e = 0; e < elements_.size(); ++e) {
         const Element& element = elements_[e];
@@ -234,63 +215,8 @@ void StructureTree::append_to(std::string& file, uint32_t next_object) const {
             o += ' ';
         }
         o += "]>>";
-        objects.emplace_back(element_object(e), std::move(o));
+        update.add_packed(element_object(e), std::move(o));
     }
-
-    // Object streams of at most 100 objects each, as qpdf makes them.
-    Compressor deflater;
-    constexpr size_t kPerStream = 100;
-    uint32_t next = next_object + static_cast<uint32_t>(elements_.size());
-    std::map<uint32_t, std::pair<uint32_t, uint32_t>> in_stream;  // object → (stream, index)
-    std::map<uint32_t, size_t> at;                                 // object written plainly → offset
-    if (!file.empty() && file.back() != '\n') file += '\n';
-    for (size_t first = 0; first < objects.size(); first += kPerStream) {
-        const size_t last = std::min(objects.size(), first + kPerStream);
-        const uint32_t stream = next++;
-        std::string offsets, bodies;
-        for (size_t k = first; k < last; ++k) {
-            offsets += std::to_string(objects[k].first) + " " + std::to_string(bodies.size()) + " ";
-            bodies += objects[k].second + "\n";
-            in_stream[objects[k].first] = {stream, static_cast<uint32_t>(k - first)};
-        }
-        const std::string packed = deflater.compress(offsets + bodies);
-        at[stream] = file.size();
-        file += std::to_string(stream) + " 0 obj\n<</Type/ObjStm/N " + std::to_string(last - first) + "/First " +
-                std::to_string(offsets.size()) + "/Filter/FlateDecode/Length " + std::to_string(packed.size()) + ">>\nstream\n" + packed +
-                "\nendstream\nendobj\n";
-    }
-
-    // The cross-reference stream: type 2 entries for objects in streams,
-    // type 1 for the streams and itself; /Prev the saved file's table.
-    const uint32_t xref = next++;
-    at[xref] = file.size();
-    std::map<uint32_t, std::string> rows;
-    auto row = [](uint8_t type, uint32_t field2, uint16_t field3) {
-        std::string r(7, '\0');
-        r[0] = static_cast<char>(type);
-        for (int i = 0; i < 4; ++i) r[1 + i] = static_cast<char>((field2 >> (24 - 8 * i)) & 0xFF);
-        r[5] = static_cast<char>(field3 >> 8);
-        r[6] = static_cast<char>(field3 & 0xFF);
-        return r;
-    };
-    for (const auto& [object, place] : in_stream) rows[object] = row(2, place.first, static_cast<uint16_t>(place.second));
-    for (const auto& [object, offset] : at) rows[object] = row(1, static_cast<uint32_t>(offset), 0);
-    std::string index, data;
-    for (auto it = rows.begin(); it != rows.end();) {
-        auto run_end = it;
-        uint32_t count = 0;
-        while (run_end != rows.end() && run_end->first == it->first + count) {
-            data += run_end->second;
-            ++run_end;
-            ++count;
-        }
-        index += std::to_string(it->first) + " " + std::to_string(count) + " ";
-        it = run_end;
-    }
-    const std::string packed = deflater.compress(data);
-    file += std::to_string(xref) + " 0 obj\n<</Type/XRef/Size " + std::to_string(xref + 1) + "/Index[" + index + "]/W[1 4 2]\n" + carried +
-            "/Prev " + previous + "/Filter/FlateDecode/Length " + std::to_string(packed.size()) + ">>\nstream\n" + packed +
-            "\nendstream\nendobj\nstartxref\n" + std::to_string(at[xref]) + "\n%%EOF\n";
 }
 
 }  // namespace agendapack::render::pdf

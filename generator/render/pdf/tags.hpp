@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "layout.hpp"
+#include "update.hpp"
 
 namespace agendapack::render::pdf {
 
@@ -37,9 +38,9 @@ public:
     // Before saving: the tree of `pages` (the file's, in order), under a
     // Document element named `title`.
     StructureTree(HPDF_Doc pdf, const std::string& title, const std::vector<TaggedPage>& pages);
-    // After saving: `file` (libharu's bytes, next free object number
-    // `next_object`) with the tree appended as an update.
-    void append_to(std::string& file, uint32_t next_object) const;
+    // After saving: the tree's objects added to the saved file's update,
+    // its elements numbered from `next_object` (the first number free).
+    void append_to(Update& update, uint32_t next_object) const;
 
     struct Kid {
         enum Kind : uint8_t { Element, Mcid, MarkedRef, ObjectRef } kind;
