@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -172,6 +173,9 @@ public:
         return stand_in->header.obj_id & 0x00FFFFFF;
     }
 
+    // Bytes libharu is to read when it saves, kept until then.
+    const std::string& hold(std::string bytes) { return held_.emplace_back(std::move(bytes)); }
+
     void check(const std::string& what) {
         if (error_.code == 0) return;
         char buffer[64];
@@ -188,6 +192,7 @@ public:
     std::array<std::array<HPDF_Font, 2>, Fonts::kFaces> by_face_{};
     std::vector<std::pair<HPDF_Font, std::vector<bool>>> used_;
     std::map<const doc::Image*, HPDF_Image> images_;
+    std::deque<std::string> held_;
 };
 
 // libharu drops a Filter entry from streams it does not compress itself;
@@ -204,11 +209,54 @@ std::string stream_bytes(HPDF_Dict dict) {
     return bytes;
 }
 
+// A stream whose bytes are agendapack's, compressed already, which libharu
+// reads from where they lie when it saves: put into its memory streams they
+// were copied twice more, a byte at a time. The bytes must outlive the saving.
+struct HeldBytes {
+    const char* data;
+    HPDF_UINT size;
+    HPDF_UINT at;
+};
+HPDF_STATUS held_read(HPDF_Stream stream, HPDF_BYTE* buffer, HPDF_UINT* size) {
+    auto* held = static_cast<HeldBytes*>(stream->attr);
+    const HPDF_UINT n = std::min(*size, held->size - held->at);
+    std::memcpy(buffer, held->data + held->at, n);
+    held->at += n;
+    *size = n;
+    return held->at == held->size ? HPDF_STREAM_EOF : HPDF_OK;
+}
+HPDF_STATUS held_seek(HPDF_Stream stream, HPDF_INT pos, HPDF_WhenceMode mode) {
+    auto* held = static_cast<HeldBytes*>(stream->attr);
+    const int64_t from = mode == HPDF_SEEK_CUR ? held->at : mode == HPDF_SEEK_END ? held->size : 0;
+    const int64_t to = mode == HPDF_SEEK_END ? from - pos : from + pos;
+    if (to < 0 || to > held->size) return HPDF_SetError(stream->error, HPDF_STREAM_EOF, 0);
+    held->at = static_cast<HPDF_UINT>(to);
+    return HPDF_OK;
+}
+HPDF_INT32 held_tell(HPDF_Stream stream) { return static_cast<HPDF_INT32>(static_cast<HeldBytes*>(stream->attr)->at); }
+HPDF_UINT32 held_size(HPDF_Stream stream) { return static_cast<HeldBytes*>(stream->attr)->size; }
+void held_free(HPDF_Stream stream) { HPDF_FreeMem(stream->mmgr, stream->attr); }
+
 void replace_stream(HPDF_Dict dict, const std::string& compressed) {
-    HPDF_MemStream_FreeData(dict->stream);
-    HPDF_Stream_Write(dict->stream, reinterpret_cast<const HPDF_BYTE*>(compressed.data()), static_cast<HPDF_UINT>(compressed.size()));
+    auto* held = static_cast<HeldBytes*>(HPDF_GetMem(dict->mmgr, sizeof(HeldBytes)));
+    if (!held) return;  // the error is libharu's, and checked
+    *held = {compressed.data(), static_cast<HPDF_UINT>(compressed.size()), 0};
+    HPDF_Stream stream = HPDF_CallbackReader_New(dict->mmgr, held_read, held_seek, held_tell, held_size, held);
+    if (!stream) {
+        HPDF_FreeMem(dict->mmgr, held);
+        return;
+    }
+    stream->free_fn = held_free;
+    HPDF_Stream_Free(dict->stream);
+    dict->stream = stream;
     dict->filter = HPDF_STREAM_FILTER_NONE;
     dict->write_fn = name_flate_filter;
+}
+
+// The saved file, appended to a string as libharu writes it.
+HPDF_STATUS append_saved(HPDF_Stream stream, const HPDF_BYTE* bytes, HPDF_UINT size) {
+    static_cast<std::string*>(stream->attr)->append(reinterpret_cast<const char*>(bytes), size);
+    return HPDF_OK;
 }
 
 // Each embedded font file. libharu makes the font files while saving (its
@@ -266,8 +314,13 @@ void compress_fonts(Writer& writer, int threads, const CompressedFonts* known, C
         threads, raw.size(), [] { return std::make_unique<Compressor>(); },
         [&](std::unique_ptr<Compressor>& compressor, size_t i) { bytes[i] = compressor->compress(raw[i]); });
     for (size_t i = 0; i < made.size(); ++i) {
-        replace_stream(made[i].data, bytes[i]);
-        if (learn) learn->emplace(made[i].file, FontFile{std::move(bytes[i]), static_cast<HPDF_UINT32>(raw[i].size())});
+        // Kept where they outlive the saving: the pack's fonts, or the writer.
+        const std::string* kept = nullptr;
+        if (learn) {
+            auto [it, added] = learn->emplace(made[i].file, FontFile{std::move(bytes[i]), static_cast<HPDF_UINT32>(raw[i].size())});
+            if (added) kept = &it->second.compressed;
+        }
+        replace_stream(made[i].data, kept ? *kept : writer.hold(std::move(bytes[i])));
     }
     writer.check("compressing the fonts");
 }
@@ -518,7 +571,9 @@ std::string write_file(Drawn& drawn, size_t first, size_t end, int item, int thr
     std::vector<std::vector<int>> marks(end - first);
     for (size_t i = first; i < end; ++i) {
         const SheetContent& content = whole || drawn.names[i] != names[i - first] ? own[i - first] : drawn.contents[i];
-        replace_stream(static_cast<HPDF_PageAttr>(pages[i - first]->attr)->contents, content.stream);
+        auto* page = static_cast<HPDF_PageAttr>(pages[i - first]->attr);
+        replace_stream(page->contents, content.stream);
+        page->stream = page->contents->stream;
         marks[i - first] = content.marks;
         tagged[i - first].marks = &marks[i - first];
         for (int face = 0; face < Fonts::kFaces; ++face)
@@ -591,17 +646,11 @@ std::string write_file(Drawn& drawn, size_t first, size_t end, int item, int thr
     make_archival(writer.pdf_, about);  // PDF/A-2u: XMP, output intent, file identifier
     writer.check("making the file archival (PDF/A-2u)");
     compress_fonts(writer, threads, whole ? nullptr : &drawn.fonts, whole ? &drawn.fonts : nullptr);
+    std::string bytes;
+    writer.pdf_->stream = HPDF_CallbackWriter_New(writer.pdf_->mmgr, append_saved, &bytes);
     HPDF_SaveToStream(writer.pdf_);
     writer.check(whole ? "saving the pack" : "saving agenda item " + std::to_string(item));
-    HPDF_ResetStream(writer.pdf_);
-    std::string bytes;
-    for (;;) {
-        HPDF_BYTE buffer[65536];
-        HPDF_UINT32 size = sizeof buffer;
-        HPDF_ReadFromStream(writer.pdf_, buffer, &size);
-        if (size == 0) break;
-        bytes.append(reinterpret_cast<const char*>(buffer), size);
-    }
+
     // The update: the received pages' forms and what they draw with, then
     // the structure tree, numbered on from libharu's last object.
     uint32_t next_object = static_cast<uint32_t>(writer.pdf_->xref->entries->count);
