@@ -23,13 +23,7 @@ const char* kVerifyUsage =
     "  Rebuilds the pack's meeting from the sources its manifest (PACK.provenance.json, beside it) names\n"
     "  and says whether the bytes are identical; names any source changed since.\n";
 
-std::optional<std::string> read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-}
+std::optional<std::string> read_file(const std::string& path) { return DiskFileSystem().read(path); }
 
 }  // namespace
 

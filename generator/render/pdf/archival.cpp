@@ -8,11 +8,10 @@
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
 
-#include <fstream>
-#include <iterator>
 #include <stdexcept>
 
 #include "../../support/sha256.hpp"
+#include "../../support/support.hpp"
 
 namespace agendapack::render::pdf {
 
@@ -24,9 +23,7 @@ const char* kProfilePackage = "icc-profiles-free";
 const char* kOutputCondition = "sRGB IEC61966-2.1";
 
 std::string read_profile() {
-    std::ifstream in(kProfilePath, std::ios::binary);
-    std::string bytes;
-    if (in) bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    const std::string bytes = DiskFileSystem().read(kProfilePath).value_or("");
     if (bytes.empty())
         throw std::runtime_error(std::string("the sRGB colour profile ") + kProfilePath +
                                  " is missing: PDF/A packs need it (install Debian's " + kProfilePackage +

@@ -8,8 +8,6 @@
 
 #include <array>
 #include <atomic>
-#include <fstream>
-#include <iterator>
 #include <map>
 #include <mutex>
 #include <vector>
@@ -17,6 +15,7 @@
 #include <unordered_map>
 
 #include "layout.hpp"
+#include "../../support/support.hpp"
 
 namespace agendapack::render::pdf {
 
@@ -91,9 +90,8 @@ Fonts::Fonts(const Style& style) : impl_(std::make_unique<Impl>()) {
     auto open = [&](const std::string& file) {
         auto it = opened.find(file);
         if (it != opened.end()) return it->second;
-        std::ifstream in(file, std::ios::binary);
         std::string& data = impl_->bytes[file];
-        if (in) data.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        if (auto read = DiskFileSystem().read(file)) data = std::move(*read);
         FT_Face face = nullptr;
         if (data.empty() || FT_New_Memory_Face(impl_->library, reinterpret_cast<const FT_Byte*>(data.data()),
                                                static_cast<FT_Long>(data.size()), 0, &face))
