@@ -26,6 +26,7 @@
 #include "compressor.hpp"
 #include "content.hpp"
 #include "encoding.hpp"
+#include "held_stream.hpp"
 #include "pack.hpp"
 #include "received.hpp"
 #include "tags.hpp"
@@ -104,17 +105,13 @@ public:
     }
 
     // What HPDF_LoadTTFontFromFile does, from the bytes Fonts read once for
-    // the build: libharu read the file in small pieces for every PDF — a
-    // pack and each of its items — and that reading was a twentieth of an
-    // archive's build. The subset names run HPDFAA, HPDFAB … as its own.
+    // the build and holds for it: libharu read the file in small pieces for
+    // every PDF — a pack and each of its items — and that reading was a
+    // twentieth of an archive's build; copied into its memory stream, a byte
+    // at a time, a tenth. The subset names run HPDFAA, HPDFAB … as its own.
     const char* load_font(const std::string& bytes) {
-        HPDF_Stream stream = HPDF_MemStream_New(pdf_->mmgr, static_cast<HPDF_UINT>(bytes.size()));
+        HPDF_Stream stream = held_stream(pdf_->mmgr, bytes);
         if (!stream) return nullptr;
-        if (HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size())) != HPDF_OK ||
-            HPDF_Stream_Seek(stream, 0, HPDF_SEEK_SET) != HPDF_OK) {
-            HPDF_Stream_Free(stream);
-            return nullptr;
-        }
         HPDF_FontDef definition = HPDF_TTFontDef_Load(pdf_->mmgr, stream, HPDF_TRUE);
         if (!definition) return nullptr;
         if (HPDF_Doc_RegisterFontDef(pdf_, definition) != HPDF_OK) return nullptr;
@@ -209,44 +206,11 @@ std::string stream_bytes(HPDF_Dict dict) {
     return bytes;
 }
 
-// A stream whose bytes are agendapack's, compressed already, which libharu
-// reads from where they lie when it saves: put into its memory streams they
-// were copied twice more, a byte at a time. The bytes must outlive the saving.
-struct HeldBytes {
-    const char* data;
-    HPDF_UINT size;
-    HPDF_UINT at;
-};
-HPDF_STATUS held_read(HPDF_Stream stream, HPDF_BYTE* buffer, HPDF_UINT* size) {
-    auto* held = static_cast<HeldBytes*>(stream->attr);
-    const HPDF_UINT n = std::min(*size, held->size - held->at);
-    std::memcpy(buffer, held->data + held->at, n);
-    held->at += n;
-    *size = n;
-    return held->at == held->size ? HPDF_STREAM_EOF : HPDF_OK;
-}
-HPDF_STATUS held_seek(HPDF_Stream stream, HPDF_INT pos, HPDF_WhenceMode mode) {
-    auto* held = static_cast<HeldBytes*>(stream->attr);
-    const int64_t from = mode == HPDF_SEEK_CUR ? held->at : mode == HPDF_SEEK_END ? held->size : 0;
-    const int64_t to = mode == HPDF_SEEK_END ? from - pos : from + pos;
-    if (to < 0 || to > held->size) return HPDF_SetError(stream->error, HPDF_STREAM_EOF, 0);
-    held->at = static_cast<HPDF_UINT>(to);
-    return HPDF_OK;
-}
-HPDF_INT32 held_tell(HPDF_Stream stream) { return static_cast<HPDF_INT32>(static_cast<HeldBytes*>(stream->attr)->at); }
-HPDF_UINT32 held_size(HPDF_Stream stream) { return static_cast<HeldBytes*>(stream->attr)->size; }
-void held_free(HPDF_Stream stream) { HPDF_FreeMem(stream->mmgr, stream->attr); }
-
+// A stream's bytes replaced by agendapack's, compressed already (which must
+// outlive the saving).
 void replace_stream(HPDF_Dict dict, const std::string& compressed) {
-    auto* held = static_cast<HeldBytes*>(HPDF_GetMem(dict->mmgr, sizeof(HeldBytes)));
-    if (!held) return;  // the error is libharu's, and checked
-    *held = {compressed.data(), static_cast<HPDF_UINT>(compressed.size()), 0};
-    HPDF_Stream stream = HPDF_CallbackReader_New(dict->mmgr, held_read, held_seek, held_tell, held_size, held);
-    if (!stream) {
-        HPDF_FreeMem(dict->mmgr, held);
-        return;
-    }
-    stream->free_fn = held_free;
+    HPDF_Stream stream = held_stream(dict->mmgr, compressed);
+    if (!stream) return;  // the error is libharu's, and checked
     HPDF_Stream_Free(dict->stream);
     dict->stream = stream;
     dict->filter = HPDF_STREAM_FILTER_NONE;
