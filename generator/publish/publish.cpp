@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <functional>
 #include <optional>
 #include <sstream>
 
@@ -94,7 +95,16 @@ Publisher::Publisher(OutputFileSystem& fs, std::string out_dir)
     // removing thousands of folders is slow on some disks, and nothing
     // waits for it but the end of the run.
     if (fs_.exists(staging_)) fs_.rename(staging_, next_in_trash());
-    cleaner_ = std::thread([this, old = fs_.list(trash_)] {
+    // The newest folder in the trash is brought up to date as this build's
+    // staging folder (see publish.hpp); the cleaner takes the rest.
+    std::vector<std::string> old = fs_.list(trash_);
+    auto number = [](const std::string& name) { return std::strtol(name.c_str(), nullptr, 10); };
+    auto newest = std::max_element(old.begin(), old.end(), [&](const auto& a, const auto& b) { return number(a) < number(b); });
+    if (newest != old.end() && fs_.is_directory(join_path(trash_, *newest))) {
+        fs_.rename(join_path(trash_, *newest), staging_);
+        old.erase(newest);
+    }
+    cleaner_ = std::thread([this, old] {
         for (const auto& name : old) try {
                 fs_.remove(join_path(trash_, name));
             } catch (...) {
@@ -118,12 +128,25 @@ Publisher::~Publisher() {
         // The build has failed already; the staging folder goes below.
     }
     if (cleaner_.joinable()) cleaner_.join();
-    if (committed_) return;
+    if (committed_ || !fs_.exists(staging_)) return;
     try {
-        fs_.remove(staging_);
+        fs_.rename(staging_, next_in_trash());  // for the next build to bring up to date
     } catch (...) {
-        // A staging folder left behind is removed by the next run.
+        // A staging folder left behind goes to the trash in the next run.
     }
+}
+
+bool Publisher::links_of_site(const std::string& unit) const {
+    std::function<bool(const std::string&, const std::string&)> same = [&](const std::string& site, const std::string& staged) {
+        if (!fs_.is_directory(site)) return fs_.same_file(site, staged);
+        if (!fs_.is_directory(staged)) return false;
+        const std::vector<std::string> names = fs_.list(site);
+        if (names != fs_.list(staged)) return false;
+        for (const auto& name : names)
+            if (!same(join_path(site, name), join_path(staged, name))) return false;
+        return true;
+    };
+    return same(join_path(out_, unit), join_path(staging_, unit));
 }
 
 void Publisher::write(const std::string& relative, std::string bytes) {
@@ -135,7 +158,7 @@ void Publisher::write(const std::string& relative, std::string bytes) {
     units_.insert(paths::unit_of(relative));
     written_.insert(relative);
     queued_bytes_ += bytes.size();
-    queue_.emplace_back(join_path(staging_, relative), std::move(bytes));
+    queue_.emplace_back(relative, std::move(bytes));
     queued_.notify_one();
 }
 
@@ -144,12 +167,17 @@ void Publisher::write_queued() {
     for (;;) {
         queued_.wait(lock, [&] { return !queue_.empty() || closing_; });
         if (queue_.empty()) return;  // closing, and nothing left
-        auto [path, bytes] = std::move(queue_.front());
+        auto [relative, bytes] = std::move(queue_.front());
         queue_.pop_front();
         lock.unlock();
         std::exception_ptr failed;
         try {
-            fs_.write(path, bytes);
+            // A unit's first file removes what an earlier site left of it
+            // in the staging folder: its stale files, and links shared with
+            // the live site, which writing would change in place.
+            const std::string unit = paths::unit_of(relative);
+            if (cleared_.insert(unit).second) fs_.remove(join_path(staging_, unit));
+            fs_.write(join_path(staging_, relative), bytes);
         } catch (...) {
             failed = std::current_exception();
         }
@@ -214,13 +242,14 @@ Publisher::Summary Publisher::commit(const std::set<std::string>& keep_meetings,
     published.insert(paths::published_record());
     std::string list;
     for (const auto& file : published) list += file + "\n";
+    fs_.remove(join_path(staging_, paths::published_record()));
     fs_.write(join_path(staging_, paths::published_record()), list);
 
     bool changed = false;
     std::vector<std::string> foreign;
     for (const auto& unit : units) {
         const std::string current = join_path(out_, unit), fresh = join_path(staging_, unit);
-        const bool staged = fs_.exists(fresh);
+        const bool staged = units_.count(unit) > 0 || unit == paths::published_record();
         if (staged && same_tree(fs_, current, fresh)) {
             if (unit != paths::published_record()) ++summary.unchanged;
             continue;
@@ -235,7 +264,21 @@ Publisher::Summary Publisher::commit(const std::set<std::string>& keep_meetings,
     if (!foreign.empty()) throw std::runtime_error(foreign_files_message(out_, foreign));
     if (!changed) return summary;  // the staging folder goes with the publisher
 
-    for (const auto& unit : carried) fs_.link_tree(join_path(out_, unit), join_path(staging_, unit));
+    // The units carried over: kept where the staging folder has them as
+    // links of the site's own files already, linked again where not.
+    for (const auto& unit : carried)
+        if (!links_of_site(unit)) {
+            fs_.remove(join_path(staging_, unit));
+            fs_.link_tree(join_path(out_, unit), join_path(staging_, unit));
+        }
+    // Whatever else an earlier site left in the staging folder goes.
+    std::set<std::string> site(carried.begin(), carried.end());
+    site.insert(units_.begin(), units_.end());
+    site.insert(paths::published_record());
+    std::vector<std::string> held;
+    units_in(fs_, staging_, "", held);
+    for (const auto& unit : held)
+        if (!site.count(unit)) fs_.remove(join_path(staging_, unit));
     // The one step a reader can see: after it, staging_ holds the old site,
     // which the next build's cleaner removes.
     const bool replacing = fs_.is_directory(out_);

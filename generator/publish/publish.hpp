@@ -2,11 +2,20 @@
 // the old site or the new one, never a mix, whatever moment the build dies.
 // Files go to a staging folder beside output/ as they are made (a meeting's
 // state can be freed at once), written by the publisher's own thread while
-// the build goes on. commit() then links every unit it did not stage — a
-// top-level entry, or one meeting's folder — from the site into the staging
-// folder (hard links: no copying), and swaps the two folders in one step
-// (RENAME_EXCHANGE). The old site goes to a trash folder beside output/,
-// emptied by the next build while it works, as is what a killed build left.
+// the build goes on. commit() then makes every unit it did not stage — a
+// top-level entry, or one meeting's folder — hard links of the site's own
+// files in the staging folder, and swaps the two folders in one step
+// (RENAME_EXCHANGE). The old site goes to a trash folder beside output/.
+//
+// The staging folder is not made anew each time: the next build takes the
+// newest folder in the trash (usually the site it replaced, which differs
+// from the live one only in the units that build changed) and brings it up
+// to date, so publishing costs what changed, not the size of the archive.
+// Nothing in it is trusted: a unit written is first removed whole (and a
+// file is never written through a link it shares with the site), a unit
+// carried is kept only if every file in it is the site's own file, linked;
+// anything else in it goes. What else the trash holds — a killed build's
+// half-made folder, older sites — is emptied while the build works.
 //
 // Files agendapack did not write (listed in .agendapack/published) are
 // never deleted: outside the units it writes they are carried over; inside
@@ -62,10 +71,12 @@ private:
 
     OutputFileSystem& fs_;
     std::string next_in_trash() const;
+    bool links_of_site(const std::string& unit) const;  // staged `unit` is the site's, file for file
 
     std::string out_, staging_, trash_;
     std::set<std::string> units_;
     std::set<std::string> written_;  // relative paths
+    std::set<std::string> cleared_;  // units removed from the staging folder before their first file (writer thread)
     std::mutex mutex_;  // units_ and everything below
     std::deque<std::pair<std::string, std::string>> queue_;  // staged path, bytes
     size_t queued_bytes_ = 0;

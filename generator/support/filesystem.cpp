@@ -108,6 +108,12 @@ void DiskFileSystem::link_tree(const std::string& from, const std::string& to) {
     if (ec) fs::copy(from, to, fs::copy_options::copy_symlinks);  // no hard links here (another device, a FAT disk)
 }
 
+bool DiskFileSystem::same_file(const std::string& a, const std::string& b) const {
+    struct stat first, second;
+    return ::lstat(a.c_str(), &first) == 0 && ::lstat(b.c_str(), &second) == 0 && S_ISREG(first.st_mode) &&
+           first.st_dev == second.st_dev && first.st_ino == second.st_ino;
+}
+
 void DiskFileSystem::exchange(const std::string& a, const std::string& b) {
     if (::renameat2(AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), RENAME_EXCHANGE) == 0) return;
     const int error = errno;

@@ -116,6 +116,9 @@ public:
     virtual std::string resolve(const std::string& path) const { return path; }
     bool exists(const std::string& path) const { return is_directory(path) || read_size(path).has_value(); }
     virtual std::optional<uint64_t> read_size(const std::string& path) const;  // a file's size
+    // Whether two paths are one file (hard links of each other). Where the
+    // system cannot tell, false: the caller links or copies again.
+    virtual bool same_file(const std::string&, const std::string&) const { return false; }
 };
 
 class DiskFileSystem : public OutputFileSystem {
@@ -129,6 +132,7 @@ public:
     void remove(const std::string& path) override;
     void link_tree(const std::string& from, const std::string& to) override;
     void exchange(const std::string& a, const std::string& b) override;
+    bool same_file(const std::string& a, const std::string& b) const override;
     std::string resolve(const std::string& path) const override;
     std::optional<uint64_t> read_size(const std::string& path) const override;
 

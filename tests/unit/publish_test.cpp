@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include <sys/stat.h>
 
@@ -140,11 +141,66 @@ TEST_CASE("a build that changes nothing leaves the site alone; one that does swa
     CHECK(out.exchanges == 1);
     CHECK(out.read("output/index.html") == "two");
     CHECK(out.read("output/.agendapack/published") == ".agendapack/published\nindex.html\nmeetings/a/index.html\n");
-    // The old site waits in the trash beside it, which the next build empties as it works.
+    // The old site waits in the trash beside it, for the next build to
+    // bring up to date as its staging folder; one that never commits (a
+    // failed build) puts it back, and older ones are emptied.
     CHECK(out.list("") == std::vector<std::string>{".output.agendapack-trash", "output"});
     CHECK(out.list(".output.agendapack-trash") == std::vector<std::string>{"1"});
+    out.write(".output.agendapack-trash/0/old.html", "an older site");
     { publish::Publisher next(out, "output"); }
-    CHECK(out.list("") == std::vector<std::string>{"output"});
+    CHECK(out.list("") == std::vector<std::string>{".output.agendapack-trash", "output"});
+    CHECK(out.list(".output.agendapack-trash") == std::vector<std::string>{"1"});
+    CHECK(out.read(".output.agendapack-trash/1/index.html") == "one");
+}
+
+TEST_CASE("on disk, the site a build replaced becomes the next build's staging folder, whatever is left in it") {
+    const fs::path root = fs::temp_directory_path() / "agendapack-publish-recycled";
+    fs::remove_all(root);
+    DiskFileSystem disk;
+    const std::string out = (root / "output").string(), trash = (root / ".output.agendapack-trash").string();
+    const auto inode_of = [](const fs::path& p) {
+        struct stat s {};
+        ::stat(p.c_str(), &s);
+        return s.st_ino;
+    };
+    auto site = [&] {  // every file of the site, by path
+        std::map<std::string, std::string> files;
+        for (const auto& entry : fs::recursive_directory_iterator(root / "output"))
+            if (entry.is_regular_file()) files[fs::relative(entry.path(), root / "output").string()] = *disk.read(entry.path().string());
+        return files;
+    };
+    publish::publish(disk, out, {{"index.html", "one"}, {"meetings/a/index.html", "A"}, {"meetings/b/index.html", "B"}}, true);
+    publish::publish(disk, out, {{"index.html", "two"}, {"meetings/a/index.html", "A"}, {"meetings/b/index.html", "B2"}}, true);
+    REQUIRE(disk.list(trash) == std::vector<std::string>{"1"});
+    const auto a = inode_of(root / "output/meetings/a/index.html");
+
+    // What a killed build or a person may have left in it: a stray file in a
+    // unit carried over, a file that is no longer the site's, a unit of no site.
+    disk.write(trash + "/1/meetings/a/stray.html", "stray");
+    disk.remove(trash + "/1/meetings/b/index.html");
+    disk.write(trash + "/1/meetings/b/index.html", "not the site's");
+    disk.write(trash + "/1/meetings/z/index.html", "Z");
+    publish::publish(disk, out, {{"index.html", "three"}, {"meetings/a/index.html", "A"}}, false);
+    CHECK(site() == std::map<std::string, std::string>{{".agendapack/published", ".agendapack/published\nindex.html\nmeetings/a/index.html\nmeetings/b/index.html\n"},
+                                                        {"index.html", "three"},
+                                                        {"meetings/a/index.html", "A"},
+                                                        {"meetings/b/index.html", "B2"}});
+    CHECK(inode_of(root / "output/meetings/a/index.html") != a);  // written by this build
+    const auto b = inode_of(root / "output/meetings/b/index.html");
+
+    // The site it replaced, brought up to date: a unit written is written
+    // anew, never through the link its staged copy shared with the live
+    // site (meeting b's, carried over by the last build); a kept one stays linked.
+    const auto a_now = inode_of(root / "output/meetings/a/index.html");
+    publish::publish(disk, out, {{"index.html", "four"}, {"meetings/b/index.html", "B4"}}, false);
+    CHECK(site().at("index.html") == "four");
+    CHECK(site().at("meetings/b/index.html") == "B4");
+    CHECK(inode_of(root / "output/meetings/a/index.html") == a_now);
+    CHECK(inode_of(root / "output/meetings/b/index.html") != b);
+    CHECK(disk.list(trash) == std::vector<std::string>{"1"});
+    CHECK(disk.read(trash + "/1/meetings/b/index.html") == "B2");  // the site it replaced, untouched by the writing
+    CHECK(disk.read(trash + "/1/index.html") == "three");
+    fs::remove_all(root);
 }
 
 TEST_CASE("files agendapack did not write are never deleted: kept beside its own, or publishing stops") {
