@@ -144,3 +144,68 @@ TEST_CASE("a received PDF that cannot be printed faithfully is refused at the li
     CHECK(refused(make_pdf({{0, 0, 0}}, {0, 0, 1, 1})) == "'letter.pdf' has a page of zero size (page 1): the file is damaged; ask for it again");
     CHECK(refused(good) == "accepted");
 }
+
+namespace {
+
+// A one-page PDF whose page draws placement k's form as the pack's sheets
+// do, the forms' objects numbered from 5 on.
+std::string sheet_drawing(const ReceivedForms& forms, size_t k) {
+    std::vector<uint32_t> numbers;
+    for (size_t i = 0; i < forms.placements().size(); ++i) numbers.push_back(static_cast<uint32_t>(5 + i));
+    const uint32_t first = 5 + static_cast<uint32_t>(numbers.size());
+    const std::string content = "q\n" + forms.matrix(k) + " cm\n/Received1 Do\nQ\n";
+    std::vector<std::string> bodies = {
+        "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.276 841.89] /Contents 4 0 R /Resources << /XObject << /Received1 " +
+            std::to_string(numbers[k]) + " 0 R >> >> >>",
+        "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream"};
+    for (auto& object : forms.objects(numbers, first)) {
+        if (bodies.size() + 1 < object.number) bodies.resize(object.number - 1, "null");
+        if (bodies.size() + 1 == object.number) bodies.push_back(object.body);
+        else bodies[object.number - 1] = object.body;
+    }
+    std::string file = "%PDF-1.7\n";
+    std::vector<size_t> offsets;
+    for (size_t i = 0; i < bodies.size(); ++i) {
+        offsets.push_back(file.size());
+        file += std::to_string(i + 1) + " 0 obj\n" + bodies[i] + "\nendobj\n";
+    }
+    const size_t xref = file.size();
+    file += "xref\n0 " + std::to_string(bodies.size() + 1) + "\n0000000000 65535 f \n";
+    for (size_t offset : offsets) {
+        char row[21];
+        std::snprintf(row, sizeof row, "%010zu 00000 n \n", offset);
+        file += row;
+    }
+    return file + "trailer\n<< /Size " + std::to_string(bodies.size() + 1) + " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+}
+
+}  // namespace
+
+TEST_CASE("a received page copied as a form draws on its sheet what the page shows, turned or not") {
+    const std::string bytes = make_pdf({{595, 842, 0}, {595, 842, 90}}, {100, 200, 300, 400});
+    auto pdf = load::read_received_pdf(bytes, "report.pdf", kListed);
+    std::vector<ReceivedPlacement> placements;
+    for (int page = 0; page < 2; ++page) {
+        ReceivedPlacement at = place_on_sheet(pdf->pages[static_cast<size_t>(page)], 595.276, 841.89, {}, true);
+        at.pdf = pdf.get();
+        at.page = page;
+        placements.push_back(at);
+    }
+    const ReceivedForms forms(placements);
+    for (size_t k = 0; k < 2; ++k) {
+        // Read back as any received PDF is: its words, and its ink where the page's box was put.
+        auto sheet = load::read_received_pdf(sheet_drawing(forms, k), "sheet.pdf", kListed);
+        REQUIRE(sheet->pages.size() == 1);
+        const ReceivedPlacement& at = placements[k];
+        const ReceivedPdf::Box& ink = pdf->pages[k].ink;
+        CHECK(sheet->pages[0].ink.x0 == Approx(at.x + ink.x0 * at.scale).margin(4));
+        CHECK(sheet->pages[0].ink.y0 == Approx(at.y + ink.y0 * at.scale).margin(4));
+        CHECK(sheet->pages[0].ink.x1 == Approx(at.x + ink.x1 * at.scale).margin(4));
+        CHECK(sheet->pages[0].ink.y1 == Approx(at.y + ink.y1 * at.scale).margin(4));
+        if (k == 0) {
+            REQUIRE(sheet->pages[0].lines.size() == 1);
+            CHECK(sheet->pages[0].lines[0].text == "Hello");
+        }
+    }
+}
