@@ -86,6 +86,12 @@ def archive_rows(agendapack, size, runs, work, baseline=None, baseline_templates
         # A different sentence each time, so each run has a change to build.
         report.write_text(text + f"\n1. A sentence added for the benchmark, number {next(edits)}.\n", encoding="utf-8")
 
+    def empty():
+        # No site at all: the output folder, and the staging and trash
+        # folders publishing keeps beside it.
+        for folder in (out, out.parent / f".{out.name}.agendapack-next", out.parent / f".{out.name}.agendapack-trash"):
+            shutil.rmtree(folder, ignore_errors=True)
+
     label = f"{size} meeting" + ("s" if size != 1 else "") + f" ({committees} × {meetings})"
     rows = []
     if baseline:
@@ -95,12 +101,12 @@ def archive_rows(agendapack, size, runs, work, baseline=None, baseline_templates
             old_base[old_base.index("--templates") + 1] = str(baseline_templates)
         olds, news = [], []
         for _ in range(runs):
-            olds.append(timed(old_base, 1, before=lambda: shutil.rmtree(out, ignore_errors=True)))
-            news.append(timed(base + ["--rebuild"], 1, before=lambda: shutil.rmtree(out, ignore_errors=True)))
+            olds.append(timed(old_base, 1, before=empty))
+            news.append(timed(base + ["--rebuild"], 1, before=empty))
         med = lambda results: tuple(statistics.median(r[i] for r in results) for i in range(2)) + (max(r[2] for r in results),)
         rows.append(row(f"{label}: clean build, baseline", med(olds), None))
         rows.append(row(f"{label}: clean build, this version", med(news), med(olds)[0]))
-    clean = timed(base + ["--rebuild"], runs, before=lambda: shutil.rmtree(out, ignore_errors=True))
+    clean = timed(base + ["--rebuild"], runs, before=empty)
     rows += [row(f"{label}: clean build", clean, None),
             row(f"{label}: nothing changed", timed(base, runs), clean[0]),
             row(f"{label}: one report changed", timed(base, runs, before=edit), clean[0]),
