@@ -12,6 +12,8 @@
 
 #include "../../support/sha256.hpp"
 #include "../../support/support.hpp"
+#include "compressor.hpp"
+#include "held_stream.hpp"
 
 namespace agendapack::render::pdf {
 
@@ -53,6 +55,16 @@ const std::string& srgb_profile() {
     return profile;
 }
 
+namespace {
+
+// Compressed once a process, for every file's output intent.
+const std::string& compressed_srgb_profile() {
+    static const std::string compressed = Compressor().compress(srgb_profile());
+    return compressed;
+}
+
+}  // namespace
+
 std::string xmp_packet(const ArchivalFacts& facts, const std::string& producer) {
     // No bytes or encoding attribute in the packet header (PDF/A forbids
     // them); the text is UTF-8, as the byte-order mark says.
@@ -83,7 +95,7 @@ std::string xmp_packet(const ArchivalFacts& facts, const std::string& producer) 
 }
 
 void make_archival(HPDF_Doc pdf, const ArchivalFacts& facts) {
-    const std::string& profile = srgb_profile();
+    const std::string& profile = compressed_srgb_profile();  // read first: a missing profile stops the build before any writing
 
     // The information dictionary's dates; its text entries are finalize's,
     // from the same facts. Producer is libharu's own, ASCII, and mirrored.
@@ -109,9 +121,8 @@ void make_archival(HPDF_Doc pdf, const ArchivalFacts& facts) {
     // pictures in the packs assume.
     HPDF_Dict icc = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
     if (!icc) return;
-    icc->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
     HPDF_Dict_AddNumber(icc, "N", 3);
-    HPDF_Stream_Write(icc->stream, reinterpret_cast<const HPDF_BYTE*>(profile.data()), static_cast<HPDF_UINT>(profile.size()));
+    use_compressed(icc, profile);
     HPDF_Dict intent = HPDF_Dict_New(pdf->mmgr);
     HPDF_Dict_AddName(intent, "Type", "OutputIntent");
     HPDF_Dict_AddName(intent, "S", "GTS_PDFA1");

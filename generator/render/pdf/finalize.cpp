@@ -49,7 +49,9 @@ const char* kPackEncoding = "agendapack-pack";
 
 class Writer {
 public:
-    Writer(const Style& style, const PackEncoding& encoding) : style_(style), encoding_(encoding) {
+    // `to_unicode`: the encoding's ToUnicode map, compressed.
+    Writer(const Style& style, const PackEncoding& encoding, const std::string& to_unicode)
+        : style_(style), encoding_(encoding), to_unicode_(to_unicode) {
         pdf_ = HPDF_New(on_error, &error_);
         if (!pdf_) throw std::runtime_error("libharu could not start");
         // Page contents are compressed by compress_pages (libdeflate, faster
@@ -129,15 +131,14 @@ public:
 
     // libharu gives Type0 fonts a ToUnicode CMap of its encoder's ranges,
     // which does not say which character each code is; this one does.
+    // Every font of a meeting's files has the same map: compressed once.
     void replace_to_unicode(HPDF_Font font) {
         HPDF_Dict stream = HPDF_DictStream_New(pdf_->mmgr, pdf_->xref);
         if (!stream) {
             check("making a ToUnicode map");
             return;
         }
-        stream->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-        const std::string cmap = encoding_.to_unicode_cmap();
-        HPDF_Stream_WriteStr(stream->stream, cmap.c_str());
+        use_compressed(stream, to_unicode_);
         HPDF_Dict_Add(font, "ToUnicode", stream);
         check("replacing the ToUnicode map");
     }
@@ -185,16 +186,13 @@ public:
     HaruError error_;
     const Style& style_;
     const PackEncoding& encoding_;
+    const std::string& to_unicode_;
     std::map<std::string, HPDF_Font> fonts_;
     std::array<std::array<HPDF_Font, 2>, Fonts::kFaces> by_face_{};
     std::vector<std::pair<HPDF_Font, std::vector<bool>>> used_;
     std::map<const doc::Image*, HPDF_Image> images_;
     std::deque<std::string> held_;
 };
-
-// libharu drops a Filter entry from streams it does not compress itself;
-// a compressed stream's dictionary names the filter through this hook.
-HPDF_STATUS name_flate_filter(HPDF_Dict, HPDF_Stream stream) { return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012"); }
 
 std::string stream_bytes(HPDF_Dict dict) {
     HPDF_Stream stream = dict->stream;
@@ -204,17 +202,6 @@ std::string stream_bytes(HPDF_Dict dict) {
     HPDF_Stream_Read(stream, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size);
     bytes.resize(size);
     return bytes;
-}
-
-// A stream's bytes replaced by agendapack's, compressed already (which must
-// outlive the saving).
-void replace_stream(HPDF_Dict dict, const std::string& compressed) {
-    HPDF_Stream stream = held_stream(dict->mmgr, compressed);
-    if (!stream) return;  // the error is libharu's, and checked
-    HPDF_Stream_Free(dict->stream);
-    dict->stream = stream;
-    dict->filter = HPDF_STREAM_FILTER_NONE;
-    dict->write_fn = name_flate_filter;
 }
 
 // The saved file, appended to a string as libharu writes it.
@@ -260,7 +247,7 @@ void compress_fonts(Writer& writer, int threads, const CompressedFonts* known, C
             if (status != HPDF_OK || !attr->fontdef->descriptor) continue;
             HPDF_Dict data = HPDF_DictStream_New(writer.pdf_->mmgr, writer.pdf_->xref);
             if (!data) continue;
-            replace_stream(data, found->second.compressed);
+            use_compressed(data, found->second.compressed);
             HPDF_Dict_AddNumber(data, "Length1", static_cast<HPDF_INT32>(found->second.length));
             HPDF_Dict_Add(attr->fontdef->descriptor, "FontFile2", data);
             continue;
@@ -284,7 +271,7 @@ void compress_fonts(Writer& writer, int threads, const CompressedFonts* known, C
             auto [it, added] = learn->emplace(made[i].file, FontFile{std::move(bytes[i]), static_cast<HPDF_UINT32>(raw[i].size())});
             if (added) kept = &it->second.compressed;
         }
-        replace_stream(made[i].data, kept ? *kept : writer.hold(std::move(bytes[i])));
+        use_compressed(made[i].data, kept ? *kept : writer.hold(std::move(bytes[i])));
     }
     writer.check("compressing the fonts");
 }
@@ -443,6 +430,7 @@ struct Drawn {
     const SheetList& list;
     const Scenes& scenes;
     const PackEncoding& encoding;
+    std::string to_unicode;              // the encoding's ToUnicode map, compressed
     std::vector<PageResources> names;
     std::vector<SheetContent> contents;  // compressed
     CompressedFonts fonts;               // the pack's font files, by file
@@ -457,7 +445,7 @@ std::string write_file(Drawn& drawn, size_t first, size_t end, int item, int thr
     const Fonts& fonts = *drawn.pack.fonts;
     const std::vector<Sheet>& sheets = drawn.list.sheets;
     const bool whole = item == 0;
-    Writer writer(style, drawn.encoding);
+    Writer writer(style, drawn.encoding, drawn.to_unicode);
 
     // Every page exists before any is drawn, so links can point forwards.
     std::vector<HPDF_Page> pages;
@@ -536,7 +524,7 @@ std::string write_file(Drawn& drawn, size_t first, size_t end, int item, int thr
     for (size_t i = first; i < end; ++i) {
         const SheetContent& content = whole || drawn.names[i] != names[i - first] ? own[i - first] : drawn.contents[i];
         auto* page = static_cast<HPDF_PageAttr>(pages[i - first]->attr);
-        replace_stream(page->contents, content.stream);
+        use_compressed(page->contents, content.stream);
         page->stream = page->contents->stream;
         marks[i - first] = content.marks;
         tagged[i - first].marks = &marks[i - first];
@@ -641,7 +629,7 @@ WrittenPack write_pack(const Pack& pack, const compose::ComposedMeeting& meeting
             for (const auto& d : sheet.page->draws)
                 if (d.chart && !scenes.count(d.chart.get())) scenes.emplace(d.chart.get(), chart::scene(*d.chart));
     const PackEncoding encoding(characters_of(list->sheets, scenes, *pack.style, meeting.facts));
-    Drawn drawn{pack, meeting, *list, scenes, encoding, {}, {}};
+    Drawn drawn{pack, meeting, *list, scenes, encoding, Compressor().compress(encoding.to_unicode_cmap()), {}, {}};
 
     WrittenPack written;
     written.bytes = write_file(drawn, 0, list->sheets.size(), 0, threads);

@@ -56,4 +56,21 @@ HPDF_Stream held_stream(HPDF_MMgr mmgr, const std::string& bytes) {
     return stream;
 }
 
+namespace {
+
+// libharu drops a Filter entry from streams it does not compress itself;
+// a compressed stream's dictionary names the filter through this hook.
+HPDF_STATUS name_flate_filter(HPDF_Dict, HPDF_Stream stream) { return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012"); }
+
+}  // namespace
+
+void use_compressed(HPDF_Dict dict, const std::string& compressed) {
+    HPDF_Stream stream = held_stream(dict->mmgr, compressed);
+    if (!stream) return;  // the error is libharu's, and the caller checks it
+    HPDF_Stream_Free(dict->stream);
+    dict->stream = stream;
+    dict->filter = HPDF_STREAM_FILTER_NONE;
+    dict->write_fn = name_flate_filter;
+}
+
 }  // namespace agendapack::render::pdf

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <hpdf.h>
+#include <hpdf_objects.h>
 #include <hpdf_streams.h>
 
 #include <string>
@@ -13,5 +14,10 @@ namespace agendapack::render::pdf {
 // A read-only stream over `bytes`, which must outlive it; freed as any
 // other libharu stream. Null when libharu has no memory (its error set).
 HPDF_Stream held_stream(HPDF_MMgr mmgr, const std::string& bytes);
+
+// A stream dictionary's data replaced by `compressed` (zlib, which must
+// outlive the saving), written as it is with /Filter /FlateDecode: libharu
+// compresses nothing of ours, its zlib being slower for the same size.
+void use_compressed(HPDF_Dict dict, const std::string& compressed);
 
 }  // namespace agendapack::render::pdf
