@@ -15,6 +15,7 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <set>
 #include <stdexcept>
 
 #include "module.hpp"
@@ -33,14 +34,14 @@ namespace {
 
 // Every indirect object `start` refers to, directly or not, in the order
 // first met (dictionary keys in order): the same numbering every run.
-void gather(QPDFObjectHandle start, std::map<QPDFObjGen, bool>& seen, std::vector<QPDFObjGen>& found) {
+void gather(QPDFObjectHandle start, std::set<QPDFObjGen>& seen, std::vector<QPDFObjGen>& found) {
     std::deque<QPDFObjectHandle> waiting{start};
     while (!waiting.empty()) {
         QPDFObjectHandle object = waiting.front();
         waiting.pop_front();
         auto visit = [&](QPDFObjectHandle child) {
             if (child.isIndirect()) {
-                if (seen.emplace(child.getObjGen(), true).second) {
+                if (seen.insert(child.getObjGen()).second) {
                     found.push_back(child.getObjGen());
                     waiting.push_back(child);
                 }
@@ -56,8 +57,24 @@ void gather(QPDFObjectHandle start, std::map<QPDFObjGen, bool>& seen, std::vecto
     }
 }
 
+void write_value(QPDFObjectHandle object, const std::map<QPDFObjGen, uint32_t>& numbers, std::string& out, bool top = false);
+
+// A dictionary's entries but those named in `replaced`, then `own` (a
+// stream's length and filter, as this writes them).
+void write_dictionary(QPDFObjectHandle dict, const std::map<QPDFObjGen, uint32_t>& numbers, std::string& out,
+                      const std::set<std::string>& replaced = {}, const std::string& own = "") {
+    out += "<<";
+    for (auto [key, value] : dict.ditems()) {
+        if (value.isNull() || replaced.count(key)) continue;
+        out += QPDFObjectHandle::newName(key).unparse() + ' ';
+        write_value(value, numbers, out);
+        out += ' ';
+    }
+    out += own + ">>";
+}
+
 // One object's text, indirect references renumbered through `numbers`.
-void write_value(QPDFObjectHandle object, const std::map<QPDFObjGen, uint32_t>& numbers, std::string& out, bool top = false) {
+void write_value(QPDFObjectHandle object, const std::map<QPDFObjGen, uint32_t>& numbers, std::string& out, bool top) {
     if (!top && object.isIndirect()) {
         auto it = numbers.find(object.getObjGen());
         out += it == numbers.end() ? "null" : std::to_string(it->second) + " 0 R";
@@ -71,14 +88,7 @@ void write_value(QPDFObjectHandle object, const std::map<QPDFObjGen, uint32_t>& 
         }
         out += ']';
     } else if (object.isDictionary()) {
-        out += "<<";
-        for (auto [key, value] : object.ditems()) {
-            if (value.isNull()) continue;
-            out += QPDFObjectHandle::newName(key).unparse() + ' ';
-            write_value(value, numbers, out);
-            out += ' ';
-        }
-        out += ">>";
+        write_dictionary(object, numbers, out);
     } else if (object.isStream()) {
         // The data as it is stored (compressed, its filters kept); a page's
         // form, which qpdf makes from its content streams unfiltered,
@@ -95,15 +105,10 @@ void write_value(QPDFObjectHandle object, const std::map<QPDFObjGen, uint32_t>& 
         } else {
             data = object.getRawStreamData();
         }
-        out += "<<";
-        for (auto [key, value] : dict.ditems()) {
-            if (value.isNull() || key == "/Length" || (plain && key == "/DecodeParms")) continue;
-            out += QPDFObjectHandle::newName(key).unparse() + ' ';
-            write_value(value, numbers, out);
-            out += ' ';
-        }
-        if (plain) out += "/Filter /FlateDecode";
-        out += "/Length " + std::to_string(data->getSize()) + ">>\nstream\n";
+        const std::string length = "/Length " + std::to_string(data->getSize());
+        if (plain) write_dictionary(dict, numbers, out, {"/Length", "/DecodeParms"}, length + " /Filter /FlateDecode");
+        else write_dictionary(dict, numbers, out, {"/Length"}, length);
+        out += "\nstream\n";
         out.append(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
         out += "\nendstream";
     } else {
@@ -137,8 +142,8 @@ Forms* open_forms(const std::vector<Placement>& placements, std::vector<std::str
             matrices.push_back(anywhere.getMatrixForFormXObjectPlacement(form, rect, false, true, true).unparse());
             forms->forms.push_back(form);
         }
-        std::map<QPDFObjGen, bool> seen;
-        for (const auto& form : forms->forms) seen.emplace(form.getObjGen(), true);
+        std::set<QPDFObjGen> seen;
+        for (const auto& form : forms->forms) seen.insert(form.getObjGen());
         for (const auto& form : forms->forms) gather(form, seen, forms->needed);
         dependencies = static_cast<uint32_t>(forms->needed.size());
         return forms.release();

@@ -388,10 +388,14 @@ std::array<double, 4> FurnitureItem::area() const {
     return {x - 2, y - size * 0.25, x + width + 2, y + size};
 }
 
+std::array<double, 2> sheet_size(const Sheet& sheet, const Style& style) {
+    if (sheet.landscape) return {style.page_height, style.page_width};
+    return {style.page_width, style.page_height};
+}
+
 std::vector<FurnitureItem> furniture_of(const Sheet& sheet, const Style& style, const Fonts& fonts) {
     std::vector<FurnitureItem> items;
-    const double width = sheet.landscape ? style.page_height : style.page_width;
-    const double height = sheet.landscape ? style.page_width : style.page_height;
+    const auto [width, height] = sheet_size(sheet, style);
     auto centred = [&](const std::string& text, Fonts::Face face, double size, double y) {
         const double w = text_width(text, face, size, fonts);
         items.push_back({text, face, size, (width - w) / 2, y, w, false});
@@ -430,8 +434,7 @@ SheetContent draw_sheet(const DrawingContext& context, const Sheet& sheet, const
     SheetContent out;
     Drawer drawer(context, names, out);
     const Style& style = context.style;
-    const double width = sheet.landscape ? style.page_height : style.page_width;
-    const double height = sheet.landscape ? style.page_width : style.page_height;
+    const auto [width, height] = sheet_size(sheet, style);
     if (sheet.page) {
         drawer.content(*sheet.page);
     } else {

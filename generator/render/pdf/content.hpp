@@ -45,6 +45,8 @@ struct FurnitureItem {
     std::array<double, 4> area() const;
 };
 std::vector<FurnitureItem> furniture_of(const Sheet& sheet, const Style& style, const Fonts& fonts);
+// A sheet's width and height in points, turned when it is landscape.
+std::array<double, 2> sheet_size(const Sheet& sheet, const Style& style);
 
 // Each chart's scene, worked out once per pack: its text picks the pack's
 // characters before any page is drawn, and its shapes are drawn.

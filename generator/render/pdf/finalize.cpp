@@ -46,6 +46,7 @@ void on_error(HPDF_STATUS code, HPDF_STATUS detail, void* data) {
 }
 
 const char* kPackEncoding = "agendapack-pack";
+const char* kReceivedName = "Received1";  // a received page's form, in its sheet's resources
 
 class Writer {
 public:
@@ -157,7 +158,7 @@ public:
 
     // An empty object in the page's XObject resources under `name`, for the
     // update to fill with a received page's form; its object number.
-    uint32_t stand_in_xobject(HPDF_Page page, const std::string& name) {
+    uint32_t stand_in_xobject(HPDF_Page page, const char* name) {
         auto* attr = static_cast<HPDF_PageAttr>(page->attr);
         if (!attr->xobjects) {  // as libharu makes it when a page's first picture is named
             HPDF_Dict resources = static_cast<HPDF_Dict>(HPDF_Page_GetInheritableItem(page, "Resources", HPDF_OCLASS_DICT));
@@ -166,7 +167,7 @@ public:
         }
         HPDF_Dict stand_in = HPDF_Dict_New(pdf_->mmgr);
         HPDF_Xref_Add(pdf_->xref, stand_in);
-        HPDF_Dict_Add(attr->xobjects, name.c_str(), stand_in);
+        HPDF_Dict_Add(attr->xobjects, name, stand_in);
         check("giving a received page its place");
         return stand_in->header.obj_id & 0x00FFFFFF;
     }
@@ -451,8 +452,9 @@ std::string write_file(Drawn& drawn, size_t first, size_t end, int item, int thr
     std::vector<HPDF_Page> pages;
     for (size_t i = first; i < end; ++i) {
         HPDF_Page page = HPDF_AddPage(writer.pdf_);
-        HPDF_Page_SetWidth(page, sheets[i].landscape ? style.page_height : style.page_width);
-        HPDF_Page_SetHeight(page, sheets[i].landscape ? style.page_width : style.page_height);
+        const auto [width, height] = sheet_size(sheets[i], style);
+        HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(width));
+        HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(height));
         pages.push_back(page);
     }
     writer.check("adding pages");
@@ -471,8 +473,7 @@ std::string write_file(Drawn& drawn, size_t first, size_t end, int item, int thr
     for (size_t i = first; i < end; ++i) {
         const Page* page = sheets[i].page;
         if (!page || !page->received) continue;
-        const double width = sheets[i].landscape ? style.page_height : style.page_width;
-        const double height = sheets[i].landscape ? style.page_width : style.page_height;
+        const auto [width, height] = sheet_size(sheets[i], style);
         ReceivedPlacement at = place_on_sheet(page->received->pages[static_cast<size_t>(page->received_page)], width, height,
                                               furniture_of(sheets[i], style, fonts), page->fit);
         at.sheet = i;
@@ -482,11 +483,10 @@ std::string write_file(Drawn& drawn, size_t first, size_t end, int item, int thr
     }
     std::unique_ptr<ReceivedForms> forms;
     if (!placements.empty()) forms = std::make_unique<ReceivedForms>(std::move(placements));
-    std::vector<uint32_t> form_numbers;  // each form's object: libharu's empty stand-in, filled by the update
 
-    // Each page names its fonts, pictures and received page, and gets its
-    // links (libharu, on this thread); then the pages are drawn and
-    // compressed side by side, and their streams put in place.
+    // Each page names its fonts and pictures (and a received page's form),
+    // and gets its links (libharu, on this thread); then the pages are drawn
+    // and compressed side by side, and their streams put in place.
     std::vector<PageResources> names(end - first);
     std::vector<TaggedPage> tagged(end - first);
     for (size_t i = first; i < end; ++i) {
@@ -498,15 +498,18 @@ std::string write_file(Drawn& drawn, size_t first, size_t end, int item, int thr
                     names[i - first].fonts[face][slot] = HPDF_Page_GetLocalFontName(page, writer.font(fonts, Fonts::Face(face), slot));
         for (const doc::Image* image : needs.images)
             if (HPDF_Image loaded = writer.image(*image)) names[i - first].images[image] = HPDF_Page_GetXObjectName(page, loaded);
-        if (forms && form_numbers.size() < forms->placements().size() && forms->placements()[form_numbers.size()].sheet == i) {
-            names[i - first].received = "Received1";
-            form_numbers.push_back(writer.stand_in_xobject(page, names[i - first].received));
-            names[i - first].received_matrix = forms->matrix(form_numbers.size() - 1);
-        }
         tagged[i - first].page = page;
         if (!sheets[i].page) continue;
         tagged[i - first].structure = sheets[i].page->structure.get();
         tagged[i - first].links = add_links(writer.pdf_, page, *sheets[i].page, targets);
+    }
+    // A form's object is an empty stand-in of libharu's, filled by the update.
+    std::vector<uint32_t> form_numbers;
+    for (size_t k = 0; forms && k < forms->placements().size(); ++k) {
+        PageResources& named = names[forms->placements()[k].sheet - first];
+        named.received = kReceivedName;
+        named.received_matrix = forms->matrix(k);
+        form_numbers.push_back(writer.stand_in_xobject(pages[forms->placements()[k].sheet - first], kReceivedName));
     }
     writer.check("naming the pages' fonts and pictures");
     const DrawingContext drawing{drawn.pack, style, fonts, drawn.encoding, drawn.scenes};
@@ -519,15 +522,12 @@ std::string write_file(Drawn& drawn, size_t first, size_t end, int item, int thr
             own[k] = draw_sheet(drawing, sheets[i], names[k]);
             own[k].stream = compressor->compress(own[k].stream);
         });
-    // Each page's MCIDs: what it draws (a received page placed on it last).
-    std::vector<std::vector<int>> marks(end - first);
     for (size_t i = first; i < end; ++i) {
         const SheetContent& content = whole || drawn.names[i] != names[i - first] ? own[i - first] : drawn.contents[i];
         auto* page = static_cast<HPDF_PageAttr>(pages[i - first]->attr);
         use_compressed(page->contents, content.stream);
-        page->stream = page->contents->stream;
-        marks[i - first] = content.marks;
-        tagged[i - first].marks = &marks[i - first];
+        page->stream = page->contents->stream;  // the page keeps its own pointer to its content's stream
+        tagged[i - first].marks = &content.marks;
         for (int face = 0; face < Fonts::kFaces; ++face)
             for (int slot = 0; slot < 2; ++slot)
                 if (!content.shown[face][slot].empty())

@@ -21,10 +21,9 @@ size_t weight(const doc::Document& document) {
     return weight;
 }
 
-// A received PDF's pages, each on a sheet of its own turned as it is.
-// A received document's pages, each a Figure of its structure: a screen
-// reader cannot read inside the file as it came, so it is told what the
-// page is and where its words are.
+// A received PDF's pages, each on a sheet of its own turned as it is, and
+// each a Figure of its structure: a screen reader cannot read inside the
+// file as it came, so it is told what the page is and where its words are.
 std::vector<Page> received_pages(const doc::Document& document) {
     std::vector<Page> pages;
     auto structure = std::make_shared<Structure>();

@@ -1,11 +1,9 @@
 #include "received.hpp"
 
-#include "../../pdfio/pdfio.hpp"
-
 #include <algorithm>
-#include <map>
-#include <memory>
 #include <stdexcept>
+
+#include "../../pdfio/pdfio.hpp"
 
 namespace agendapack::render::pdf {
 
