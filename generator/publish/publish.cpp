@@ -12,16 +12,23 @@ namespace agendapack::publish {
 
 namespace {
 
-// Same entries, same bytes: a file, or a folder compared file by file.
-bool same_tree(const OutputFileSystem& fs, const std::string& a, const std::string& b) {
+// Same entries, and each file the same by `same_file`: a file, or a folder
+// compared file by file.
+bool same_tree(const OutputFileSystem& fs, const std::string& a, const std::string& b,
+               const std::function<bool(const std::string&, const std::string&)>& same_file) {
     if (fs.is_directory(a) || fs.is_directory(b)) {
         if (!fs.is_directory(a) || !fs.is_directory(b)) return false;
         const std::vector<std::string> left = fs.list(a), right = fs.list(b);
         if (left != right) return false;
         for (const auto& name : left)
-            if (!same_tree(fs, join_path(a, name), join_path(b, name))) return false;
+            if (!same_tree(fs, join_path(a, name), join_path(b, name), same_file)) return false;
         return true;
     }
+    return same_file(a, b);
+}
+
+// The same bytes.
+bool same_bytes(const OutputFileSystem& fs, const std::string& a, const std::string& b) {
     auto size_a = fs.read_size(a), size_b = fs.read_size(b);
     if (!size_a || !size_b || *size_a != *size_b) return false;
     return fs.read(a) == fs.read(b);
@@ -90,13 +97,12 @@ Publisher::Publisher(OutputFileSystem& fs, std::string out_dir)
     fs_.remove(join_path(out_, ".agendapack-staging"));
     fs_.remove(join_path(out_, ".agendapack-retired"));
     // A killed build's staging folder (a half-made site, or the one it
-    // replaced) goes to the trash, and the trash — old sites, each a tree of
-    // hard links — is emptied on a thread of its own while this build works:
-    // removing thousands of folders is slow on some disks, and nothing
-    // waits for it but the end of the run.
+    // replaced) goes to the trash. The newest folder there is brought up to
+    // date as this build's staging folder (publish.hpp); the rest — older
+    // sites, each a tree of hard links — is emptied on a thread of its own
+    // while this build works: removing thousands of folders is slow on some
+    // disks, and nothing waits for it but the end of the run.
     if (fs_.exists(staging_)) fs_.rename(staging_, next_in_trash());
-    // The newest folder in the trash is brought up to date as this build's
-    // staging folder (see publish.hpp); the cleaner takes the rest.
     std::vector<std::string> old = fs_.list(trash_);
     auto number = [](const std::string& name) { return std::strtol(name.c_str(), nullptr, 10); };
     auto newest = std::max_element(old.begin(), old.end(), [&](const auto& a, const auto& b) { return number(a) < number(b); });
@@ -137,16 +143,8 @@ Publisher::~Publisher() {
 }
 
 bool Publisher::links_of_site(const std::string& unit) const {
-    std::function<bool(const std::string&, const std::string&)> same = [&](const std::string& site, const std::string& staged) {
-        if (!fs_.is_directory(site)) return fs_.same_file(site, staged);
-        if (!fs_.is_directory(staged)) return false;
-        const std::vector<std::string> names = fs_.list(site);
-        if (names != fs_.list(staged)) return false;
-        for (const auto& name : names)
-            if (!same(join_path(site, name), join_path(staged, name))) return false;
-        return true;
-    };
-    return same(join_path(out_, unit), join_path(staging_, unit));
+    return same_tree(fs_, join_path(out_, unit), join_path(staging_, unit),
+                     [&](const std::string& a, const std::string& b) { return fs_.same_file(a, b); });
 }
 
 void Publisher::write(const std::string& relative, std::string bytes) {
@@ -162,6 +160,15 @@ void Publisher::write(const std::string& relative, std::string bytes) {
     queued_.notify_one();
 }
 
+void Publisher::stage(const std::string& relative, const std::string& bytes) {
+    // A unit's first file removes what an earlier site left of it in the
+    // staging folder: its stale files, and links shared with the live site,
+    // which writing would change in place.
+    const std::string unit = paths::unit_of(relative);
+    if (cleared_.insert(unit).second) fs_.remove(join_path(staging_, unit));
+    fs_.write(join_path(staging_, relative), bytes);
+}
+
 void Publisher::write_queued() {
     std::unique_lock<std::mutex> lock(mutex_);
     for (;;) {
@@ -172,12 +179,7 @@ void Publisher::write_queued() {
         lock.unlock();
         std::exception_ptr failed;
         try {
-            // A unit's first file removes what an earlier site left of it
-            // in the staging folder: its stale files, and links shared with
-            // the live site, which writing would change in place.
-            const std::string unit = paths::unit_of(relative);
-            if (cleared_.insert(unit).second) fs_.remove(join_path(staging_, unit));
-            fs_.write(join_path(staging_, relative), bytes);
+            stage(relative, bytes);
         } catch (...) {
             failed = std::current_exception();
         }
@@ -242,15 +244,14 @@ Publisher::Summary Publisher::commit(const std::set<std::string>& keep_meetings,
     published.insert(paths::published_record());
     std::string list;
     for (const auto& file : published) list += file + "\n";
-    fs_.remove(join_path(staging_, paths::published_record()));
-    fs_.write(join_path(staging_, paths::published_record()), list);
+    stage(paths::published_record(), list);
 
     bool changed = false;
     std::vector<std::string> foreign;
     for (const auto& unit : units) {
         const std::string current = join_path(out_, unit), fresh = join_path(staging_, unit);
         const bool staged = units_.count(unit) > 0 || unit == paths::published_record();
-        if (staged && same_tree(fs_, current, fresh)) {
+        if (staged && same_tree(fs_, current, fresh, [&](const std::string& a, const std::string& b) { return same_bytes(fs_, a, b); })) {
             if (unit != paths::published_record()) ++summary.unchanged;
             continue;
         }
@@ -262,7 +263,7 @@ Publisher::Summary Publisher::commit(const std::set<std::string>& keep_meetings,
             if (!ours(file)) foreign.push_back(std::move(file));
     }
     if (!foreign.empty()) throw std::runtime_error(foreign_files_message(out_, foreign));
-    if (!changed) return summary;  // the staging folder goes with the publisher
+    if (!changed) return summary;  // the staging folder goes back to the trash with the publisher
 
     // The units carried over: kept where the staging folder has them as
     // links of the site's own files already, linked again where not.
@@ -280,7 +281,7 @@ Publisher::Summary Publisher::commit(const std::set<std::string>& keep_meetings,
     for (const auto& unit : held)
         if (!site.count(unit)) fs_.remove(join_path(staging_, unit));
     // The one step a reader can see: after it, staging_ holds the old site,
-    // which the next build's cleaner removes.
+    // which goes to the trash for the next build to bring up to date.
     const bool replacing = fs_.is_directory(out_);
     if (replacing) fs_.exchange(staging_, out_);
     else fs_.rename(staging_, out_);

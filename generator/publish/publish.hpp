@@ -67,6 +67,7 @@ public:
 
 private:
     void write_queued();   // the publisher's thread
+    void stage(const std::string& relative, const std::string& bytes);  // a file into the staging folder, its unit cleared first
     void finish_writes();  // waits for every queued file; rethrows a failure
 
     OutputFileSystem& fs_;
@@ -76,7 +77,7 @@ private:
     std::string out_, staging_, trash_;
     std::set<std::string> units_;
     std::set<std::string> written_;  // relative paths
-    std::set<std::string> cleared_;  // units removed from the staging folder before their first file (writer thread)
+    std::set<std::string> cleared_;  // units removed from the staging folder before their first file (stage)
     std::mutex mutex_;  // units_ and everything below
     std::deque<std::pair<std::string, std::string>> queue_;  // staged path, bytes
     size_t queued_bytes_ = 0;
