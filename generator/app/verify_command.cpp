@@ -3,13 +3,10 @@
 // changed since, rebuilds the meeting in memory and compares the bytes.
 #include "verify_command.hpp"
 
-#include <fstream>
 #include <iostream>
-#include <sstream>
-
-#include <yaml-cpp/yaml.h>
 
 #include "command.hpp"
+#include "../load/yaml_fields.hpp"
 #include "../support/sha256.hpp"
 #include "../support/site_paths.hpp"
 
@@ -59,17 +56,18 @@ int run_verify(const std::vector<std::string>& args) {
         std::cerr << "agendapack: cannot read " << (!pack ? pack_path : manifest_path) << "\n";
         return 1;
     }
-    // JSON is YAML: yaml-cpp reads the manifest agendapack wrote.
+    // JSON is YAML: the loaders' reader reads the manifest agendapack wrote.
     std::string meeting, recorded_sha, generator, audience;
     std::vector<std::pair<std::string, std::string>> sources;
     try {
-        const YAML::Node root = YAML::Load(*manifest);
-        meeting = root["meeting"].as<std::string>("");
-        recorded_sha = root["sha256"].as<std::string>("");
-        generator = root["generator"].as<std::string>("");
-        audience = root["audience"].as<std::string>("");
-        for (const auto& source : root["sources"]) sources.emplace_back(source["path"].as<std::string>(), source["sha256"].as<std::string>());
-    } catch (const YAML::Exception&) {
+        const auto tree = load::parse_yaml({manifest_path, *manifest});
+        const load::YamlNode root = tree->root();
+        meeting = root["meeting"].text();
+        recorded_sha = root["sha256"].text();
+        generator = root["generator"].text();
+        audience = root["audience"].text();
+        for (const load::YamlNode& source : root["sources"].items()) sources.emplace_back(source["path"].text(), source["sha256"].text());
+    } catch (const InputError&) {
         meeting.clear();
     }
     int problems = 0;

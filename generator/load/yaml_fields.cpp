@@ -6,7 +6,6 @@
 #include <yaml-cpp/parser.h>
 
 #include <algorithm>
-#include <array>
 #include <sstream>
 #include <string_view>
 #include <unordered_set>
@@ -121,33 +120,28 @@ std::string describe(const YamlNode& node) {
 Fields::Fields(const YamlText& source, const YamlNode& node, std::vector<std::string> known, std::string what)
     : source_(source), node_(node), what_(std::move(what)) {
     if (!node.is_map()) source.fail(node, what_ + " must be a mapping of keys to values, not " + describe(node));
-    auto check = [&](const YamlNode& key_node, auto&& seen_before, auto&& allowed) {
+    // Most mappings have a few keys (a person, a document), checked by
+    // search, which allocates nothing; one may also hold tens of thousands
+    // (people.yaml, a glossary's terms), checked against hash sets, so that
+    // checking stays linear.
+    constexpr size_t kSearched = 16;
+    const bool many = node.size() > kSearched, many_known = known.size() > kSearched;
+    std::unordered_set<std::string_view> allowed, seen;
+    if (many_known) allowed.insert(known.begin(), known.end());
+    if (many) seen.reserve(node.size());
+    const auto entries = node.entries();
+    for (auto it = entries.begin(); it != entries.end(); ++it) {
+        const YamlNode key_node = (*it).key;
         if (!key_node.is_scalar()) source.fail(key_node, "a key in " + what_ + " must be a plain word");
         const std::string& key = key_node.text();  // held by the tree, which outlives this loop
-        if (seen_before(key)) source.fail(key_node, "duplicate key '" + key + "' in " + what_);
-        if (!allowed(key)) source.fail(key_node, unknown_name("key", key, known) + " in " + what_);
-    };
-    // Most mappings have a handful of keys (a person, a document): searched,
-    // which costs no allocation. A mapping may also hold tens of thousands
-    // (people.yaml, a glossary's terms): hashed, so checking stays linear.
-    constexpr size_t kSearched = 16;
-    if (node.size() <= kSearched && known.size() <= kSearched) {
-        std::array<std::string_view, kSearched> seen;
-        size_t count = 0;
-        for (const auto& entry : node.entries())
-            check(entry.key, [&](std::string_view key) { return std::find(seen.begin(), seen.begin() + count, key) != seen.begin() + count; },
-                  [&](std::string_view key) {
-                      seen[count++] = key;
-                      return std::find(known.begin(), known.end(), key) != known.end();
-                  });
-        return;
+        bool repeated = false;
+        if (many) repeated = !seen.insert(key).second;
+        else
+            for (auto earlier = entries.begin(); earlier != it && !repeated; ++earlier) repeated = (*earlier).key.text() == key;
+        if (repeated) source.fail(key_node, "duplicate key '" + key + "' in " + what_);
+        const bool is_known = many_known ? allowed.count(key) > 0 : std::find(known.begin(), known.end(), key) != known.end();
+        if (!is_known) source.fail(key_node, unknown_name("key", key, known) + " in " + what_);
     }
-    std::unordered_set<std::string_view> allowed(known.begin(), known.end());
-    std::unordered_set<std::string_view> seen;
-    seen.reserve(node.size());
-    for (const auto& entry : node.entries())
-        check(entry.key, [&](std::string_view key) { return !seen.insert(key).second; },
-              [&](std::string_view key) { return allowed.count(key) > 0; });
 }
 
 bool Fields::has(const std::string& key) const { return bool(node_[key]); }

@@ -1,8 +1,8 @@
-#include <yaml-cpp/yaml.h>
-
+#include <memory>
 #include <stdexcept>
 
 #include "../compose/compose.hpp"
+#include "../load/yaml_fields.hpp"
 #include "scaffold.hpp"
 
 namespace agendapack::scaffold {
@@ -10,18 +10,14 @@ namespace agendapack::scaffold {
 namespace {
 
 // The files a meeting.yaml lists, in order (names, or {file: …}).
-std::vector<std::string> listed_files(const YAML::Node& root) {
+std::vector<std::string> listed_files(const load::YamlNode& root) {
     std::vector<std::string> files;
-    if (!root.IsMap() || !root["agenda"] || !root["agenda"].IsSequence()) return files;
-    for (const auto& item : root["agenda"]) {
-        if (!item.IsMap()) continue;
+    for (const load::YamlNode& item : root["agenda"].items())
         for (const char* key : {"documents", "approve_minutes"})
-            if (item[key] && item[key].IsSequence())
-                for (const auto& d : item[key]) {
-                    if (d.IsScalar()) files.push_back(d.Scalar());
-                    else if (d.IsMap() && d["file"] && d["file"].IsScalar()) files.push_back(d["file"].Scalar());
-                }
-    }
+            for (const load::YamlNode& d : item[key].items()) {
+                if (d.is_scalar()) files.push_back(d.text());
+                else if (d["file"].is_scalar()) files.push_back(d["file"].text());
+            }
     return files;
 }
 
@@ -44,12 +40,13 @@ Written new_report(const FileSystem& sources, OutputFileSystem& fs, const load::
     const std::string meeting_yaml = join_path(dir, "meeting.yaml");
     const auto text = sources.read(meeting_yaml);
     if (!text) throw std::runtime_error("there is no " + meeting_yaml + ": make the meeting first (agendapack new meeting)");
-    YAML::Node root;
+    std::unique_ptr<const load::YamlTree> tree;
     try {
-        root = YAML::Load(*text);
-    } catch (const YAML::Exception&) {
+        tree = load::parse_yaml({meeting_yaml, *text});
+    } catch (const InputError&) {
         throw std::runtime_error(meeting_yaml + " cannot be read: run agendapack check to see why");
     }
+    const load::YamlNode root = tree->root();
     char number[8];
     std::snprintf(number, sizeof number, "%02d-", item);
     std::string file;
