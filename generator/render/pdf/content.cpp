@@ -388,14 +388,15 @@ std::array<double, 4> FurnitureItem::area() const {
     return {x - 2, y - size * 0.25, x + width + 2, y + size};
 }
 
-std::array<double, 2> sheet_size(const Sheet& sheet, const Style& style) {
+SheetSize sheet_size(const Sheet& sheet, const Style& style) {
     if (sheet.landscape) return {style.page_height, style.page_width};
     return {style.page_width, style.page_height};
 }
 
 std::vector<FurnitureItem> furniture_of(const Sheet& sheet, const Style& style, const Fonts& fonts) {
     std::vector<FurnitureItem> items;
-    const auto [width, height] = sheet_size(sheet, style);
+    const SheetSize page = sheet_size(sheet, style);  // plain doubles: clang 14 lets no lambda capture a structured binding
+    const double width = page.width, height = page.height;
     auto centred = [&](const std::string& text, Fonts::Face face, double size, double y) {
         const double w = text_width(text, face, size, fonts);
         items.push_back({text, face, size, (width - w) / 2, y, w, false});

@@ -46,7 +46,10 @@ struct FurnitureItem {
 };
 std::vector<FurnitureItem> furniture_of(const Sheet& sheet, const Style& style, const Fonts& fonts);
 // A sheet's width and height in points, turned when it is landscape.
-std::array<double, 2> sheet_size(const Sheet& sheet, const Style& style);
+struct SheetSize {
+    double width = 0, height = 0;
+};
+SheetSize sheet_size(const Sheet& sheet, const Style& style);
 
 // Each chart's scene, worked out once per pack: its text picks the pack's
 // characters before any page is drawn, and its shapes are drawn.
