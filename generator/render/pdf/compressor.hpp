@@ -14,7 +14,7 @@ namespace agendapack::render::pdf {
 
 class Compressor {
 public:
-    Compressor() : compressor_(libdeflate_alloc_compressor(5), libdeflate_free_compressor) {
+    explicit Compressor(int level = 5) : compressor_(libdeflate_alloc_compressor(level), libdeflate_free_compressor) {
         if (!compressor_) throw std::runtime_error("libdeflate could not start");
     }
     // The zlib stream a /FlateDecode filter reads.

@@ -39,52 +39,65 @@ void Update::add_packed(uint32_t number, std::string body) {
 }
 
 void Update::finish() {
-    // Object streams of at most 100 objects each.
-    Compressor deflater;
+    // Object streams of at most 100 objects each. Level 1: a structure tree
+    // is read by machines, and at level 5 its streams were a tenth of an
+    // archive's CPU for 1 % of its bytes.
+    Compressor deflater(1);
     constexpr size_t kPerStream = 100;
-    std::map<uint32_t, std::pair<uint32_t, uint32_t>> in_stream;  // object → (stream, index)
+    struct Row {
+        uint32_t object;
+        uint8_t type;     // 1: at an offset in the file; 2: in an object stream
+        uint32_t field2;  // the offset, or the object stream's number
+        uint16_t field3;  // the index in the object stream
+    };
+    std::vector<Row> rows;
+    rows.reserve(packed_.size() + packed_.size() / kPerStream + at_.size() + 2);
+    std::string offsets, bodies;
     for (size_t first = 0; first < packed_.size(); first += kPerStream) {
         const size_t last = std::min(packed_.size(), first + kPerStream);
         const uint32_t stream = next_++;
-        std::string offsets, bodies;
+        offsets.clear();
+        bodies.clear();
         for (size_t k = first; k < last; ++k) {
-            offsets += std::to_string(packed_[k].first) + " " + std::to_string(bodies.size()) + " ";
-            bodies += packed_[k].second + "\n";
-            in_stream[packed_[k].first] = {stream, static_cast<uint32_t>(k - first)};
+            offsets += std::to_string(packed_[k].first);
+            offsets += ' ';
+            offsets += std::to_string(bodies.size());
+            offsets += ' ';
+            bodies += packed_[k].second;
+            bodies += '\n';
+            rows.push_back({packed_[k].first, 2, stream, static_cast<uint16_t>(k - first)});
         }
-        const std::string packed = deflater.compress(offsets + bodies);
+        const size_t first_body = offsets.size();
+        offsets += bodies;
+        const std::string packed = deflater.compress(offsets);
         at_[stream] = file_.size();
         file_ += std::to_string(stream) + " 0 obj\n<</Type/ObjStm/N " + std::to_string(last - first) + "/First " +
-                 std::to_string(offsets.size()) + "/Filter/FlateDecode/Length " + std::to_string(packed.size()) + ">>\nstream\n" +
-                 packed + "\nendstream\nendobj\n";
+                 std::to_string(first_body) + "/Filter/FlateDecode/Length " + std::to_string(packed.size()) + ">>\nstream\n";
+        file_ += packed;
+        file_ += "\nendstream\nendobj\n";
     }
 
     // The cross-reference stream: type 2 entries for objects in streams,
-    // type 1 for the rest and itself.
+    // type 1 for the rest and itself, in runs of consecutive numbers.
     const uint32_t xref = next_++;
     at_[xref] = file_.size();
-    std::map<uint32_t, std::string> rows;
-    auto row = [](uint8_t type, uint32_t field2, uint16_t field3) {
-        std::string r(7, '\0');
-        r[0] = static_cast<char>(type);
-        for (int i = 0; i < 4; ++i) r[1 + i] = static_cast<char>((field2 >> (24 - 8 * i)) & 0xFF);
-        r[5] = static_cast<char>(field3 >> 8);
-        r[6] = static_cast<char>(field3 & 0xFF);
-        return r;
-    };
-    for (const auto& [object, place] : in_stream) rows[object] = row(2, place.first, static_cast<uint16_t>(place.second));
-    for (const auto& [object, offset] : at_) rows[object] = row(1, static_cast<uint32_t>(offset), 0);
+    for (const auto& [object, offset] : at_) rows.push_back({object, 1, static_cast<uint32_t>(offset), 0});
+    std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.object < b.object; });
     std::string index, data;
-    for (auto it = rows.begin(); it != rows.end();) {
-        auto run_end = it;
-        uint32_t count = 0;
-        while (run_end != rows.end() && run_end->first == it->first + count) {
-            data += run_end->second;
-            ++run_end;
-            ++count;
+    data.reserve(rows.size() * 7);
+    for (size_t at = 0; at < rows.size();) {
+        size_t run = at;
+        while (run < rows.size() && rows[run].object == rows[at].object + (run - at)) {
+            const Row& r = rows[run];
+            const uint32_t f2 = r.field2;
+            const char bytes[7] = {static_cast<char>(r.type), static_cast<char>(f2 >> 24), static_cast<char>(f2 >> 16),
+                                   static_cast<char>(f2 >> 8), static_cast<char>(f2), static_cast<char>(r.field3 >> 8),
+                                   static_cast<char>(r.field3)};
+            data.append(bytes, sizeof bytes);
+            ++run;
         }
-        index += std::to_string(it->first) + " " + std::to_string(count) + " ";
-        it = run_end;
+        index += std::to_string(rows[at].object) + " " + std::to_string(run - at) + " ";
+        at = run;
     }
     const std::string packed = deflater.compress(data);
     file_ += std::to_string(xref) + " 0 obj\n<</Type/XRef/Size " + std::to_string(xref + 1) + "/Index[" + index + "]/W[1 4 2]\n" +
