@@ -40,15 +40,21 @@ std::string symbol_svg(const Inline& i) {
            " focusable=\"false\">" + title + body + "</svg>";
 }
 
-void render_block(const Block& block, const LinkResolver& links, std::string& out);
+// What the renderer is handed besides the blocks.
+struct Hooks {
+    const LinkResolver& links;
+    const HeadingEnd& heading_end;
+};
+
+void render_block(const Block& block, const Hooks& hooks, std::string& out);
 
 // A cell or list item holding one paragraph renders without the <p>.
-void render_content(const doc::Blocks& blocks, const LinkResolver& links, std::string& out) {
+void render_content(const doc::Blocks& blocks, const Hooks& hooks, std::string& out) {
     if (blocks.size() == 1 && blocks[0].kind == Block::Kind::Paragraph && blocks[0].role.empty()) {
-        out += render_inlines(blocks[0].inlines, links);
+        out += render_inlines(blocks[0].inlines, hooks.links);
         return;
     }
-    for (const auto& b : blocks) render_block(b, links, out);
+    for (const auto& b : blocks) render_block(b, hooks, out);
 }
 
 // Tables a narrow screen shows as a list of cards, one a row, each value
@@ -70,7 +76,7 @@ std::vector<std::string> column_labels(const Block& table) {
     return labels;
 }
 
-void render_table(const Block& table, const LinkResolver& links, std::string& out) {
+void render_table(const Block& table, const Hooks& hooks, std::string& out) {
     // A table of many columns (or one printed landscape) scrolls inside its
     // own region on a narrow screen, which keyboards can reach; the page
     // itself never scrolls sideways.
@@ -89,7 +95,7 @@ void render_table(const Block& table, const LinkResolver& links, std::string& ou
     // Stacked as cards, each value is shown with its column's heading.
     const std::vector<std::string> labels = stacked ? column_labels(table) : std::vector<std::string>{};
     out += "<table" + class_attr(table.role) + id_attr(table.id) + ">\n";
-    if (!table.caption.empty()) out += "<caption>" + render_inlines(table.caption, links) + "</caption>\n";
+    if (!table.caption.empty()) out += "<caption>" + render_inlines(table.caption, hooks.links) + "</caption>\n";
     for (size_t r = 0; r < table.rows.size(); ++r) {
         if (r == 0 && table.header_rows > 0) out += "<thead>\n";
         if (r == static_cast<size_t>(table.header_rows)) out += "<tbody>\n";
@@ -110,7 +116,7 @@ void render_table(const Block& table, const LinkResolver& links, std::string& ou
             if (!cell.align.empty()) classes += (classes.empty() ? "align-" : " align-") + cell.align;
             if (!classes.empty()) out += " class=\"" + escape(classes) + "\"";
             out += ">";
-            render_content(cell.content, links, out);
+            render_content(cell.content, hooks, out);
             out += "</" + tag + ">";
         }
         out += "</tr>\n";
@@ -121,16 +127,18 @@ void render_table(const Block& table, const LinkResolver& links, std::string& ou
     if (wide) out += "</div>\n";
 }
 
-void render_block(const Block& block, const LinkResolver& links, std::string& out) {
+void render_block(const Block& block, const Hooks& hooks, std::string& out) {
     switch (block.kind) {
         case Block::Kind::Paragraph:
-            out += "<p" + class_attr(block.role) + ">" + render_inlines(block.inlines, links) + "</p>\n";
+            out += "<p" + class_attr(block.role) + ">" + render_inlines(block.inlines, hooks.links) + "</p>\n";
             break;
         case Block::Kind::Heading: {
             std::string tag = "h" + std::to_string(std::clamp(block.level, 1, 6));
             out += "<" + tag + id_attr(block.id) + class_attr(block.role) + ">";
             if (!block.label.empty()) out += "<span class=\"num\">" + escape(block.label) + "</span> ";
-            out += render_inlines(block.inlines, links) + "</" + tag + ">\n";
+            out += render_inlines(block.inlines, hooks.links);
+            if (hooks.heading_end) out += hooks.heading_end(block);
+            out += "</" + tag + ">\n";
             break;
         }
         case Block::Kind::List: {
@@ -140,32 +148,32 @@ void render_block(const Block& block, const LinkResolver& links, std::string& ou
             for (const auto& item : block.children) {
                 out += "<li" + id_attr(item.id) + ">";
                 if (labelled) out += "<span class=\"label\">" + escape(item.label) + "</span><div class=\"item\">";
-                render_content(item.children, links, out);
+                render_content(item.children, hooks, out);
                 if (labelled) out += "</div>";
                 out += "</li>\n";
             }
             out += "</" + tag + ">\n";
             break;
         }
-        case Block::Kind::ListItem: render_content(block.children, links, out); break;
+        case Block::Kind::ListItem: render_content(block.children, hooks, out); break;
         case Block::Kind::Numbered:
             out += "<div class=\"numbered\"><span class=\"num\">" + escape(block.label) + "</span><div class=\"para\">\n";
-            for (const auto& b : block.children) render_block(b, links, out);
+            for (const auto& b : block.children) render_block(b, hooks, out);
             out += "</div></div>\n";
             break;
-        case Block::Kind::Table: render_table(block, links, out); break;
+        case Block::Kind::Table: render_table(block, hooks, out); break;
         case Block::Kind::Section: {
             // <section> only where a heading names it; otherwise a plain grouping.
             bool titled = !block.children.empty() && block.children.front().kind == Block::Kind::Heading;
             std::string tag = titled ? "section" : "div";
             out += "<" + tag + class_attr(block.role) + id_attr(block.id) + ">\n";
-            for (const auto& b : block.children) render_block(b, links, out);
+            for (const auto& b : block.children) render_block(b, hooks, out);
             out += "</" + tag + ">\n";
             break;
         }
         case Block::Kind::Quote:
             out += "<blockquote>\n";
-            for (const auto& b : block.children) render_block(b, links, out);
+            for (const auto& b : block.children) render_block(b, hooks, out);
             out += "</blockquote>\n";
             break;
         case Block::Kind::Code: out += "<pre><code>" + escape(block.text) + "</code></pre>\n"; break;
@@ -211,9 +219,10 @@ std::string render_inlines(const doc::Inlines& inlines, const LinkResolver& link
     return out;
 }
 
-std::string render_blocks(const doc::Blocks& blocks, const LinkResolver& links) {
+std::string render_blocks(const doc::Blocks& blocks, const LinkResolver& links, const HeadingEnd& heading_end) {
     std::string out;
-    for (const auto& b : blocks) render_block(b, links, out);
+    const Hooks hooks{links, heading_end};
+    for (const auto& b : blocks) render_block(b, hooks, out);
     return out;
 }
 

@@ -23,7 +23,10 @@ using LinkResolver = std::function<std::string(const std::string& document_id)>;
 std::string document_href(const std::string& target);
 
 std::string render_inlines(const doc::Inlines& inlines, const LinkResolver& links);
-std::string render_blocks(const doc::Blocks& blocks, const LinkResolver& links);
+// What a heading carries after its words, inside it (a document page's
+// link to the heading's page in the printed pack); empty for nothing.
+using HeadingEnd = std::function<std::string(const doc::Block& heading)>;
+std::string render_blocks(const doc::Blocks& blocks, const LinkResolver& links, const HeadingEnd& heading_end = nullptr);
 std::string render_chart(const doc::Chart& chart);  // inline SVG and its figures as a table
 
 struct Templates {

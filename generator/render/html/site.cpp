@@ -182,20 +182,15 @@ OutputFile document_page(const compose::ComposedMeeting& composed, size_t index,
         before += "<p class=\"received-download\"><a href=\"" + escape(paths::received_name(d.id)) + "\" type=\"application/pdf\">Download the file as received (PDF, " + file_size(d.received->bytes.size()) + ", " + std::to_string(pages) +
                   (pages == 1 ? " page" : " pages") + ")</a></p>\n";
     }
-    std::string blocks = render_blocks(d.body, links);
     // Each section's page in the pack, after its heading, linking to it.
-    if (d.pack_first > 0) {
-        doc::for_each_block(d.body, [&](const doc::Block& b) {
-            if (b.kind != doc::Block::Kind::Heading || b.pack_page == 0 || b.level < 2) return;
-            const std::string tag = "id=\"" + escape(b.id) + "\"";
-            size_t at = blocks.find(tag);
-            if (at == std::string::npos) return;
-            size_t close = blocks.find("</h", at);
-            if (close == std::string::npos) return;
-            blocks.insert(close, " <a class=\"pack-page\" href=\"" + escape(paths::pack_name(facts.id)) + "#page=" +
-                                     std::to_string(d.pack_front + b.pack_page) + "\">page " + std::to_string(b.pack_page) + "</a>");
-        });
-    }
+    HeadingEnd pack_page;
+    if (d.pack_first > 0)
+        pack_page = [&](const doc::Block& b) -> std::string {
+            if (b.pack_page == 0 || b.level < 2 || b.id.empty()) return "";
+            return " <a class=\"pack-page\" href=\"" + escape(paths::pack_name(facts.id)) + "#page=" +
+                   std::to_string(d.pack_front + b.pack_page) + "\">page " + std::to_string(b.pack_page) + "</a>";
+        };
+    std::string blocks = render_blocks(d.body, links, pack_page);
     // The title stays first: what goes before the text goes after the heading that opens it.
     size_t after_heading = blocks.rfind("<h1", 0) == 0 ? blocks.find("</h1>") : std::string::npos;
     if (after_heading != std::string::npos) {
