@@ -26,6 +26,7 @@
 #include <deque>
 #include <exception>
 #include <mutex>
+#include <map>
 #include <set>
 #include <string>
 #include <thread>
@@ -67,7 +68,9 @@ public:
 
 private:
     void write_queued();   // the publisher's thread
-    void stage(const std::string& relative, const std::string& bytes);  // a file into the staging folder, its unit cleared first
+    void stage(const std::string& relative, const std::string& bytes);  // a file into the staging folder
+    void sort_leftovers(const std::string& relative, std::set<std::string>& own);  // what an earlier site left of a unit
+    void remove_leftovers();  // what no file of this build wrote over, once every file is staged
     void finish_writes();  // waits for every queued file; rethrows a failure
 
     OutputFileSystem& fs_;
@@ -77,7 +80,8 @@ private:
     std::string out_, staging_, trash_;
     std::set<std::string> units_;
     std::set<std::string> written_;  // relative paths
-    std::set<std::string> cleared_;  // units removed from the staging folder before their first file (stage)
+    std::set<std::string> cleared_;  // units whose leftovers have been sorted (stage)
+    std::map<std::string, std::set<std::string>> leftovers_;  // unit → its own files an earlier site left, not yet written over
     std::mutex mutex_;  // units_ and everything below
     std::deque<std::pair<std::string, std::string>> queue_;  // staged path, bytes
     size_t queued_bytes_ = 0;

@@ -71,6 +71,18 @@ std::optional<uint64_t> OutputFileSystem::read_size(const std::string& path) con
     return text->size();
 }
 
+OutputFileSystem::Entry OutputFileSystem::entry(const std::string& path) const {
+    if (is_directory(path)) return Entry::Folder;
+    return read_size(path) ? Entry::OwnFile : Entry::Missing;
+}
+
+OutputFileSystem::Entry DiskFileSystem::entry(const std::string& path) const {
+    struct stat st;
+    if (::lstat(path.c_str(), &st) != 0) return errno == ENOENT || errno == ENOTDIR ? Entry::Missing : Entry::Other;
+    if (S_ISDIR(st.st_mode)) return Entry::Folder;
+    return S_ISREG(st.st_mode) && st.st_nlink == 1 ? Entry::OwnFile : Entry::Other;
+}
+
 void DiskFileSystem::write(const std::string& path, const std::string& bytes) {
     const fs::path target(path);
     {

@@ -104,8 +104,8 @@ public:
     // Removes a file or a folder and all in it; nothing when there is none.
     virtual void remove(const std::string& path) = 0;
     // Makes `to` a copy of the file or folder `from` that costs no space:
-    // hard links where the system has them (a file is never written in
-    // place, so sharing is safe), copies where it has not.
+    // hard links where the system has them (a file is written in place only
+    // when it has no other link, so sharing is safe), copies where it has not.
     virtual void link_tree(const std::string& from, const std::string& to) = 0;
     // Swaps two existing folders in one step: a reader sees one or the
     // other, never neither. Where the system cannot (no RENAME_EXCHANGE),
@@ -119,6 +119,11 @@ public:
     // Whether two paths are one file (hard links of each other). Where the
     // system cannot tell, false: the caller links or copies again.
     virtual bool same_file(const std::string&, const std::string&) const { return false; }
+    // What stands at a path itself, a symbolic link never followed: a file
+    // that may be written over in place (no other link to it), a folder,
+    // nothing, or something else (a link, a shared file, a device).
+    enum class Entry { Missing, Folder, OwnFile, Other };
+    virtual Entry entry(const std::string& path) const;
 };
 
 class DiskFileSystem : public OutputFileSystem {
@@ -133,6 +138,7 @@ public:
     void link_tree(const std::string& from, const std::string& to) override;
     void exchange(const std::string& a, const std::string& b) override;
     bool same_file(const std::string& a, const std::string& b) const override;
+    Entry entry(const std::string& path) const override;
     std::string resolve(const std::string& path) const override;
     std::optional<uint64_t> read_size(const std::string& path) const override;
 

@@ -203,6 +203,44 @@ TEST_CASE("on disk, the site a build replaced becomes the next build's staging f
     fs::remove_all(root);
 }
 
+TEST_CASE("on disk, a staged unit's files are written over where they are the staging folder's own; links and strays go") {
+    const fs::path root = fs::temp_directory_path() / "agendapack-publish-in-place";
+    fs::remove_all(root);
+    DiskFileSystem disk;
+    const std::string out = (root / "output").string(), trash = (root / ".output.agendapack-trash").string();
+    const auto inode_of = [](const fs::path& p) {
+        struct stat s {};
+        ::lstat(p.c_str(), &s);
+        return s.st_ino;
+    };
+    publish::publish(disk, out, {{"index.html", "one"}, {"meetings/a/index.html", "A"}, {"meetings/a/images/x.png", "X"}}, true);
+    publish::publish(disk, out, {{"index.html", "two"}, {"meetings/a/index.html", "A2"}, {"meetings/a/images/x.png", "X2"}}, true);
+    REQUIRE(disk.list(trash) == std::vector<std::string>{"1"});
+    const fs::path staged = fs::path(trash) / "1";
+    const auto own = inode_of(staged / "meetings/a/index.html");
+
+    // Left in the site the next build brings up to date: a symbolic link to
+    // a folder outside, a file no longer made, a file where a folder goes.
+    fs::create_directories(root / "elsewhere");
+    disk.write((root / "elsewhere/x.png").string(), "not ours");
+    fs::remove_all(staged / "meetings/a/images");
+    fs::create_directory_symlink(root / "elsewhere", staged / "meetings/a/images");
+    disk.write((staged / "meetings/a/old/stale.html").string(), "stale");
+    disk.write((staged / "meetings/a/charts").string(), "a file where a folder goes");
+
+    publish::publish(disk, out, {{"index.html", "three"}, {"meetings/a/index.html", "A3"}, {"meetings/a/images/x.png", "X3"},
+                                 {"meetings/a/charts/c.svg", "C"}}, true);
+    CHECK(disk.read(out + "/meetings/a/index.html") == "A3");
+    CHECK(inode_of(root / "output/meetings/a/index.html") == own);  // written over, not made anew
+    CHECK(disk.read(out + "/meetings/a/images/x.png") == "X3");
+    CHECK(fs::is_directory(fs::symlink_status(root / "output/meetings/a/images")));  // the link went, not through it
+    CHECK(disk.read((root / "elsewhere/x.png").string()) == "not ours");
+    CHECK(disk.read(out + "/meetings/a/charts/c.svg") == "C");
+    CHECK_FALSE(fs::exists(root / "output/meetings/a/old"));  // the stale file and the folder it left empty
+    CHECK(disk.list(out + "/meetings/a") == std::vector<std::string>{"charts", "images", "index.html"});
+    fs::remove_all(root);
+}
+
 TEST_CASE("files agendapack did not write are never deleted: kept beside its own, or publishing stops") {
     MemoryFileSystem out;
     publish::publish(out, "output", {{"index.html", "one"}, {"assets/site.css", "css"}, {"meetings/a/index.html", "A"}}, true);
