@@ -32,6 +32,7 @@ import time
 
 REPO = pathlib.Path(__file__).resolve().parent.parent
 MEETING = "children-and-families-2024-09-26"
+PAUSE_AFTER_REMOVAL = 6  # seconds after a clean build's removal is written out (see empty())
 
 
 def shape(size):
@@ -91,6 +92,12 @@ def archive_rows(agendapack, size, runs, work, baseline=None, baseline_templates
         # folders publishing keeps beside it.
         for folder in (out, out.parent / f".{out.name}.agendapack-next", out.parent / f".{out.name}.agendapack-trash"):
             shutil.rmtree(folder, ignore_errors=True)
+        # Written out, and a pause: ext4 passes over inodes freed in the last
+        # seconds (minutes, while their table is unwritten) when it makes
+        # new files, and a clean build straight after removing 20,000 files
+        # timed that, up to 10 s of system time at 1,000 meetings.
+        os.sync()
+        time.sleep(PAUSE_AFTER_REMOVAL)
 
     label = f"{size} meeting" + ("s" if size != 1 else "") + f" ({committees} × {meetings})"
     rows = []
