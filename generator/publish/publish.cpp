@@ -12,12 +12,18 @@ namespace agendapack::publish {
 
 namespace {
 
+// Every walk here goes down real folders only: a symbolic link — in the
+// live site, or in a staging folder taken from the trash, where anyone may
+// have left one — is an entry of its own, never a way out of the folder.
+bool is_folder(const OutputFileSystem& fs, const std::string& path) { return fs.entry(path) == OutputFileSystem::Entry::Folder; }
+
 // Same entries, and each file the same by `same_file`: a file, or a folder
 // compared file by file.
 bool same_tree(const OutputFileSystem& fs, const std::string& a, const std::string& b,
                const std::function<bool(const std::string&, const std::string&)>& same_file) {
-    if (fs.is_directory(a) || fs.is_directory(b)) {
-        if (!fs.is_directory(a) || !fs.is_directory(b)) return false;
+    const bool folder_a = is_folder(fs, a), folder_b = is_folder(fs, b);
+    if (folder_a || folder_b) {
+        if (!folder_a || !folder_b) return false;
         const std::vector<std::string> left = fs.list(a), right = fs.list(b);
         if (left != right) return false;
         for (const auto& name : left)
@@ -35,11 +41,11 @@ bool same_bytes(const OutputFileSystem& fs, const std::string& a, const std::str
 }
 
 // The files under root/relative (relative itself when it is a file), as
-// paths relative to root.
+// paths relative to root; a symbolic link counts as a file.
 void files_under(const OutputFileSystem& fs, const std::string& root, const std::string& relative, std::vector<std::string>& files) {
     const std::string path = join_path(root, relative);
-    if (!fs.is_directory(path)) {
-        if (fs.read_size(path)) files.push_back(relative);
+    if (const auto entry = fs.entry(path); entry != OutputFileSystem::Entry::Folder) {
+        if (entry != OutputFileSystem::Entry::Missing) files.push_back(relative);
         return;
     }
     for (const auto& name : fs.list(path)) files_under(fs, root, relative + "/" + name, files);
@@ -53,7 +59,7 @@ bool holds_units(const std::string& relative) { return paths::unit_of(relative +
 void units_in(const OutputFileSystem& fs, const std::string& out, const std::string& relative, std::vector<std::string>& units) {
     for (const auto& name : fs.list(relative.empty() ? out : join_path(out, relative))) {
         const std::string entry = relative.empty() ? name : relative + "/" + name;
-        if (holds_units(entry) && fs.is_directory(join_path(out, entry))) units_in(fs, out, entry, units);
+        if (holds_units(entry) && is_folder(fs, join_path(out, entry))) units_in(fs, out, entry, units);
         else units.push_back(entry);
     }
 }
@@ -102,11 +108,12 @@ Publisher::Publisher(OutputFileSystem& fs, std::string out_dir)
     // sites, each a tree of hard links — is emptied on a thread of its own
     // while this build works: removing thousands of folders is slow on some
     // disks, and nothing waits for it but the end of the run.
+    if (fs_.entry(trash_) == OutputFileSystem::Entry::Other) fs_.remove(trash_);  // a link: removed, never emptied through
     if (fs_.exists(staging_)) fs_.rename(staging_, next_in_trash());
     std::vector<std::string> old = fs_.list(trash_);
     auto number = [](const std::string& name) { return std::strtol(name.c_str(), nullptr, 10); };
     auto newest = std::max_element(old.begin(), old.end(), [&](const auto& a, const auto& b) { return number(a) < number(b); });
-    if (newest != old.end() && fs_.is_directory(join_path(trash_, *newest))) {
+    if (newest != old.end() && is_folder(fs_, join_path(trash_, *newest))) {
         fs_.rename(join_path(trash_, *newest), staging_);
         old.erase(newest);
     }
@@ -168,37 +175,48 @@ void Publisher::stage(const std::string& relative, const std::string& bytes) {
     // there goes before a file takes its place: a link shared with the live
     // site (writing it would change the site), a symbolic link, a folder.
     const std::string unit = paths::unit_of(relative);
-    std::set<std::string>& own = leftovers_[unit];
-    if (cleared_.insert(unit).second) sort_leftovers(unit, own);
-    // The folders on the way must be folders, and the path itself the unit's own file or nothing.
-    for (size_t slash = relative.find('/', unit.size()); slash != std::string::npos; slash = relative.find('/', slash + 1)) {
-        const std::string above = join_path(staging_, relative.substr(0, slash));
-        const OutputFileSystem::Entry there = fs_.entry(above);
-        if (there == OutputFileSystem::Entry::Folder) continue;
-        if (there == OutputFileSystem::Entry::Missing) break;  // and so is all below it
-        fs_.remove(above);
-        std::erase_if(own, [&](const std::string& file) { return file == relative.substr(0, slash); });
-    }
+    auto [found, first_file] = leftovers_.try_emplace(unit);
+    std::set<std::string>& own = found->second;
+    clear_way(relative, own);
+    if (first_file) sort_leftovers(unit, own);
     const std::string path = join_path(staging_, relative);
     if (!own.erase(relative) && fs_.entry(path) != OutputFileSystem::Entry::Missing) fs_.remove(path);
     fs_.write(path, bytes);
 }
 
+// Every folder on the way to `relative`, from the staging folder down, is a
+// real folder or not there yet: anything else in the way (a symbolic link,
+// which writing would go through; a file) is removed, and forgotten as a
+// leftover to write over.
+void Publisher::clear_way(const std::string& relative, std::set<std::string>& own) {
+    for (size_t slash = relative.find('/'); slash != std::string::npos; slash = relative.find('/', slash + 1)) {
+        const std::string above = relative.substr(0, slash);
+        const OutputFileSystem::Entry there = fs_.entry(join_path(staging_, above));
+        if (there == OutputFileSystem::Entry::Folder) continue;
+        if (there == OutputFileSystem::Entry::Missing) return;  // and so is all below it
+        fs_.remove(join_path(staging_, above));
+        own.erase(above);
+    }
+}
+
 // A leftover is kept, to be written over, only where it is a file of the
 // staging folder's own reached through real folders; anything else is
 // removed now (a symbolic link itself, never what it points to), and so is
-// a folder left empty.
-void Publisher::sort_leftovers(const std::string& relative, std::set<std::string>& own) {
+// a folder left empty. Whether anything of `relative` is left.
+bool Publisher::sort_leftovers(const std::string& relative, std::set<std::string>& own) {
     const std::string path = join_path(staging_, relative);
     switch (fs_.entry(path)) {
-        case OutputFileSystem::Entry::Missing: return;
-        case OutputFileSystem::Entry::OwnFile: own.insert(relative); return;
-        case OutputFileSystem::Entry::Other: fs_.remove(path); return;
-        case OutputFileSystem::Entry::Folder:
-            for (const auto& name : fs_.list(path)) sort_leftovers(relative + "/" + name, own);
-            if (fs_.list(path).empty()) fs_.remove(path);
-            return;
+        case OutputFileSystem::Entry::Missing: return false;
+        case OutputFileSystem::Entry::OwnFile: own.insert(relative); return true;
+        case OutputFileSystem::Entry::Other: fs_.remove(path); return false;
+        case OutputFileSystem::Entry::Folder: {
+            bool kept = false;
+            for (const auto& name : fs_.list(path)) kept = sort_leftovers(relative + "/" + name, own) || kept;
+            if (!kept) fs_.remove(path);
+            return kept;
+        }
     }
+    return false;
 }
 
 // The files of staged units that this build did not write: stale. A folder
@@ -316,11 +334,14 @@ Publisher::Summary Publisher::commit(const std::set<std::string>& keep_meetings,
 
     // The units carried over: kept where the staging folder has them as
     // links of the site's own files already, linked again where not.
-    for (const auto& unit : carried)
+    std::set<std::string> none;
+    for (const auto& unit : carried) {
+        clear_way(unit, none);  // meetings/ itself may be a link left in the trash
         if (!links_of_site(unit)) {
             fs_.remove(join_path(staging_, unit));
             fs_.link_tree(join_path(out_, unit), join_path(staging_, unit));
         }
+    }
     // Whatever else an earlier site left in the staging folder goes.
     std::set<std::string> site(carried.begin(), carried.end());
     site.insert(units_.begin(), units_.end());

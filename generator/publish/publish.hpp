@@ -11,10 +11,12 @@
 // newest folder in the trash (usually the site it replaced, which differs
 // from the live one only in the units that build changed) and brings it up
 // to date, so publishing costs what changed, not the size of the archive.
-// Nothing in it is trusted: a unit written is first removed whole (and a
-// file is never written through a link it shares with the site), a unit
-// carried is kept only if every file in it is the site's own file, linked;
-// anything else in it goes. What else the trash holds — a killed build's
+// Nothing in it is trusted, and no symbolic link in it is followed: a file
+// written goes over what stands at its path only when that is the staging
+// folder's own file (one link: never a file it shares with the site), else
+// what stands there is removed first; files of a written unit that this
+// build does not write go; a unit carried is kept only if every file in it
+// is the site's own file, linked; anything else in it goes. What else the trash holds — a killed build's
 // half-made folder, older sites — is emptied while the build works.
 //
 // Files agendapack did not write (listed in .agendapack/published) are
@@ -69,7 +71,8 @@ public:
 private:
     void write_queued();   // the publisher's thread
     void stage(const std::string& relative, const std::string& bytes);  // a file into the staging folder
-    void sort_leftovers(const std::string& relative, std::set<std::string>& own);  // what an earlier site left of a unit
+    void clear_way(const std::string& relative, std::set<std::string>& own);  // real folders above `relative`
+    bool sort_leftovers(const std::string& relative, std::set<std::string>& own);  // what an earlier site left of a unit
     void remove_leftovers();  // what no file of this build wrote over, once every file is staged
     void finish_writes();  // waits for every queued file; rethrows a failure
 
@@ -80,8 +83,9 @@ private:
     std::string out_, staging_, trash_;
     std::set<std::string> units_;
     std::set<std::string> written_;  // relative paths
-    std::set<std::string> cleared_;  // units whose leftovers have been sorted (stage)
-    std::map<std::string, std::set<std::string>> leftovers_;  // unit → its own files an earlier site left, not yet written over
+    // Staged unit → the files of the staging folder's own an earlier site
+    // left in it, not yet written over (a unit is here from its first file).
+    std::map<std::string, std::set<std::string>> leftovers_;
     std::mutex mutex_;  // units_ and everything below
     std::deque<std::pair<std::string, std::string>> queue_;  // staged path, bytes
     size_t queued_bytes_ = 0;

@@ -48,6 +48,23 @@ void check_publishing(OutputFileSystem& out, const std::string& dir) {
     CHECK(out.read(join_path(dir, "meetings/a/index.html")) == "A3");
 }
 
+// A folder of its own under the system's temporary folder, for a test on
+// disk: output/ and the trash beside it; removed before and after.
+struct DiskSite {
+    explicit DiskSite(const std::string& name) : root(fs::temp_directory_path() / name) { fs::remove_all(root); }
+    ~DiskSite() { fs::remove_all(root); }
+    const fs::path root;
+    const std::string out = (root / "output").string(), trash = (root / ".output.agendapack-trash").string();
+    DiskFileSystem disk;
+};
+
+// A path's own inode (a symbolic link's, not its target's).
+ino_t inode_of(const fs::path& path) {
+    struct stat s {};
+    ::lstat(path.c_str(), &s);
+    return s.st_ino;
+}
+
 }  // namespace
 
 TEST_CASE("publishing swaps in the new site and leaves other files alone, on disk") {
@@ -154,15 +171,10 @@ TEST_CASE("a build that changes nothing leaves the site alone; one that does swa
 }
 
 TEST_CASE("on disk, the site a build replaced becomes the next build's staging folder, whatever is left in it") {
-    const fs::path root = fs::temp_directory_path() / "agendapack-publish-recycled";
-    fs::remove_all(root);
-    DiskFileSystem disk;
-    const std::string out = (root / "output").string(), trash = (root / ".output.agendapack-trash").string();
-    const auto inode_of = [](const fs::path& p) {
-        struct stat s {};
-        ::stat(p.c_str(), &s);
-        return s.st_ino;
-    };
+    DiskSite here("agendapack-publish-recycled");
+    const fs::path& root = here.root;
+    const std::string &out = here.out, &trash = here.trash;
+    DiskFileSystem& disk = here.disk;
     auto site = [&] {  // every file of the site, by path
         std::map<std::string, std::string> files;
         for (const auto& entry : fs::recursive_directory_iterator(root / "output"))
@@ -200,19 +212,13 @@ TEST_CASE("on disk, the site a build replaced becomes the next build's staging f
     CHECK(disk.list(trash) == std::vector<std::string>{"1"});
     CHECK(disk.read(trash + "/1/meetings/b/index.html") == "B2");  // the site it replaced, untouched by the writing
     CHECK(disk.read(trash + "/1/index.html") == "three");
-    fs::remove_all(root);
 }
 
 TEST_CASE("on disk, a staged unit's files are written over where they are the staging folder's own; links and strays go") {
-    const fs::path root = fs::temp_directory_path() / "agendapack-publish-in-place";
-    fs::remove_all(root);
-    DiskFileSystem disk;
-    const std::string out = (root / "output").string(), trash = (root / ".output.agendapack-trash").string();
-    const auto inode_of = [](const fs::path& p) {
-        struct stat s {};
-        ::lstat(p.c_str(), &s);
-        return s.st_ino;
-    };
+    DiskSite here("agendapack-publish-in-place");
+    const fs::path& root = here.root;
+    const std::string &out = here.out, &trash = here.trash;
+    DiskFileSystem& disk = here.disk;
     publish::publish(disk, out, {{"index.html", "one"}, {"meetings/a/index.html", "A"}, {"meetings/a/images/x.png", "X"}}, true);
     publish::publish(disk, out, {{"index.html", "two"}, {"meetings/a/index.html", "A2"}, {"meetings/a/images/x.png", "X2"}}, true);
     REQUIRE(disk.list(trash) == std::vector<std::string>{"1"});
@@ -238,7 +244,37 @@ TEST_CASE("on disk, a staged unit's files are written over where they are the st
     CHECK(disk.read(out + "/meetings/a/charts/c.svg") == "C");
     CHECK_FALSE(fs::exists(root / "output/meetings/a/old"));  // the stale file and the folder it left empty
     CHECK(disk.list(out + "/meetings/a") == std::vector<std::string>{"charts", "images", "index.html"});
-    fs::remove_all(root);
+}
+
+TEST_CASE("on disk, no symbolic link in the trash leads publishing out of its folders") {
+    DiskSite here("agendapack-publish-links");
+    const fs::path& root = here.root;
+    const std::string &out = here.out, &trash = here.trash;
+    DiskFileSystem& disk = here.disk;
+    disk.write((root / "elsewhere/a/index.html").string(), "not ours");
+    disk.write((root / "elsewhere/z/index.html").string(), "not ours");
+    publish::publish(disk, out, {{"index.html", "one"}, {"meetings/a/index.html", "A"}, {"meetings/b/index.html", "B"}}, true);
+    publish::publish(disk, out, {{"index.html", "two"}, {"meetings/a/index.html", "A2"}, {"meetings/b/index.html", "B"}}, true);
+
+    // The folder that holds meetings, in the site the next build brings up
+    // to date, made a link to a folder outside: one meeting written, one
+    // carried over, and what the link leads to left as it was.
+    fs::remove_all(fs::path(trash) / "1/meetings");
+    fs::create_directory_symlink(root / "elsewhere", fs::path(trash) / "1/meetings");
+    publish::publish(disk, out, {{"index.html", "three"}, {"meetings/a/index.html", "A3"}}, false);
+    CHECK(disk.read(out + "/meetings/a/index.html") == "A3");
+    CHECK(disk.read(out + "/meetings/b/index.html") == "B");
+    CHECK(disk.read((root / "elsewhere/a/index.html").string()) == "not ours");
+    CHECK(disk.read((root / "elsewhere/z/index.html").string()) == "not ours");
+
+    // The trash itself a link: removed, never emptied through.
+    fs::remove_all(trash);
+    fs::create_directory_symlink(root / "elsewhere", trash);
+    publish::publish(disk, out, {{"index.html", "four"}, {"meetings/a/index.html", "A4"}}, false);
+    CHECK(disk.read(out + "/index.html") == "four");
+    CHECK(fs::is_directory(fs::symlink_status(trash)));
+    CHECK(disk.list((root / "elsewhere").string()) == std::vector<std::string>{"a", "z"});
+    CHECK(disk.read((root / "elsewhere/a/index.html").string()) == "not ours");
 }
 
 TEST_CASE("files agendapack did not write are never deleted: kept beside its own, or publishing stops") {
