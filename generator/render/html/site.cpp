@@ -167,12 +167,12 @@ OutputFile document_page(const compose::ComposedMeeting& composed, size_t index,
     values.set("show_title", d.kind == doc::Document::Kind::Report);
     // Before the text: the members' mark on an exempt document, and a
     // received PDF's own file (the printed pack has its pages).
+    const std::string pack = escape(paths::pack_name(facts.id));
     std::string before;
     if (!d.restriction.empty()) before += "<p class=\"restriction\" role=\"note\"><strong>" + escape(d.restriction) + "</strong></p>\n";
     if (d.pack_first > 0) {
         // The same pages in the printed pack, opened where they start.
-        const std::string pack = escape(paths::pack_name(facts.id)) + "#page=" + std::to_string(d.pack_front + d.pack_first);
-        before += "<p class=\"pack-pages\">In the printed pack: <a href=\"" + pack + "\">" +
+        before += "<p class=\"pack-pages\">In the printed pack: <a href=\"" + pack + "#page=" + std::to_string(d.pack_front + d.pack_first) + "\">" +
                   (d.pack_first == d.pack_last ? "page " + std::to_string(d.pack_first)
                                                : "pages " + std::to_string(d.pack_first) + " to " + std::to_string(d.pack_last)) +
                   " (PDF)</a></p>\n";
@@ -187,8 +187,8 @@ OutputFile document_page(const compose::ComposedMeeting& composed, size_t index,
     if (d.pack_first > 0)
         pack_page = [&](const doc::Block& b) -> std::string {
             if (b.pack_page == 0 || b.level < 2 || b.id.empty()) return "";
-            return " <a class=\"pack-page\" href=\"" + escape(paths::pack_name(facts.id)) + "#page=" +
-                   std::to_string(d.pack_front + b.pack_page) + "\">page " + std::to_string(b.pack_page) + "</a>";
+            return " <a class=\"pack-page\" href=\"" + pack + "#page=" + std::to_string(d.pack_front + b.pack_page) + "\">page " +
+                   std::to_string(b.pack_page) + "</a>";
         };
     std::string blocks = render_blocks(d.body, links, pack_page);
     // The title stays first: what goes before the text goes after the heading that opens it.

@@ -7,7 +7,6 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -28,12 +27,22 @@ public:
     void finish();
 
 private:
+    // A cross-reference entry: type 1, an object at an offset in the file;
+    // type 2, the index-th object of an object stream.
+    struct Row {
+        uint32_t object;
+        uint8_t type;
+        uint32_t offset_or_stream;
+        uint16_t index;
+    };
+    void add_row_here(uint32_t object);  // type 1, at the file's end
+
     std::string& file_;
     std::string carried_;   // the trailer's /Root, /Info and /ID lines, as they are
     std::string previous_;  // the saved table's offset
     uint32_t next_ = 1;     // above every number added
     std::vector<std::pair<uint32_t, std::string>> packed_;
-    std::map<uint32_t, size_t> at_;  // an object written whole → its offset
+    std::vector<Row> rows_;
 };
 
 }  // namespace agendapack::render::pdf
