@@ -15,6 +15,7 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <stdexcept>
 
@@ -27,7 +28,7 @@ struct Forms {
     std::map<const ReceivedPdf*, std::pair<std::unique_ptr<QPDF>, std::vector<QPDFPageObjectHelper>>> sources;
     QPDF copies;                          // the forms, copied into a file of their own
     std::vector<QPDFObjectHandle> forms;  // a placement's form
-    std::vector<QPDFObjGen> needed;       // what the forms draw with, in the order found
+    std::mutex writing;                   // qpdf reads change its objects: one file's forms at a time
 };
 
 namespace {
@@ -118,8 +119,7 @@ void write_value(QPDFObjectHandle object, const std::map<QPDFObjGen, uint32_t>& 
 
 }  // namespace
 
-Forms* open_forms(const std::vector<Placement>& placements, std::vector<std::string>& matrices, uint32_t& dependencies,
-                  std::string& error) {
+Forms* open_forms(const std::vector<Placement>& placements, std::vector<std::string>& matrices, std::string& error) {
     try {
         auto forms = std::make_unique<Forms>();
         forms->copies.emptyPDF();
@@ -142,10 +142,6 @@ Forms* open_forms(const std::vector<Placement>& placements, std::vector<std::str
             matrices.push_back(anywhere.getMatrixForFormXObjectPlacement(form, rect, false, true, true).unparse());
             forms->forms.push_back(form);
         }
-        std::set<QPDFObjGen> seen;
-        for (const auto& form : forms->forms) seen.insert(form.getObjGen());
-        for (const auto& form : forms->forms) gather(form, seen, forms->needed);
-        dependencies = static_cast<uint32_t>(forms->needed.size());
         return forms.release();
     } catch (const std::exception& e) {
         error = e.what();
@@ -153,22 +149,30 @@ Forms* open_forms(const std::vector<Placement>& placements, std::vector<std::str
     }
 }
 
-bool write_forms(Forms* forms, const std::vector<uint32_t>& form_numbers, uint32_t first_dependency,
-                 std::vector<FormObject>& objects, std::string& error) {
+bool write_forms(Forms* forms, const std::vector<size_t>& which, const std::vector<uint32_t>& form_numbers, uint32_t first_dependency,
+                 std::vector<FormObject>& objects, uint32_t& dependencies, std::string& error) {
     try {
-        if (form_numbers.size() != forms->forms.size()) throw std::runtime_error("a number for each form is needed");
+        if (form_numbers.size() != which.size()) throw std::runtime_error("a number for each form is needed");
+        std::lock_guard<std::mutex> lock(forms->writing);
+        std::vector<QPDFObjectHandle> mine;
+        for (size_t k : which) mine.push_back(forms->forms.at(k));
+        // What this file's forms draw with, numbered in the order first met.
+        std::set<QPDFObjGen> seen;
+        std::vector<QPDFObjGen> needed;
+        for (const auto& form : mine) seen.insert(form.getObjGen());
+        for (const auto& form : mine) gather(form, seen, needed);
+        dependencies = static_cast<uint32_t>(needed.size());
         std::map<QPDFObjGen, uint32_t> numbers;
-        for (size_t k = 0; k < forms->forms.size(); ++k) numbers[forms->forms[k].getObjGen()] = form_numbers[k];
-        for (size_t k = 0; k < forms->needed.size(); ++k) numbers[forms->needed[k]] = first_dependency + static_cast<uint32_t>(k);
+        for (size_t k = 0; k < mine.size(); ++k) numbers[mine[k].getObjGen()] = form_numbers[k];
+        for (size_t k = 0; k < needed.size(); ++k) numbers[needed[k]] = first_dependency + static_cast<uint32_t>(k);
         objects.clear();
         auto add = [&](QPDFObjectHandle object, uint32_t number) {
             FormObject written{number, {}, object.isStream()};
             write_value(object, numbers, written.body, true);
             objects.push_back(std::move(written));
         };
-        for (size_t k = 0; k < forms->forms.size(); ++k) add(forms->forms[k], form_numbers[k]);
-        for (size_t k = 0; k < forms->needed.size(); ++k)
-            add(forms->copies.getObjectByObjGen(forms->needed[k]), first_dependency + static_cast<uint32_t>(k));
+        for (size_t k = 0; k < mine.size(); ++k) add(mine[k], form_numbers[k]);
+        for (size_t k = 0; k < needed.size(); ++k) add(forms->copies.getObjectByObjGen(needed[k]), first_dependency + static_cast<uint32_t>(k));
         return true;
     } catch (const std::exception& e) {
         error = e.what();

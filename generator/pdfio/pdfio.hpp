@@ -21,7 +21,8 @@ struct Summary {
     int pages = 0;
 };
 
-// A received page drawn on a sheet of the pack: its lower left corner and scale.
+// A received page drawn on a sheet of the pack: its lower left corner and
+// scale (`sheet`, the pack's sheet, is the writer's, unread here).
 struct Placement {
     size_t sheet = 0;
     const ReceivedPdf* pdf = nullptr;
@@ -29,8 +30,9 @@ struct Placement {
     double x = 0, y = 0, scale = 1;
 };
 
-// Received pages copied as form XObjects, for a PDF the writer is making:
-// the received files stay open until the forms are written.
+// Received pages copied as form XObjects, for the PDFs the writer is making
+// of one meeting (the pack and its items): the received files stay open
+// until the forms are closed.
 struct Forms;
 // One object of them: its number and body ("<<…>>", "[…]", or a stream's
 // "<<…>>\nstream\n…\nendstream"), as written between "N 0 obj" and "endobj".
@@ -48,18 +50,18 @@ struct Module {
     // The same checks, then pages, ink, lines of words and bookmarks (not the bytes).
     bool (*read)(const std::string& bytes, const std::string& name, ReceivedPdf& out, std::string& error);
     // Each placement's page copied as a form XObject: `matrices` gets the
-    // matrix ("a b c d e f") drawing each form onto its placement, and
-    // `dependencies` the number of objects the forms draw with. Null (and
+    // matrix ("a b c d e f") drawing each form onto its placement. Null (and
     // `error`) when a page cannot be copied; else freed by close_forms.
-    Forms* (*open_forms)(const std::vector<Placement>& placements, std::vector<std::string>& matrices, uint32_t& dependencies,
-                         std::string& error);
-    // The forms and what they draw with: placement k's form numbered
-    // form_numbers[k], the rest from first_dependency on.
-    bool (*write_forms)(Forms* forms, const std::vector<uint32_t>& form_numbers, uint32_t first_dependency,
-                        std::vector<FormObject>& objects, std::string& error);
+    Forms* (*open_forms)(const std::vector<Placement>& placements, std::vector<std::string>& matrices, std::string& error);
+    // The forms of one file and what they draw with: placement which[k]'s
+    // form numbered form_numbers[k], the objects it draws with from
+    // first_dependency on (`dependencies` of them). Several files' at once
+    // from different threads: one at a time inside.
+    bool (*write_forms)(Forms* forms, const std::vector<size_t>& which, const std::vector<uint32_t>& form_numbers,
+                        uint32_t first_dependency, std::vector<FormObject>& objects, uint32_t& dependencies, std::string& error);
     void (*close_forms)(Forms* forms);
 };
-inline constexpr int kVersion = 5;
+inline constexpr int kVersion = 6;
 
 // The module, loaded once; throws std::runtime_error when it cannot be found.
 const Module& module();

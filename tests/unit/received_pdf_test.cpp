@@ -150,16 +150,23 @@ namespace {
 // A one-page PDF whose page draws placement k's form as the pack's sheets
 // do, the forms' objects numbered from 5 on.
 std::string sheet_drawing(const ReceivedForms& forms, size_t k) {
+    std::vector<size_t> all;
     std::vector<uint32_t> numbers;
-    for (size_t i = 0; i < forms.placements().size(); ++i) numbers.push_back(static_cast<uint32_t>(5 + i));
+    for (size_t i = 0; i < forms.placements().size(); ++i) {
+        all.push_back(i);
+        numbers.push_back(static_cast<uint32_t>(5 + i));
+    }
     const uint32_t first = 5 + static_cast<uint32_t>(numbers.size());
+    uint32_t dependencies = 0;
     const std::string content = "q\n" + forms.matrix(k) + " cm\n/Received1 Do\nQ\n";
     std::vector<std::string> bodies = {
         "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.276 841.89] /Contents 4 0 R /Resources << /XObject << /Received1 " +
             std::to_string(numbers[k]) + " 0 R >> >> >>",
         "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream"};
-    for (auto& object : forms.objects(numbers, first)) {
+    const auto objects = forms.objects(all, numbers, first, dependencies);
+    CHECK(objects.size() == numbers.size() + dependencies);  // each form, then what they draw with
+    for (const auto& object : objects) {
         if (bodies.size() + 1 < object.number) bodies.resize(object.number - 1, "null");
         if (bodies.size() + 1 == object.number) bodies.push_back(object.body);
         else bodies[object.number - 1] = object.body;

@@ -432,10 +432,30 @@ struct Drawn {
     const Scenes& scenes;
     const PackEncoding& encoding;
     std::string to_unicode;              // the encoding's ToUnicode map, compressed
+    std::unique_ptr<ReceivedForms> forms;  // every received page placed, for the pack and its items
     std::vector<PageResources> names;
     std::vector<SheetContent> contents;  // compressed
     CompressedFonts fonts;               // the pack's font files, by file
 };
+
+// Received PDFs' pages go on the sheets kept for them, copied as forms
+// once for all the meeting's files: each sheet's stream draws its form.
+std::unique_ptr<ReceivedForms> received_forms(const SheetList& list, const Style& style, const Fonts& fonts) {
+    std::vector<ReceivedPlacement> placements;
+    for (size_t i = 0; i < list.sheets.size(); ++i) {
+        const Page* page = list.sheets[i].page;
+        if (!page || !page->received) continue;
+        const auto [width, height] = sheet_size(list.sheets[i], style);
+        ReceivedPlacement at = place_on_sheet(page->received->pages[static_cast<size_t>(page->received_page)], width, height,
+                                              furniture_of(list.sheets[i], style, fonts), page->fit);
+        at.sheet = i;
+        at.pdf = page->received.get();
+        at.page = page->received_page;
+        placements.push_back(at);
+    }
+    if (placements.empty()) return nullptr;
+    return std::make_unique<ReceivedForms>(std::move(placements));
+}
 
 // One PDF file: the whole pack (`item` 0), or the sheets [first, end) of one
 // agenda item, which keep the pack's page numbers. The pack draws its
@@ -467,22 +487,11 @@ std::string write_file(Drawn& drawn, size_t first, size_t end, int item, int thr
         if (sheets[i].page)
             for (const auto& anchor : sheets[i].page->anchors) targets.emplace(anchor, page_of(i));
 
-    // Received PDFs' pages go on the sheets kept for them, copied as forms
-    // before drawing: each sheet's stream draws its form.
-    std::vector<ReceivedPlacement> placements;
-    for (size_t i = first; i < end; ++i) {
-        const Page* page = sheets[i].page;
-        if (!page || !page->received) continue;
-        const auto [width, height] = sheet_size(sheets[i], style);
-        ReceivedPlacement at = place_on_sheet(page->received->pages[static_cast<size_t>(page->received_page)], width, height,
-                                              furniture_of(sheets[i], style, fonts), page->fit);
-        at.sheet = i;
-        at.pdf = page->received.get();
-        at.page = page->received_page;
-        placements.push_back(at);
-    }
-    std::unique_ptr<ReceivedForms> forms;
-    if (!placements.empty()) forms = std::make_unique<ReceivedForms>(std::move(placements));
+    // The received pages on this file's sheets, by their place among the meeting's.
+    const ReceivedForms* forms = drawn.forms.get();
+    std::vector<size_t> received;
+    for (size_t k = 0; forms && k < forms->placements().size(); ++k)
+        if (forms->placements()[k].sheet >= first && forms->placements()[k].sheet < end) received.push_back(k);
 
     // Each page names its fonts and pictures (and a received page's form),
     // and gets its links (libharu, on this thread); then the pages are drawn
@@ -505,11 +514,11 @@ std::string write_file(Drawn& drawn, size_t first, size_t end, int item, int thr
     }
     // A form's object is an empty stand-in of libharu's, filled by the update.
     std::vector<uint32_t> form_numbers;
-    for (size_t k = 0; forms && k < forms->placements().size(); ++k) {
-        PageResources& named = names[forms->placements()[k].sheet - first];
-        named.received = kReceivedName;
-        named.received_matrix = forms->matrix(k);
-        form_numbers.push_back(writer.stand_in_xobject(pages[forms->placements()[k].sheet - first], kReceivedName));
+    for (size_t k : received) {
+        const size_t sheet = forms->placements()[k].sheet - first;
+        names[sheet].received = kReceivedName;
+        names[sheet].received_matrix = forms->matrix(k);
+        form_numbers.push_back(writer.stand_in_xobject(pages[sheet], kReceivedName));
     }
     writer.check("naming the pages' fonts and pictures");
     const DrawingContext drawing{drawn.pack, style, fonts, drawn.encoding, drawn.scenes};
@@ -607,12 +616,13 @@ std::string write_file(Drawn& drawn, size_t first, size_t end, int item, int thr
     // the structure tree, numbered on from libharu's last object.
     uint32_t next_object = static_cast<uint32_t>(writer.pdf_->xref->entries->count);
     Update update(bytes);
-    if (forms) {
-        for (auto& object : forms->objects(form_numbers, next_object)) {
+    if (!received.empty()) {
+        uint32_t dependencies = 0;
+        for (auto& object : forms->objects(received, form_numbers, next_object, dependencies)) {
             if (object.stream) update.add_whole(object.number, object.body);
             else update.add_packed(object.number, std::move(object.body));
         }
-        next_object += forms->dependencies();
+        next_object += dependencies;
     }
     tree.append_to(update, next_object);
     update.finish();
@@ -629,7 +639,8 @@ WrittenPack write_pack(const Pack& pack, const compose::ComposedMeeting& meeting
             for (const auto& d : sheet.page->draws)
                 if (d.chart && !scenes.count(d.chart.get())) scenes.emplace(d.chart.get(), chart::scene(*d.chart));
     const PackEncoding encoding(characters_of(list->sheets, scenes, *pack.style, meeting.facts));
-    Drawn drawn{pack, meeting, *list, scenes, encoding, Compressor().compress(encoding.to_unicode_cmap()), {}, {}};
+    Drawn drawn{pack, meeting, *list, scenes, encoding, Compressor().compress(encoding.to_unicode_cmap()),
+                received_forms(*list, *pack.style, *pack.fonts), {}, {}, {}};
 
     WrittenPack written;
     written.bytes = write_file(drawn, 0, list->sheets.size(), 0, threads);

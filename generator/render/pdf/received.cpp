@@ -34,16 +34,17 @@ ReceivedPlacement place_on_sheet(const ReceivedPdf::Page& page, double sheet_wid
 
 ReceivedForms::ReceivedForms(std::vector<ReceivedPlacement> placements) : placements_(std::move(placements)) {
     std::string error;
-    forms_ = pdfio::module().open_forms(placements_, matrices_, dependencies_, error);
+    forms_ = pdfio::module().open_forms(placements_, matrices_, error);
     if (!forms_) throw std::runtime_error("placing the received PDFs' pages failed: " + error);
 }
 
 ReceivedForms::~ReceivedForms() { pdfio::module().close_forms(forms_); }
 
-std::vector<pdfio::FormObject> ReceivedForms::objects(const std::vector<uint32_t>& form_numbers, uint32_t first_dependency) const {
+std::vector<pdfio::FormObject> ReceivedForms::objects(const std::vector<size_t>& which, const std::vector<uint32_t>& form_numbers,
+                                                      uint32_t first_dependency, uint32_t& dependencies) const {
     std::vector<pdfio::FormObject> out;
     std::string error;
-    if (!pdfio::module().write_forms(forms_, form_numbers, first_dependency, out, error))
+    if (!pdfio::module().write_forms(forms_, which, form_numbers, first_dependency, out, dependencies, error))
         throw std::runtime_error("writing the received PDFs' pages failed: " + error);
     return out;
 }

@@ -22,7 +22,8 @@ using ReceivedPlacement = pdfio::Placement;
 ReceivedPlacement place_on_sheet(const ReceivedPdf::Page& page, double sheet_width, double sheet_height,
                                  const std::vector<FurnitureItem>& furniture, bool fit);
 
-// The received pages of one file being written, copied as forms.
+// The received pages of a meeting's files, copied as forms once for the
+// pack and the items that hold them.
 class ReceivedForms {
 public:
     // Throws std::runtime_error when a page cannot be copied.
@@ -34,16 +35,15 @@ public:
     const std::vector<ReceivedPlacement>& placements() const { return placements_; }
     // The matrix drawing placement k's form onto its place: "a b c d e f".
     const std::string& matrix(size_t k) const { return matrices_[k]; }
-    // How many objects, besides the forms, the forms draw with.
-    uint32_t dependencies() const { return dependencies_; }
-    // Placement k's form as object form_numbers[k], what it draws with
-    // numbered from first_dependency on.
-    std::vector<pdfio::FormObject> objects(const std::vector<uint32_t>& form_numbers, uint32_t first_dependency) const;
+    // One file's forms: placement which[k]'s as object form_numbers[k], what
+    // they draw with numbered from first_dependency on, `dependencies` of
+    // them. Several files may ask at once.
+    std::vector<pdfio::FormObject> objects(const std::vector<size_t>& which, const std::vector<uint32_t>& form_numbers,
+                                           uint32_t first_dependency, uint32_t& dependencies) const;
 
 private:
     std::vector<ReceivedPlacement> placements_;
     std::vector<std::string> matrices_;
-    uint32_t dependencies_ = 0;
     pdfio::Forms* forms_ = nullptr;
 };
 
