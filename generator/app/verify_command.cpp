@@ -20,8 +20,6 @@ const char* kVerifyUsage =
     "  Rebuilds the pack's meeting from the sources its manifest (PACK.provenance.json, beside it) names\n"
     "  and says whether the bytes are identical; names any source changed since.\n";
 
-std::optional<std::string> read_file(const std::string& path) { return DiskFileSystem().read(path); }
-
 }  // namespace
 
 int run_verify(const std::vector<std::string>& args) {
@@ -50,8 +48,9 @@ int run_verify(const std::vector<std::string>& args) {
         return 2;
     }
     const std::string manifest_path = pack_path.substr(0, pack_path.size() - 4) + ".provenance.json";
-    const auto pack = read_file(pack_path);
-    const auto manifest = read_file(manifest_path);
+    const DiskFileSystem disk;
+    const auto pack = disk.read(pack_path);
+    const auto manifest = disk.read(manifest_path);
     if (!pack || !manifest) {
         std::cerr << "agendapack: cannot read " << (!pack ? pack_path : manifest_path) << "\n";
         return 1;
@@ -77,7 +76,7 @@ int run_verify(const std::vector<std::string>& args) {
     }
     size_t changed = 0;
     for (const auto& [source, sha] : sources) {
-        const auto bytes = read_file(source);
+        const auto bytes = disk.read(source);
         if (!bytes) std::cout << "missing since the pack was built: " << source << "\n";
         else if (sha256_hex(*bytes) != sha) std::cout << "changed since the pack was built: " << source << "\n";
         else continue;
